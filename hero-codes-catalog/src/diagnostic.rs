@@ -1,0 +1,191 @@
+//! Positions in a catalogue file and the mistakes found in it.
+
+use std::fmt;
+
+/// A byte range in a catalogue file's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Span {
+    /// Offset of the first byte.
+    pub start: usize,
+    /// Offset one past the last byte.
+    pub end: usize,
+}
+
+impl From<std::ops::Range<usize>> for Span {
+    fn from(range: std::ops::Range<usize>) -> Self {
+        Span {
+            start: range.start,
+            end: range.end,
+        }
+    }
+}
+
+/// A value together with where it was written in the catalogue file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Spanned<T> {
+    /// The value itself.
+    pub value: T,
+    /// Where the value was written.
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    pub(crate) fn new(value: T, span: impl Into<Span>) -> Self {
+        Spanned {
+            value,
+            span: span.into(),
+        }
+    }
+}
+
+/// A line and column in a catalogue file, both counted from 1; the column counts characters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    /// The line, from 1.
+    pub line: usize,
+    /// The character in the line, from 1.
+    pub column: usize,
+}
+
+impl Position {
+    /// The position of byte `offset` in `text`.
+    ///
+    /// ```
+    /// use hero_codes_catalog::Position;
+    /// let text = "a = 1\nb = \"码\"\nc";
+    /// assert_eq!(Position::of(text, 0), Position { line: 1, column: 1 });
+    /// // Columns count characters, not bytes: `c` follows a three-byte character.
+    /// assert_eq!(Position::of(text, text.len() - 1), Position { line: 3, column: 1 });
+    /// assert_eq!(Position::of(text, 11), Position { line: 2, column: 6 });
+    /// ```
+    pub fn of(text: &str, offset: usize) -> Position {
+        let before = &text[..floor_char_boundary(text, offset)];
+        let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
+        Position {
+            line: before.matches('\n').count() + 1,
+            column: before[line_start..].chars().count() + 1,
+        }
+    }
+}
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.column)
+    }
+}
+
+fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// One mistake in a catalogue file: what is wrong and what to do, and where, when the mistake
+/// is inside the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Where the mistake is; `None` when the file itself could not be read.
+    pub position: Option<Position>,
+    /// What is wrong and what to do, lowercase and without a final period.
+    pub message: String,
+}
+
+/// Everything wrong with one catalogue file. It displays one line per problem, each
+/// starting `file:line:column:`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error {
+    origin: String,
+    problems: Vec<Problem>,
+}
+
+impl Error {
+    /// How the file is named in messages, e.g. `codes.toml`.
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
+    /// The problems in the order they stand in the file.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// One problem as a single line: `origin:line:column: message`.
+    pub fn render(&self, problem: &Problem) -> String {
+        match problem.position {
+            Some(position) => format!("{}:{position}: {}", self.origin, problem.message),
+            None => format!("{}: {}", self.origin, problem.message),
+        }
+    }
+
+    pub(crate) fn unreadable(origin: &str, message: String) -> Error {
+        Error {
+            origin: origin.to_owned(),
+            problems: vec![Problem {
+                position: None,
+                message,
+            }],
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (index, problem) in self.problems.iter().enumerate() {
+            if index > 0 {
+                f.write_str("\n")?;
+            }
+            f.write_str(&self.render(problem))?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Collects the mistakes found while reading and checking one file, so that the user sees
+/// all of them at once.
+pub(crate) struct Diagnostics<'t> {
+    text: &'t str,
+    found: Vec<(Span, String)>,
+}
+
+impl<'t> Diagnostics<'t> {
+    /// Collects mistakes in `text`.
+    pub(crate) fn new(text: &'t str) -> Self {
+        Diagnostics {
+            text,
+            found: Vec::new(),
+        }
+    }
+
+    pub(crate) fn push(&mut self, span: Span, message: impl Into<String>) {
+        self.found.push((span, message.into()));
+    }
+
+    /// The line where `span` starts, for messages that point back to an earlier line.
+    pub(crate) fn line_of(&self, span: Span) -> usize {
+        Position::of(self.text, span.start).line
+    }
+
+    /// The collected mistakes as an [`Error`], in file order; `None` if there were none.
+    pub(crate) fn into_error(self, origin: &str) -> Option<Error> {
+        if self.found.is_empty() {
+            return None;
+        }
+        let mut found = self.found;
+        found.sort_by_key(|(span, _)| span.start);
+        let problems = found
+            .into_iter()
+            .map(|(span, message)| Problem {
+                position: Some(Position::of(self.text, span.start)),
+                message,
+            })
+            .collect();
+        Some(Error {
+            origin: origin.to_owned(),
+            problems,
+        })
+    }
+}

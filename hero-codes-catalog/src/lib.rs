@@ -1,0 +1,100 @@
+//! The `codes.toml` model of [hero-codes](https://docs.rs/hero-codes): load a catalogue file,
+//! check every rule, and render it as tables.
+//!
+//! This crate has no proc-macro dependency, so the `hero-codes-derive` macros and any
+//! command-line tool apply the very same rules. Every mistake in a file is collected, with the
+//! line and column where it stands, so the user sees all of them at once.
+//!
+//! ```
+//! use hero_codes_catalog::CatalogFile;
+//!
+//! let text = r#"
+//! [catalogs.AppCode]
+//! statuses = [200, 404]
+//! codes = [
+//!     { code = "0",   name = "Ok",       status = 200, desc = "成功" },
+//!     { code = "404", name = "NotFound", status = 404, desc = "不存在" },
+//! ]
+//! "#;
+//! let file = CatalogFile::parse(text, "codes.toml").unwrap();
+//! assert_eq!(file.catalogs[0].codes[1].name.value, "NotFound");
+//!
+//! let broken = text.replace("status = 404", "status = 418");
+//! let error = CatalogFile::parse(&broken, "codes.toml").unwrap_err();
+//! assert_eq!(
+//!     error.to_string(),
+//!     "codes.toml:6:49: status 418 is not allowed in AppCode: use one of 200, 404, or add it to `statuses`"
+//! );
+//! ```
+
+mod diagnostic;
+mod ident;
+mod model;
+mod parse;
+mod reader;
+mod render;
+mod suggest;
+mod validate;
+
+use std::path::Path;
+
+pub use diagnostic::{Error, Position, Problem, Span, Spanned};
+pub use model::{Catalog, CatalogFile, CodeEntry, CodeRange, Envelope, HttpStatus};
+pub use render::{markdown_http_table, markdown_table};
+pub use suggest::closest;
+
+use diagnostic::Diagnostics;
+
+/// The text of the built-in catalogue: the Hero API code list and the response spec.
+pub const BUILTIN_SOURCE: &str = include_str!("../codes.toml");
+
+/// How messages name the built-in catalogue.
+pub const BUILTIN_ORIGIN: &str = "codes.toml (built-in)";
+
+impl CatalogFile {
+    /// Parses and checks the text of a catalogue file. `origin` names the file in messages.
+    ///
+    /// # Errors
+    /// Every mistake in the file: invalid TOML, a wrong or missing key, or a broken rule.
+    pub fn parse(text: &str, origin: &str) -> Result<CatalogFile, Error> {
+        let mut diagnostics = Diagnostics::new(text);
+        let file = parse::read(text, &mut diagnostics);
+        if let Some(file) = &file {
+            validate::check(file, &mut diagnostics);
+        }
+        match (diagnostics.into_error(origin), file) {
+            (None, Some(file)) => Ok(file),
+            (Some(error), _) => Err(error),
+            (None, None) => unreachable!("a file that could not be read has a diagnostic"),
+        }
+    }
+
+    /// Reads and checks the catalogue file at `path`. `origin` names the file in messages;
+    /// give it relative to something the reader knows, such as the crate's manifest.
+    ///
+    /// # Errors
+    /// The file cannot be read, or anything [`CatalogFile::parse`] rejects.
+    pub fn load(path: &Path, origin: &str) -> Result<CatalogFile, Error> {
+        let text = std::fs::read_to_string(path).map_err(|error| {
+            Error::unreadable(
+                origin,
+                format!("cannot read the catalogue file: {error}; create it, or name another file"),
+            )
+        })?;
+        Self::parse(&text, origin)
+    }
+
+    /// The built-in catalogue, parsed and checked.
+    ///
+    /// ```
+    /// let file = hero_codes_catalog::CatalogFile::builtin().unwrap();
+    /// let names: Vec<_> = file.catalogs.iter().map(|catalog| catalog.name.value.as_str()).collect();
+    /// assert_eq!(names, ["HeroCode", "ResultCode"]);
+    /// ```
+    ///
+    /// # Errors
+    /// Only if `codes.toml` in this package was edited into a broken file.
+    pub fn builtin() -> Result<CatalogFile, Error> {
+        Self::parse(BUILTIN_SOURCE, BUILTIN_ORIGIN)
+    }
+}

@@ -1,0 +1,118 @@
+//! The contents of a checked catalogue file.
+
+use crate::diagnostic::Spanned;
+
+/// A whole catalogue file (`codes.toml`): the envelope, the HTTP status table and one or
+/// more catalogues of codes. Values that come from the file keep their [`Spanned::span`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CatalogFile {
+    /// The field names and limits of the response envelope (`[envelope]`).
+    pub envelope: Envelope,
+    /// The HTTP status table (`http = [...]`), in file order; empty if the file has none.
+    pub http_statuses: Vec<HttpStatus>,
+    /// The catalogues (`[catalogs.Name]`), in file order.
+    pub catalogs: Vec<Catalog>,
+}
+
+impl CatalogFile {
+    /// The catalogue called `name`, if the file has one.
+    pub fn catalog(&self, name: &str) -> Option<&Catalog> {
+        self.catalogs
+            .iter()
+            .find(|catalog| catalog.name.value == name)
+    }
+}
+
+/// The response envelope: the names of its four fields and the length limits of its texts.
+/// Every key is optional in the file; the defaults are the response spec's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Envelope {
+    /// The boolean success field, `result` by default.
+    pub result: Spanned<String>,
+    /// The code field, `result_code` by default.
+    pub code: Spanned<String>,
+    /// The description field, `result_desc` by default.
+    pub desc: Spanned<String>,
+    /// The payload field, present on success only; `data` by default.
+    pub data: Spanned<String>,
+    /// The longest code allowed, in characters; 32 by default.
+    pub code_max_chars: Spanned<usize>,
+    /// The longest description allowed, in characters; 128 by default.
+    pub desc_max_chars: Spanned<usize>,
+}
+
+/// One row of the HTTP status table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HttpStatus {
+    /// The status code, 100 to 999.
+    pub status: Spanned<u16>,
+    /// The reason phrase as the document writes it, e.g. `NOT FOUND`.
+    pub reason: Spanned<String>,
+    /// What the status means to this API, e.g. `请求的资源不存在`.
+    pub meaning: Spanned<String>,
+}
+
+/// One catalogue: a set of codes that becomes one Rust enum.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Catalog {
+    /// The enum's name, the key in `[catalogs.Name]`.
+    pub name: Spanned<String>,
+    /// The enum's doc comment, if any.
+    pub doc: Option<Spanned<String>>,
+    /// The statuses a code of this catalogue may have; `None` allows any HTTP status.
+    pub statuses: Option<Vec<Spanned<u16>>>,
+    /// The block of numeric codes each status owns, if any.
+    pub ranges: Vec<CodeRange>,
+    /// The codes, in file order.
+    pub codes: Vec<CodeEntry>,
+}
+
+impl Catalog {
+    /// The block of codes that `status` owns in this catalogue, if it has one.
+    pub fn range_of(&self, status: u16) -> Option<&CodeRange> {
+        self.ranges
+            .iter()
+            .find(|range| range.status.value == status)
+    }
+}
+
+/// The numeric codes a status owns, both ends included: `400 = [10000, 10099]`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CodeRange {
+    /// The status that owns the block.
+    pub status: Spanned<u16>,
+    /// The lowest code of the block.
+    pub low: Spanned<u64>,
+    /// The highest code of the block.
+    pub high: Spanned<u64>,
+}
+
+impl CodeRange {
+    /// Whether `code` is a number inside this block.
+    ///
+    /// ```
+    /// # let text = "[catalogs.C]\nranges = { 404 = [10400, 10499] }\ncodes = []";
+    /// # let file = hero_codes_catalog::CatalogFile::parse(text, "codes.toml").unwrap();
+    /// # let range = file.catalogs[0].range_of(404).unwrap();
+    /// assert!(range.contains("10400"));
+    /// assert!(!range.contains("10500"));
+    /// assert!(!range.contains("E404"));
+    /// ```
+    pub fn contains(&self, code: &str) -> bool {
+        code.parse::<u64>()
+            .is_ok_and(|number| (self.low.value..=self.high.value).contains(&number))
+    }
+}
+
+/// One code: a line of a catalogue's `codes` array.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CodeEntry {
+    /// The code as it goes into `result_code`, e.g. `10400`.
+    pub code: Spanned<String>,
+    /// The Rust variant name, e.g. `NotFound`.
+    pub name: Spanned<String>,
+    /// The HTTP status it answers with.
+    pub status: Spanned<u16>,
+    /// The public description, e.g. `所请求的资源不存在`.
+    pub desc: Spanned<String>,
+}

@@ -1,0 +1,178 @@
+//! Typed access to the parsed TOML document that records every mistake instead of stopping
+//! at the first, as serde's `deny_unknown_fields` would.
+
+use toml::Spanned as TomlSpanned;
+use toml::de::{DeArray, DeTable, DeValue};
+
+use crate::diagnostic::{Diagnostics, Span, Spanned};
+use crate::suggest::closest;
+
+pub(crate) type Value<'i> = TomlSpanned<DeValue<'i>>;
+
+/// A TOML table whose keys are known in advance: every other key is reported when the
+/// table is opened.
+pub(crate) struct Table<'a, 'i> {
+    entries: &'a DeTable<'i>,
+    span: Span,
+    what: &'static str,
+}
+
+impl<'a, 'i> Table<'a, 'i> {
+    /// Opens `value` as a table described as `what` (e.g. "a code entry"), reporting a
+    /// value of another type and every key not in `known`.
+    pub(crate) fn open(
+        value: &'a Value<'i>,
+        what: &'static str,
+        known: &[&str],
+        diagnostics: &mut Diagnostics,
+    ) -> Option<Self> {
+        let table = Self::open_map(value, what, diagnostics)?;
+        table.report_unknown_keys(known, diagnostics);
+        Some(table)
+    }
+
+    /// Opens `value` as a table whose keys are data (catalogue names, statuses), so any key
+    /// is welcome.
+    pub(crate) fn open_map(
+        value: &'a Value<'i>,
+        what: &'static str,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<Self> {
+        let DeValue::Table(entries) = value.get_ref() else {
+            diagnostics.push(
+                value.span().into(),
+                format!("expected {what} (a table), found {}", describe(value)),
+            );
+            return None;
+        };
+        Some(Table {
+            entries,
+            span: value.span().into(),
+            what,
+        })
+    }
+
+    fn report_unknown_keys(&self, known: &[&str], diagnostics: &mut Diagnostics) {
+        for key in self.entries.keys() {
+            if known.contains(&key.get_ref().as_ref()) {
+                continue;
+            }
+            let name = key.get_ref();
+            let message = match closest(name, known.iter().copied()) {
+                Some(suggestion) => format!(
+                    "unknown key `{name}` in {}: did you mean `{suggestion}`?",
+                    self.what
+                ),
+                None => format!(
+                    "unknown key `{name}` in {}: expected {}",
+                    self.what,
+                    list_keys(known)
+                ),
+            };
+            diagnostics.push(key.span().into(), message);
+        }
+    }
+
+    /// The value of `key`, if present.
+    pub(crate) fn get(&self, key: &str) -> Option<&'a Value<'i>> {
+        self.entries.get(key)
+    }
+
+    /// The value of `key`, reporting its absence.
+    pub(crate) fn require(
+        &self,
+        key: &str,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<&'a Value<'i>> {
+        let value = self.get(key);
+        if value.is_none() {
+            diagnostics.push(
+                self.span,
+                format!("missing key `{key}` in {}: add `{key} = ...`", self.what),
+            );
+        }
+        value
+    }
+
+    /// Every key with its value, in file order.
+    pub(crate) fn entries(&self) -> impl Iterator<Item = (Spanned<&'a str>, &'a Value<'i>)> {
+        self.entries
+            .iter()
+            .map(|(key, value)| (Spanned::new(key.get_ref().as_ref(), key.span()), value))
+    }
+}
+
+/// `value` as a string, reporting any other type.
+pub(crate) fn string(
+    value: &Value<'_>,
+    key: &str,
+    diagnostics: &mut Diagnostics,
+) -> Option<Spanned<String>> {
+    match value.get_ref() {
+        DeValue::String(text) => Some(Spanned::new(text.to_string(), value.span())),
+        _ => {
+            mismatch(value, key, "a string", diagnostics);
+            None
+        }
+    }
+}
+
+/// `value` as an integer that fits `T`, reporting any other type or an integer out of range.
+pub(crate) fn integer<T: TryFrom<i128>>(
+    value: &Value<'_>,
+    key: &str,
+    diagnostics: &mut Diagnostics,
+) -> Option<Spanned<T>> {
+    let DeValue::Integer(integer) = value.get_ref() else {
+        mismatch(value, key, "an integer", diagnostics);
+        return None;
+    };
+    let fitted = i128::from_str_radix(integer.as_str(), integer.radix())
+        .ok()
+        .and_then(|wide| T::try_from(wide).ok());
+    if fitted.is_none() {
+        diagnostics.push(
+            value.span().into(),
+            format!("`{key}` is out of range: {}", integer.as_str()),
+        );
+    }
+    fitted.map(|number| Spanned::new(number, value.span()))
+}
+
+/// `value` as an array, reporting any other type.
+pub(crate) fn array<'a, 'i>(
+    value: &'a Value<'i>,
+    key: &str,
+    diagnostics: &mut Diagnostics,
+) -> Option<&'a DeArray<'i>> {
+    match value.get_ref() {
+        DeValue::Array(items) => Some(items),
+        _ => {
+            mismatch(value, key, "an array", diagnostics);
+            None
+        }
+    }
+}
+
+fn mismatch(value: &Value<'_>, key: &str, expected: &str, diagnostics: &mut Diagnostics) {
+    diagnostics.push(
+        value.span().into(),
+        format!("`{key}` must be {expected}, found {}", describe(value)),
+    );
+}
+
+fn describe(value: &Value<'_>) -> String {
+    let article = match value.get_ref() {
+        DeValue::Integer(_) | DeValue::Array(_) => "an",
+        _ => "a",
+    };
+    format!("{article} {}", value.get_ref().type_str())
+}
+
+fn list_keys(known: &[&str]) -> String {
+    let quoted: Vec<String> = known.iter().map(|key| format!("`{key}`")).collect();
+    match quoted.as_slice() {
+        [] | [_] => quoted.concat(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}

@@ -1,0 +1,60 @@
+//! "Did you mean" suggestions for misspelt keys and codes.
+
+/// The candidate closest to `input`, if one is close enough to be a likely misspelling:
+/// at most one edit in three characters, and at least one.
+///
+/// ```
+/// use hero_codes_catalog::closest;
+/// assert_eq!(closest("stauts", ["code", "status", "desc"]), Some("status"));
+/// assert_eq!(closest("10401", ["10400", "10500"]), Some("10400"));
+/// assert_eq!(closest("colour", ["code", "status"]), None);
+/// ```
+pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let allowed = (input.chars().count() / 3).max(1);
+    candidates
+        .into_iter()
+        .map(|candidate| (edit_distance(input, candidate), candidate))
+        .filter(|&(distance, _)| distance <= allowed)
+        .min_by_key(|&(distance, _)| distance)
+        .map(|(_, candidate)| candidate)
+}
+
+/// Levenshtein distance in characters, with an adjacent swap counted as one edit
+/// (`stauts` is one slip away from `status`, not two).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    // rows[i][j]: distance between a[..i] and b[..j]; three rows are enough for swaps.
+    let mut before_previous: Vec<usize> = vec![0; b.len() + 1];
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut current = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let substitution = usize::from(a[i - 1] != b[j - 1]);
+            current[j] = (previous[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(previous[j - 1] + substitution);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                current[j] = current[j].min(before_previous[j - 2] + 1);
+            }
+        }
+        before_previous = std::mem::replace(&mut previous, current);
+    }
+    previous[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::edit_distance;
+
+    #[test]
+    fn counts_edits() {
+        assert_eq!(edit_distance("", ""), 0);
+        assert_eq!(edit_distance("code", "code"), 0);
+        assert_eq!(edit_distance("code", "cod"), 1);
+        assert_eq!(edit_distance("stauts", "status"), 1);
+        assert_eq!(edit_distance("10400", "10500"), 1);
+        assert_eq!(edit_distance("成功", "成"), 1);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+}

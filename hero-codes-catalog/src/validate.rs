@@ -1,0 +1,305 @@
+//! The rules a catalogue file must follow beyond its structure: one function per rule, each
+//! with an example of what it rejects. All rules run, so every mistake is reported at once.
+
+use std::collections::HashMap;
+
+use crate::diagnostic::{Diagnostics, Spanned};
+use crate::ident::check_identifier;
+use crate::model::{Catalog, CatalogFile, Envelope};
+
+pub(crate) fn check(file: &CatalogFile, diagnostics: &mut Diagnostics) {
+    envelope_fields_are_distinct(&file.envelope, diagnostics);
+    envelope_limits_are_positive(&file.envelope, diagnostics);
+    http_statuses_are_unique(file, diagnostics);
+    http_texts_are_not_empty(file, diagnostics);
+    for catalog in &file.catalogs {
+        catalog_name_is_identifier(catalog, diagnostics);
+        ranges_belong_to_allowed_statuses(catalog, diagnostics);
+        ranges_are_ordered(catalog, diagnostics);
+        codes_are_unique(catalog, diagnostics);
+        names_are_unique(catalog, diagnostics);
+        names_are_identifiers(catalog, diagnostics);
+        statuses_are_allowed(catalog, diagnostics);
+        codes_are_in_their_status_range(catalog, diagnostics);
+        codes_are_well_formed(catalog, &file.envelope, diagnostics);
+        descriptions_fit(catalog, &file.envelope, diagnostics);
+    }
+}
+
+/// Rejects `[envelope] code = "result"` beside the default `result = "result"`, and `data = ""`.
+fn envelope_fields_are_distinct(envelope: &Envelope, diagnostics: &mut Diagnostics) {
+    let fields = [
+        ("result", &envelope.result),
+        ("code", &envelope.code),
+        ("desc", &envelope.desc),
+        ("data", &envelope.data),
+    ];
+    for (index, (key, name)) in fields.iter().enumerate() {
+        if name.value.is_empty() {
+            diagnostics.push(
+                name.span,
+                format!("envelope field `{key}` has an empty name: name the JSON field"),
+            );
+        } else if let Some((other, _)) = fields[..index]
+            .iter()
+            .find(|(_, earlier)| earlier.value == name.value)
+        {
+            diagnostics.push(
+                name.span,
+                format!(
+                    "envelope fields `{other}` and `{key}` are both named `{}`: give each field its own name",
+                    name.value
+                ),
+            );
+        }
+    }
+}
+
+/// Rejects `[envelope] desc_max_chars = 0`.
+fn envelope_limits_are_positive(envelope: &Envelope, diagnostics: &mut Diagnostics) {
+    for (key, limit) in [
+        ("code_max_chars", &envelope.code_max_chars),
+        ("desc_max_chars", &envelope.desc_max_chars),
+    ] {
+        if limit.value == 0 {
+            diagnostics.push(limit.span, format!("`{key}` must be at least 1"));
+        }
+    }
+}
+
+/// Rejects two rows `{ status = 404, ... }` in the `http` table.
+fn http_statuses_are_unique(file: &CatalogFile, diagnostics: &mut Diagnostics) {
+    report_repeats(
+        file.http_statuses.iter().map(|row| &row.status),
+        |status, _| format!("HTTP status {status} is listed twice: keep one row per status"),
+        diagnostics,
+    );
+}
+
+/// Rejects `{ status = 404, reason = "", meaning = "..." }`.
+fn http_texts_are_not_empty(file: &CatalogFile, diagnostics: &mut Diagnostics) {
+    for row in &file.http_statuses {
+        for (key, text) in [("reason", &row.reason), ("meaning", &row.meaning)] {
+            if text.value.trim().is_empty() {
+                diagnostics.push(
+                    text.span,
+                    format!("the `{key}` of HTTP status {} is empty", row.status.value),
+                );
+            }
+        }
+    }
+}
+
+/// Rejects `[catalogs.result-code]`: the name becomes a Rust enum.
+fn catalog_name_is_identifier(catalog: &Catalog, diagnostics: &mut Diagnostics) {
+    if let Err(why) = check_identifier(&catalog.name.value) {
+        diagnostics.push(
+            catalog.name.span,
+            format!(
+                "catalogue name `{}` {why}: it names the generated enum",
+                catalog.name.value
+            ),
+        );
+    }
+}
+
+/// Rejects `statuses = [200, 404]` with `ranges = { 500 = [10500, 10599] }`.
+fn ranges_belong_to_allowed_statuses(catalog: &Catalog, diagnostics: &mut Diagnostics) {
+    let Some(allowed) = &catalog.statuses else {
+        return;
+    };
+    for range in &catalog.ranges {
+        if !allowed
+            .iter()
+            .any(|status| status.value == range.status.value)
+        {
+            diagnostics.push(
+                range.status.span,
+                format!(
+                    "range for status {} which is not in `statuses` ({}): add the status or remove the range",
+                    range.status.value,
+                    list_statuses(allowed)
+                ),
+            );
+        }
+    }
+}
+
+/// Rejects `404 = [10499, 10400]`.
+fn ranges_are_ordered(catalog: &Catalog, diagnostics: &mut Diagnostics) {
+    for range in &catalog.ranges {
+        if range.low.value > range.high.value {
+            diagnostics.push(
+                range.low.span,
+                format!(
+                    "range for status {} starts above its end ({} > {}): write the lowest code first",
+                    range.status.value, range.low.value, range.high.value
+                ),
+            );
+        }
+    }
+}
+
+/// Rejects a second `{ code = "10400", ... }` in one catalogue.
+fn codes_are_unique(catalog: &Catalog, diagnostics: &mut Diagnostics) {
+    report_repeats(
+        catalog.codes.iter().map(|entry| &entry.code),
+        |code, first| {
+            format!(
+                "duplicate code `{code}` in {}: it is already defined on line {first}; give each code one line",
+                catalog.name.value
+            )
+        },
+        diagnostics,
+    );
+}
+
+/// Rejects a second `{ name = "NotFound", ... }` in one catalogue.
+fn names_are_unique(catalog: &Catalog, diagnostics: &mut Diagnostics) {
+    report_repeats(
+        catalog.codes.iter().map(|entry| &entry.name),
+        |name, first| {
+            format!(
+                "duplicate variant name `{name}` in {}: it is already used on line {first}; choose another name",
+                catalog.name.value
+            )
+        },
+        diagnostics,
+    );
+}
+
+/// Rejects `{ name = "not-found", ... }` and `{ name = "Self", ... }`.
+fn names_are_identifiers(catalog: &Catalog, diagnostics: &mut Diagnostics) {
+    for entry in &catalog.codes {
+        if let Err(why) = check_identifier(&entry.name.value) {
+            diagnostics.push(
+                entry.name.span,
+                format!(
+                    "variant name `{}` {why}: use an UpperCamelCase name such as `NotFound`",
+                    entry.name.value
+                ),
+            );
+        }
+    }
+}
+
+/// Rejects `{ status = 418, ... }` when `statuses = [200, 400, 404]`.
+fn statuses_are_allowed(catalog: &Catalog, diagnostics: &mut Diagnostics) {
+    let Some(allowed) = &catalog.statuses else {
+        return;
+    };
+    for entry in &catalog.codes {
+        if !allowed
+            .iter()
+            .any(|status| status.value == entry.status.value)
+        {
+            diagnostics.push(
+                entry.status.span,
+                format!(
+                    "status {} is not allowed in {}: use one of {}, or add it to `statuses`",
+                    entry.status.value,
+                    catalog.name.value,
+                    list_statuses(allowed)
+                ),
+            );
+        }
+    }
+}
+
+/// Rejects `{ code = "10500", status = 404, ... }` when `ranges = { 404 = [10400, 10499] }`.
+fn codes_are_in_their_status_range(catalog: &Catalog, diagnostics: &mut Diagnostics) {
+    for entry in &catalog.codes {
+        let Some(range) = catalog.range_of(entry.status.value) else {
+            continue;
+        };
+        if !range.contains(&entry.code.value) {
+            diagnostics.push(
+                entry.code.span,
+                format!(
+                    "code `{}` is outside the range of status {}: use a code from {} to {}",
+                    entry.code.value, entry.status.value, range.low.value, range.high.value
+                ),
+            );
+        }
+    }
+}
+
+/// Rejects `{ code = "", ... }`, `{ code = "10400 ", ... }` and a code longer than
+/// `code_max_chars`.
+fn codes_are_well_formed(catalog: &Catalog, envelope: &Envelope, diagnostics: &mut Diagnostics) {
+    let max = envelope.code_max_chars.value;
+    for Spanned { value: code, span } in catalog.codes.iter().map(|entry| &entry.code) {
+        let length = code.chars().count();
+        if code.is_empty() {
+            diagnostics.push(*span, "empty code: write the code, e.g. `10400`");
+        } else if length > max {
+            diagnostics.push(
+                *span,
+                format!("code `{code}` is {length} characters long: the limit is {max}"),
+            );
+        } else if code.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            // Clients compare codes byte for byte: a stray space is a different code.
+            diagnostics.push(
+                *span,
+                format!(
+                    "code `{}` contains white space: remove it",
+                    code.escape_debug()
+                ),
+            );
+        }
+    }
+}
+
+/// Rejects `{ desc = "", ... }` and a description longer than `desc_max_chars`.
+fn descriptions_fit(catalog: &Catalog, envelope: &Envelope, diagnostics: &mut Diagnostics) {
+    let max = envelope.desc_max_chars.value;
+    for entry in &catalog.codes {
+        let desc = &entry.desc;
+        let length = desc.value.chars().count();
+        if desc.value.trim().is_empty() {
+            diagnostics.push(
+                desc.span,
+                format!(
+                    "empty description for code `{}`: write what the code means",
+                    entry.code.value
+                ),
+            );
+        } else if length > max {
+            diagnostics.push(
+                desc.span,
+                format!(
+                    "description of code `{}` is {length} characters long: the limit is {max}",
+                    entry.code.value
+                ),
+            );
+        }
+    }
+}
+
+/// Reports every value that repeats an earlier one, naming the line of the first.
+fn report_repeats<'a, T: Eq + std::hash::Hash + std::fmt::Display + 'a>(
+    values: impl Iterator<Item = &'a Spanned<T>>,
+    message: impl Fn(&T, usize) -> String,
+    diagnostics: &mut Diagnostics,
+) {
+    let mut first_seen: HashMap<&T, &Spanned<T>> = HashMap::new();
+    for value in values {
+        match first_seen.get(&value.value) {
+            Some(first) => {
+                let line = diagnostics.line_of(first.span);
+                diagnostics.push(value.span, message(&value.value, line));
+            }
+            None => {
+                first_seen.insert(&value.value, value);
+            }
+        }
+    }
+}
+
+fn list_statuses(statuses: &[Spanned<u16>]) -> String {
+    let numbers: Vec<String> = statuses
+        .iter()
+        .map(|status| status.value.to_string())
+        .collect();
+    numbers.join(", ")
+}
