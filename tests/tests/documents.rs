@@ -240,13 +240,14 @@ macro_rules! catalogue_tests {
             }
 
             #[test]
-            fn display_and_from_str_round_trip() {
+            fn display_shows_code_and_desc_and_from_str_reads_the_code() {
                 for c in $ty::ALL {
                     let code = c.code();
+                    // As `http::StatusCode` prints "404 Not Found" and parses "404".
                     assert_eq!(
                         c.to_string(),
-                        code,
-                        "{} code {code:?}: Display should print the code",
+                        format!("{code} {}", c.desc()),
+                        "{} code {code:?}: Display should print the code and its description",
                         stringify!($ty),
                     );
                     let parsed: $ty = code.parse().unwrap_or_else(|e| {

@@ -1,0 +1,191 @@
+//! Code generation for `include_catalog!`: one enum per catalogue, the envelope's field
+//! names and the HTTP status table.
+//!
+//! Generated code names the runtime only as `::hero_codes::...`, so it works in any crate
+//! that depends on `hero-codes` (and in `hero-codes` itself, through `extern crate self`).
+
+use hero_codes_catalog::{Catalog, CodeEntry, markdown_http_table, markdown_table};
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+use crate::source::Loaded;
+
+pub(crate) fn expand(loaded: &Loaded) -> TokenStream {
+    let path = loaded.path.to_string_lossy();
+    let envelope = expand_envelope(&loaded.file.envelope);
+    let http_statuses = expand_http_statuses(&loaded.file);
+    let enums = loaded.file.catalogs.iter().map(expand_catalog);
+    quote! {
+        // Makes cargo rebuild this crate when the catalogue file changes: the file becomes a
+        // dependency of the crate, as with any `include_bytes!`.
+        const _: &[u8] = ::core::include_bytes!(#path);
+        #envelope
+        #http_statuses
+        #(#enums)*
+    }
+}
+
+fn expand_envelope(envelope: &hero_codes_catalog::Envelope) -> TokenStream {
+    let result = &envelope.result.value;
+    let code = &envelope.code.value;
+    let desc = &envelope.desc.value;
+    let data = &envelope.data.value;
+    let code_max_chars = envelope.code_max_chars.value;
+    let desc_max_chars = envelope.desc_max_chars.value;
+    quote! {
+        /// The field names and limits of the response envelope, from the catalogue file.
+        pub const ENVELOPE: ::hero_codes::EnvelopeFields = ::hero_codes::EnvelopeFields {
+            result: #result,
+            code: #code,
+            desc: #desc,
+            data: #data,
+            code_max_chars: #code_max_chars,
+            desc_max_chars: #desc_max_chars,
+        };
+    }
+}
+
+fn expand_http_statuses(file: &hero_codes_catalog::CatalogFile) -> TokenStream {
+    let rows = file.http_statuses.iter().map(|row| {
+        let status = row.status.value;
+        let reason = &row.reason.value;
+        let meaning = &row.meaning.value;
+        quote! {
+            ::hero_codes::HttpStatusRow { status: #status, reason: #reason, meaning: #meaning }
+        }
+    });
+    let markdown = markdown_http_table(file);
+    let doc = format!("The HTTP status table of the catalogue file.\n\n{markdown}");
+    quote! {
+        #[doc = #doc]
+        pub const HTTP_STATUSES: ::hero_codes::HttpStatusTable =
+            ::hero_codes::HttpStatusTable::new(&[#(#rows),*], #markdown);
+    }
+}
+
+fn expand_catalog(catalog: &Catalog) -> TokenStream {
+    let name = Ident::new(&catalog.name.value, Span::call_site());
+    let catalog_name = &catalog.name.value;
+    let markdown = markdown_table(catalog);
+    let summary = catalog.doc.as_ref().map_or_else(
+        || format!("The `{catalog_name}` catalogue."),
+        |doc| doc.value.clone(),
+    );
+    let doc = format!("{summary}\n\n{markdown}");
+    let variants: Vec<Ident> = catalog
+        .codes
+        .iter()
+        .map(|entry| Ident::new(&entry.name.value, Span::call_site()))
+        .collect();
+    let variant_docs = catalog.codes.iter().map(variant_doc);
+    let codes: Vec<&str> = catalog
+        .codes
+        .iter()
+        .map(|entry| entry.code.value.as_str())
+        .collect();
+    let statuses = catalog.codes.iter().map(|entry| entry.status.value);
+    let descs = catalog.codes.iter().map(|entry| entry.desc.value.as_str());
+    // An empty catalogue is an uninhabited enum: `match *self {}` covers it.
+    quote! {
+        #[doc = #doc]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum #name {
+            #( #[doc = #variant_docs] #variants, )*
+        }
+
+        impl #name {
+            /// Every code of the catalogue, in file order.
+            pub const ALL: &'static [Self] = &[#(Self::#variants),*];
+
+            /// The catalogue as a Markdown table, one row per code.
+            pub const MARKDOWN_TABLE: &'static str = #markdown;
+
+            /// The code as it goes into the envelope's code field, e.g. `"10400"`.
+            pub const fn code(&self) -> &'static str {
+                match *self { #(Self::#variants => #codes,)* }
+            }
+
+            /// The HTTP status this code answers with.
+            pub const fn status(&self) -> ::hero_codes::__private::http::StatusCode {
+                match *self {
+                    #(Self::#variants => const { ::hero_codes::__private::status(#statuses) },)*
+                }
+            }
+
+            /// The public description of the code, from the catalogue file.
+            pub const fn desc(&self) -> &'static str {
+                match *self { #(Self::#variants => #descs,)* }
+            }
+
+            /// The variant whose code is `code`, if the catalogue has one.
+            pub fn from_code(code: &str) -> ::core::option::Option<Self> {
+                match code {
+                    #(#codes => ::core::option::Option::Some(Self::#variants),)*
+                    _ => ::core::option::Option::None,
+                }
+            }
+        }
+
+        impl ::hero_codes::CatalogCode for #name {
+            const CATALOG: &'static str = #catalog_name;
+            const ALL: &'static [Self] = Self::ALL;
+
+            fn code(&self) -> &'static str {
+                Self::code(self)
+            }
+
+            fn status(&self) -> ::hero_codes::__private::http::StatusCode {
+                Self::status(self)
+            }
+
+            fn desc(&self) -> &'static str {
+                Self::desc(self)
+            }
+
+            fn from_code(code: &str) -> ::core::option::Option<Self> {
+                Self::from_code(code)
+            }
+        }
+
+        impl ::core::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::hero_codes::__private::display_code(self, f)
+            }
+        }
+
+        impl ::core::str::FromStr for #name {
+            type Err = ::hero_codes::UnknownCode;
+
+            fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
+                ::hero_codes::__private::parse_code(code)
+            }
+        }
+
+        impl ::hero_codes::__private::serde::Serialize for #name {
+            fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+            where
+                S: ::hero_codes::__private::serde::Serializer,
+            {
+                serializer.serialize_str(self.code())
+            }
+        }
+
+        impl<'de> ::hero_codes::__private::serde::Deserialize<'de> for #name {
+            fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+            where
+                D: ::hero_codes::__private::serde::Deserializer<'de>,
+            {
+                ::hero_codes::__private::deserialize_code(deserializer)
+            }
+        }
+    }
+}
+
+/// The variant's doc line, so rustdoc shows the table: "`10400` · 404 · 所请求的资源不存在".
+fn variant_doc(entry: &CodeEntry) -> String {
+    format!(
+        "`{}` · HTTP {} · {}",
+        entry.code.value, entry.status.value, entry.desc.value
+    )
+}
