@@ -11,6 +11,13 @@ pub struct Span {
     pub end: usize,
 }
 
+impl Span {
+    /// Whether the span covers no text: the span of a default value the file did not write.
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+}
+
 impl From<std::ops::Range<usize>> for Span {
     fn from(range: std::ops::Range<usize>) -> Self {
         Span {

@@ -88,7 +88,8 @@ pub struct CodeRange {
 }
 
 impl CodeRange {
-    /// Whether `code` is a number inside this block.
+    /// Whether `code` is a plain number (digits, no sign, no leading zero) inside this
+    /// block. Clients compare codes as text, so `"010400"` is not `"10400"`.
     ///
     /// ```
     /// # let text = "[catalogs.C]\nranges = { 404 = [10400, 10499] }\ncodes = []";
@@ -96,11 +97,17 @@ impl CodeRange {
     /// # let range = file.catalogs[0].range_of(404).unwrap();
     /// assert!(range.contains("10400"));
     /// assert!(!range.contains("10500"));
+    /// assert!(!range.contains("010400"));
+    /// assert!(!range.contains("+10400"));
     /// assert!(!range.contains("E404"));
     /// ```
     pub fn contains(&self, code: &str) -> bool {
-        code.parse::<u64>()
-            .is_ok_and(|number| (self.low.value..=self.high.value).contains(&number))
+        let plain = code.bytes().all(|byte| byte.is_ascii_digit())
+            && (code == "0" || !code.starts_with('0'));
+        plain
+            && code
+                .parse::<u64>()
+                .is_ok_and(|number| (self.low.value..=self.high.value).contains(&number))
     }
 }
 

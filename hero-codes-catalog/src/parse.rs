@@ -1,14 +1,13 @@
 //! Reads the TOML text of a catalogue file into the model, reporting every structural
 //! mistake (wrong type, missing or unknown key) with its position.
 
-use toml::de::DeTable;
+use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::{Diagnostics, Span, Spanned};
 use crate::model::{Catalog, CatalogFile, CodeEntry, CodeRange, Envelope, HttpStatus};
 use crate::reader::{self, Table, Value};
 
 const FILE_KEYS: &[&str] = &["envelope", "http", "catalogs"];
-const HTTP_TABLE_KEYS: &[&str] = &["statuses"];
 const ENVELOPE_KEYS: &[&str] = &[
     "result",
     "code",
@@ -17,7 +16,8 @@ const ENVELOPE_KEYS: &[&str] = &[
     "code_max_chars",
     "desc_max_chars",
 ];
-const HTTP_KEYS: &[&str] = &["status", "reason", "meaning"];
+const HTTP_TABLE_KEYS: &[&str] = &["statuses"];
+const HTTP_ROW_KEYS: &[&str] = &["status", "reason", "meaning"];
 const CATALOG_KEYS: &[&str] = &["doc", "statuses", "ranges", "codes"];
 const CODE_KEYS: &[&str] = &["code", "name", "status", "desc"];
 
@@ -35,22 +35,19 @@ pub(crate) fn read(text: &str, diagnostics: &mut Diagnostics) -> Option<CatalogF
         }
         return None;
     }
-    let document = Value::new(
-        document.span(),
-        toml::de::DeValue::Table(document.into_inner()),
-    );
+    let document = Value::new(document.span(), DeValue::Table(document.into_inner()));
     let file = Table::open(&document, "the catalogue file", FILE_KEYS, diagnostics)?;
     let envelope = read_envelope(file.get("envelope"), diagnostics);
     let http_statuses = file
         .get("http")
         .and_then(|value| Table::open(value, "the [http] table", HTTP_TABLE_KEYS, diagnostics))
         .and_then(|http| http.require("statuses", diagnostics))
-        .map(|value| {
+        .map(|rows| {
             each_table(
-                value,
-                "statuses",
+                rows,
+                "`statuses`",
                 "an HTTP status row",
-                HTTP_KEYS,
+                HTTP_ROW_KEYS,
                 diagnostics,
             )
         })
@@ -58,10 +55,7 @@ pub(crate) fn read(text: &str, diagnostics: &mut Diagnostics) -> Option<CatalogF
         .iter()
         .filter_map(|row| read_http_status(row, diagnostics))
         .collect();
-    let catalogs = match file.require("catalogs", diagnostics) {
-        Some(value) => read_catalogs(value, diagnostics),
-        None => Vec::new(),
-    };
+    let catalogs = read_catalogs(file.get("catalogs"), diagnostics);
     Some(CatalogFile {
         envelope,
         http_statuses,
@@ -72,20 +66,22 @@ pub(crate) fn read(text: &str, diagnostics: &mut Diagnostics) -> Option<CatalogF
 fn read_envelope(value: Option<&Value<'_>>, diagnostics: &mut Diagnostics) -> Envelope {
     let table = value
         .and_then(|value| Table::open(value, "the [envelope] table", ENVELOPE_KEYS, diagnostics));
-    let span = value.map_or(Span { start: 0, end: 0 }, |value| value.span().into());
+    // A default has an empty span at the start of the table, so checks can tell it from a
+    // value the file wrote.
+    let start = value.map_or(0, |value| value.span().start);
+    let default_span = Span { start, end: start };
     let name = |key: &str, default: &str, diagnostics: &mut Diagnostics| {
         table
             .as_ref()
-            .and_then(|table| table.get(key))
-            .and_then(|value| reader::string(value, key, diagnostics))
-            .unwrap_or_else(|| Spanned::new(default.to_owned(), span))
+            .and_then(|table| table.optional_string(key, diagnostics))
+            .unwrap_or_else(|| Spanned::new(default.to_owned(), default_span))
     };
     let limit = |key: &str, default: usize, diagnostics: &mut Diagnostics| {
         table
             .as_ref()
             .and_then(|table| table.get(key))
-            .and_then(|value| reader::integer(value, key, diagnostics))
-            .unwrap_or(Spanned::new(default, span))
+            .and_then(|value| reader::integer(value, &format!("`{key}`"), diagnostics))
+            .unwrap_or(Spanned::new(default, default_span))
     };
     Envelope {
         result: name("result", "result", diagnostics),
@@ -98,15 +94,9 @@ fn read_envelope(value: Option<&Value<'_>>, diagnostics: &mut Diagnostics) -> En
 }
 
 fn read_http_status(row: &Table<'_, '_>, diagnostics: &mut Diagnostics) -> Option<HttpStatus> {
-    let status = row
-        .require("status", diagnostics)
-        .and_then(|value| read_status(value, "status", diagnostics));
-    let reason = row
-        .require("reason", diagnostics)
-        .and_then(|value| reader::string(value, "reason", diagnostics));
-    let meaning = row
-        .require("meaning", diagnostics)
-        .and_then(|value| reader::string(value, "meaning", diagnostics));
+    let status = read_required_status(row, diagnostics);
+    let reason = row.required_string("reason", diagnostics);
+    let meaning = row.required_string("meaning", diagnostics);
     Some(HttpStatus {
         status: status?,
         reason: reason?,
@@ -114,12 +104,18 @@ fn read_http_status(row: &Table<'_, '_>, diagnostics: &mut Diagnostics) -> Optio
     })
 }
 
-fn read_catalogs(value: &Value<'_>, diagnostics: &mut Diagnostics) -> Vec<Catalog> {
-    let Some(catalogs) = Table::open_map(value, "the [catalogs] table", diagnostics) else {
-        return Vec::new();
-    };
-    let catalogs_with_names: Vec<_> = catalogs.entries().collect();
-    catalogs_with_names
+fn read_catalogs(value: Option<&Value<'_>>, diagnostics: &mut Diagnostics) -> Vec<Catalog> {
+    let catalogs =
+        value.and_then(|value| Table::open_map(value, "the [catalogs] table", diagnostics));
+    let entries: Vec<_> = catalogs.iter().flat_map(Table::entries).collect();
+    if entries.is_empty() && value.is_none_or(|value| value.get_ref().is_table()) {
+        let span = value.map_or(Span { start: 0, end: 0 }, |value| value.span().into());
+        diagnostics.push(
+            span,
+            "the file has no catalogue: add one as a `[catalogs.Name]` table with a `codes` array",
+        );
+    }
+    entries
         .into_iter()
         .filter_map(|(name, value)| read_catalog(name, value, diagnostics))
         .collect()
@@ -131,14 +127,12 @@ fn read_catalog(
     diagnostics: &mut Diagnostics,
 ) -> Option<Catalog> {
     let table = Table::open(value, "a catalogue", CATALOG_KEYS, diagnostics)?;
-    let doc = table
-        .get("doc")
-        .and_then(|value| reader::string(value, "doc", diagnostics));
+    let doc = table.optional_string("doc", diagnostics);
     let statuses = table.get("statuses").map(|value| {
-        reader::array(value, "statuses", diagnostics)
+        reader::array(value, "`statuses`", diagnostics)
             .into_iter()
             .flatten()
-            .filter_map(|status| read_status(status, "statuses", diagnostics))
+            .filter_map(|status| read_status(status, "a status in `statuses`", diagnostics))
             .collect()
     });
     let ranges = table
@@ -147,7 +141,7 @@ fn read_catalog(
         .unwrap_or_default();
     let codes = table
         .require("codes", diagnostics)
-        .map(|value| each_table(value, "codes", "a code entry", CODE_KEYS, diagnostics))
+        .map(|value| each_table(value, "`codes`", "a code entry", CODE_KEYS, diagnostics))
         .unwrap_or_default()
         .iter()
         .filter_map(|entry| read_code(entry, diagnostics))
@@ -169,7 +163,7 @@ fn read_ranges(value: &Value<'_>, diagnostics: &mut Diagnostics) -> Vec<CodeRang
     let mut ranges = Vec::new();
     for (status, bounds) in table.entries() {
         let status = match status.value.parse::<u16>() {
-            Ok(number) if is_http_status(number) => Spanned::new(number, status.span),
+            Ok(number) if is_http_status(number.into()) => Spanned::new(number, status.span),
             _ => {
                 diagnostics.push(
                     status.span,
@@ -201,18 +195,10 @@ fn read_ranges(value: &Value<'_>, diagnostics: &mut Diagnostics) -> Vec<CodeRang
 }
 
 fn read_code(entry: &Table<'_, '_>, diagnostics: &mut Diagnostics) -> Option<CodeEntry> {
-    let code = entry
-        .require("code", diagnostics)
-        .and_then(|value| reader::string(value, "code", diagnostics));
-    let name = entry
-        .require("name", diagnostics)
-        .and_then(|value| reader::string(value, "name", diagnostics));
-    let status = entry
-        .require("status", diagnostics)
-        .and_then(|value| read_status(value, "status", diagnostics));
-    let desc = entry
-        .require("desc", diagnostics)
-        .and_then(|value| reader::string(value, "desc", diagnostics));
+    let code = entry.required_string("code", diagnostics);
+    let name = entry.required_string("name", diagnostics);
+    let status = read_required_status(entry, diagnostics);
+    let desc = entry.required_string("desc", diagnostics);
     Some(CodeEntry {
         code: code?,
         name: name?,
@@ -221,41 +207,51 @@ fn read_code(entry: &Table<'_, '_>, diagnostics: &mut Diagnostics) -> Option<Cod
     })
 }
 
+fn read_required_status(
+    table: &Table<'_, '_>,
+    diagnostics: &mut Diagnostics,
+) -> Option<Spanned<u16>> {
+    let value = table.require("status", diagnostics)?;
+    read_status(value, "`status`", diagnostics)
+}
+
 /// An HTTP status: an integer from 100 to 999, the range `http::StatusCode` accepts.
 fn read_status(
     value: &Value<'_>,
-    key: &str,
+    what: &str,
     diagnostics: &mut Diagnostics,
 ) -> Option<Spanned<u16>> {
-    let status = reader::integer::<u16>(value, key, diagnostics)?;
-    if !is_http_status(status.value) {
-        diagnostics.push(
-            status.span,
-            format!(
-                "`{}` is not an HTTP status: use a status from 100 to 999",
-                status.value
-            ),
-        );
-        return None;
+    let number = reader::integer::<i128>(value, what, diagnostics)?;
+    match u16::try_from(number.value) {
+        Ok(status) if is_http_status(number.value) => Some(Spanned::new(status, number.span)),
+        _ => {
+            diagnostics.push(
+                number.span,
+                format!(
+                    "`{}` is not an HTTP status: use a status from 100 to 999",
+                    number.value
+                ),
+            );
+            None
+        }
     }
-    Some(status)
 }
 
-fn is_http_status(number: u16) -> bool {
+fn is_http_status(number: i128) -> bool {
     (100..=999).contains(&number)
 }
 
-/// The items of the array `value` (under `key`), each opened as a table.
+/// The items of the array `value` (named `what`), each opened as a table.
 fn each_table<'a, 'i>(
     value: &'a Value<'i>,
-    key: &str,
-    what: &'static str,
+    what: &str,
+    item: &'static str,
     known: &[&str],
     diagnostics: &mut Diagnostics,
 ) -> Vec<Table<'a, 'i>> {
-    reader::array(value, key, diagnostics)
+    reader::array(value, what, diagnostics)
         .into_iter()
         .flatten()
-        .filter_map(|item| Table::open(item, what, known, diagnostics))
+        .filter_map(|entry| Table::open(entry, item, known, diagnostics))
         .collect()
 }

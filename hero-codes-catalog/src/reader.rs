@@ -15,6 +15,8 @@ pub(crate) struct Table<'a, 'i> {
     entries: &'a DeTable<'i>,
     span: Span,
     what: &'static str,
+    /// Known keys that an unknown key was taken for: their absence is already explained.
+    misspelt: Vec<String>,
 }
 
 impl<'a, 'i> Table<'a, 'i> {
@@ -26,7 +28,7 @@ impl<'a, 'i> Table<'a, 'i> {
         known: &[&str],
         diagnostics: &mut Diagnostics,
     ) -> Option<Self> {
-        let table = Self::open_map(value, what, diagnostics)?;
+        let mut table = Self::open_map(value, what, diagnostics)?;
         table.report_unknown_keys(known, diagnostics);
         Some(table)
     }
@@ -49,20 +51,24 @@ impl<'a, 'i> Table<'a, 'i> {
             entries,
             span: value.span().into(),
             what,
+            misspelt: Vec::new(),
         })
     }
 
-    fn report_unknown_keys(&self, known: &[&str], diagnostics: &mut Diagnostics) {
+    fn report_unknown_keys(&mut self, known: &[&str], diagnostics: &mut Diagnostics) {
         for key in self.entries.keys() {
             if known.contains(&key.get_ref().as_ref()) {
                 continue;
             }
             let name = key.get_ref();
             let message = match closest(name, known.iter().copied()) {
-                Some(suggestion) => format!(
-                    "unknown key `{name}` in {}: did you mean `{suggestion}`?",
-                    self.what
-                ),
+                Some(suggestion) => {
+                    self.misspelt.push(suggestion.to_owned());
+                    format!(
+                        "unknown key `{name}` in {}: did you mean `{suggestion}`?",
+                        self.what
+                    )
+                }
                 None => format!(
                     "unknown key `{name}` in {}: expected {}",
                     self.what,
@@ -78,20 +84,40 @@ impl<'a, 'i> Table<'a, 'i> {
         self.entries.get(key)
     }
 
-    /// The value of `key`, reporting its absence.
+    /// The value of `key`, reporting its absence unless a misspelling of it was reported.
     pub(crate) fn require(
         &self,
         key: &str,
         diagnostics: &mut Diagnostics,
     ) -> Option<&'a Value<'i>> {
         let value = self.get(key);
-        if value.is_none() {
+        if value.is_none() && !self.misspelt.iter().any(|misspelt| misspelt == key) {
             diagnostics.push(
                 self.span,
                 format!("missing key `{key}` in {}: add `{key} = ...`", self.what),
             );
         }
         value
+    }
+
+    /// The string at `key`, reporting its absence.
+    pub(crate) fn required_string(
+        &self,
+        key: &str,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<Spanned<String>> {
+        let value = self.require(key, diagnostics)?;
+        string(value, &format!("`{key}`"), diagnostics)
+    }
+
+    /// The string at `key`, if present.
+    pub(crate) fn optional_string(
+        &self,
+        key: &str,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<Spanned<String>> {
+        let value = self.get(key)?;
+        string(value, &format!("`{key}`"), diagnostics)
     }
 
     /// Every key with its value, in file order.
@@ -102,16 +128,19 @@ impl<'a, 'i> Table<'a, 'i> {
     }
 }
 
+// In the functions below, `what` names the value in messages: "`code`" for a key, or
+// "a status in `statuses`" for an item.
+
 /// `value` as a string, reporting any other type.
 pub(crate) fn string(
     value: &Value<'_>,
-    key: &str,
+    what: &str,
     diagnostics: &mut Diagnostics,
 ) -> Option<Spanned<String>> {
     match value.get_ref() {
         DeValue::String(text) => Some(Spanned::new(text.to_string(), value.span())),
         _ => {
-            mismatch(value, key, "a string", diagnostics);
+            mismatch(value, what, "a string", diagnostics);
             None
         }
     }
@@ -120,11 +149,11 @@ pub(crate) fn string(
 /// `value` as an integer that fits `T`, reporting any other type or an integer out of range.
 pub(crate) fn integer<T: TryFrom<i128>>(
     value: &Value<'_>,
-    key: &str,
+    what: &str,
     diagnostics: &mut Diagnostics,
 ) -> Option<Spanned<T>> {
     let DeValue::Integer(integer) = value.get_ref() else {
-        mismatch(value, key, "an integer", diagnostics);
+        mismatch(value, what, "an integer", diagnostics);
         return None;
     };
     let fitted = i128::from_str_radix(integer.as_str(), integer.radix())
@@ -133,7 +162,7 @@ pub(crate) fn integer<T: TryFrom<i128>>(
     if fitted.is_none() {
         diagnostics.push(
             value.span().into(),
-            format!("`{key}` is out of range: {}", integer.as_str()),
+            format!("{what} is out of range: {}", integer.as_str()),
         );
     }
     fitted.map(|number| Spanned::new(number, value.span()))
@@ -142,22 +171,22 @@ pub(crate) fn integer<T: TryFrom<i128>>(
 /// `value` as an array, reporting any other type.
 pub(crate) fn array<'a, 'i>(
     value: &'a Value<'i>,
-    key: &str,
+    what: &str,
     diagnostics: &mut Diagnostics,
 ) -> Option<&'a DeArray<'i>> {
     match value.get_ref() {
         DeValue::Array(items) => Some(items),
         _ => {
-            mismatch(value, key, "an array", diagnostics);
+            mismatch(value, what, "an array", diagnostics);
             None
         }
     }
 }
 
-fn mismatch(value: &Value<'_>, key: &str, expected: &str, diagnostics: &mut Diagnostics) {
+fn mismatch(value: &Value<'_>, what: &str, expected: &str, diagnostics: &mut Diagnostics) {
     diagnostics.push(
         value.span().into(),
-        format!("`{key}` must be {expected}, found {}", describe(value)),
+        format!("{what} must be {expected}, found {}", describe(value)),
     );
 }
 

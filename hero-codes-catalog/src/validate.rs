@@ -14,8 +14,10 @@ pub(crate) fn check(file: &CatalogFile, diagnostics: &mut Diagnostics) {
     http_texts_are_not_empty(file, diagnostics);
     for catalog in &file.catalogs {
         catalog_name_is_identifier(catalog, diagnostics);
+        allowed_statuses_are_unique(catalog, diagnostics);
         ranges_belong_to_allowed_statuses(catalog, diagnostics);
         ranges_are_ordered(catalog, diagnostics);
+        ranges_are_disjoint(catalog, diagnostics);
         codes_are_unique(catalog, diagnostics);
         names_are_unique(catalog, diagnostics);
         names_are_identifiers(catalog, diagnostics);
@@ -26,7 +28,7 @@ pub(crate) fn check(file: &CatalogFile, diagnostics: &mut Diagnostics) {
     }
 }
 
-/// Rejects `[envelope] code = "result"` beside the default `result = "result"`, and `data = ""`.
+/// Rejects `[envelope] code = "result"` (the default name of `result`) and `data = ""`.
 fn envelope_fields_are_distinct(envelope: &Envelope, diagnostics: &mut Diagnostics) {
     let fields = [
         ("result", &envelope.result),
@@ -40,17 +42,29 @@ fn envelope_fields_are_distinct(envelope: &Envelope, diagnostics: &mut Diagnosti
                 name.span,
                 format!("envelope field `{key}` has an empty name: name the JSON field"),
             );
-        } else if let Some((other, _)) = fields[..index]
-            .iter()
-            .find(|(_, earlier)| earlier.value == name.value)
-        {
-            diagnostics.push(
-                name.span,
+        }
+        for (other_key, other) in &fields[index + 1..] {
+            if name.value.is_empty() || other.value != name.value {
+                continue;
+            }
+            // Point at a name the file wrote: a default has an empty span.
+            let (written_key, written, clashing_key, clashing) = if other.span.is_empty() {
+                (key, name, other_key, other)
+            } else {
+                (other_key, other, key, name)
+            };
+            let message = if clashing.span.is_empty() {
                 format!(
-                    "envelope fields `{other}` and `{key}` are both named `{}`: give each field its own name",
-                    name.value
-                ),
-            );
+                    "envelope field `{written_key}` is named `{}`, the default name of field `{clashing_key}`: give each field its own name",
+                    written.value
+                )
+            } else {
+                format!(
+                    "envelope fields `{key}` and `{other_key}` are both named `{}`: give each field its own name",
+                    written.value
+                )
+            };
+            diagnostics.push(written.span, message);
         }
     }
 }
@@ -103,6 +117,18 @@ fn catalog_name_is_identifier(catalog: &Catalog, diagnostics: &mut Diagnostics) 
     }
 }
 
+/// Rejects `statuses = [200, 404, 200]`.
+fn allowed_statuses_are_unique(catalog: &Catalog, diagnostics: &mut Diagnostics) {
+    let Some(allowed) = &catalog.statuses else {
+        return;
+    };
+    report_repeats(
+        allowed.iter(),
+        |status, _| format!("status {status} is listed twice in `statuses`: list each status once"),
+        diagnostics,
+    );
+}
+
 /// Rejects `statuses = [200, 404]` with `ranges = { 500 = [10500, 10599] }`.
 fn ranges_belong_to_allowed_statuses(catalog: &Catalog, diagnostics: &mut Diagnostics) {
     let Some(allowed) = &catalog.statuses else {
@@ -137,6 +163,30 @@ fn ranges_are_ordered(catalog: &Catalog, diagnostics: &mut Diagnostics) {
                 ),
             );
         }
+    }
+}
+
+/// Rejects `ranges = { 400 = [10000, 10099], 401 = [10050, 10199] }`: a code would belong to
+/// two statuses.
+fn ranges_are_disjoint(catalog: &Catalog, diagnostics: &mut Diagnostics) {
+    for (index, range) in catalog.ranges.iter().enumerate() {
+        let Some(earlier) = catalog.ranges[..index].iter().find(|earlier| {
+            earlier.low.value <= range.high.value && range.low.value <= earlier.high.value
+        }) else {
+            continue;
+        };
+        diagnostics.push(
+            range.status.span,
+            format!(
+                "the range of status {} ({} to {}) overlaps the range of status {} ({} to {}): a code must belong to one status",
+                range.status.value,
+                range.low.value,
+                range.high.value,
+                earlier.status.value,
+                earlier.low.value,
+                earlier.high.value
+            ),
+        );
     }
 }
 
@@ -206,13 +256,15 @@ fn statuses_are_allowed(catalog: &Catalog, diagnostics: &mut Diagnostics) {
     }
 }
 
-/// Rejects `{ code = "10500", status = 404, ... }` when `ranges = { 404 = [10400, 10499] }`.
+/// Rejects `{ code = "10500", status = 404, ... }` when `ranges = { 404 = [10400, 10499] }`,
+/// and `{ code = "010400", ... }`: a range holds plain numbers only.
 fn codes_are_in_their_status_range(catalog: &Catalog, diagnostics: &mut Diagnostics) {
     for entry in &catalog.codes {
         let Some(range) = catalog.range_of(entry.status.value) else {
             continue;
         };
-        if !range.contains(&entry.code.value) {
+        // A reversed range is reported once by `ranges_are_ordered`, not again per code.
+        if range.low.value <= range.high.value && !range.contains(&entry.code.value) {
             diagnostics.push(
                 entry.code.span,
                 format!(
@@ -227,12 +279,13 @@ fn codes_are_in_their_status_range(catalog: &Catalog, diagnostics: &mut Diagnost
 /// Rejects `{ code = "", ... }`, `{ code = "10400 ", ... }` and a code longer than
 /// `code_max_chars`.
 fn codes_are_well_formed(catalog: &Catalog, envelope: &Envelope, diagnostics: &mut Diagnostics) {
+    // A limit of 0 is reported once by `envelope_limits_are_positive`, hence `max > 0` below.
     let max = envelope.code_max_chars.value;
     for Spanned { value: code, span } in catalog.codes.iter().map(|entry| &entry.code) {
         let length = code.chars().count();
         if code.is_empty() {
             diagnostics.push(*span, "empty code: write the code, e.g. `10400`");
-        } else if length > max {
+        } else if length > max && max > 0 {
             diagnostics.push(
                 *span,
                 format!("code `{code}` is {length} characters long: the limit is {max}"),
@@ -264,7 +317,7 @@ fn descriptions_fit(catalog: &Catalog, envelope: &Envelope, diagnostics: &mut Di
                     entry.code.value
                 ),
             );
-        } else if length > max {
+        } else if length > max && max > 0 {
             diagnostics.push(
                 desc.span,
                 format!(

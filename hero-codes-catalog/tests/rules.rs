@@ -1,33 +1,683 @@
-use hero_codes_catalog::CatalogFile;
+//! Every rule of a `codes.toml` catalogue file, one small test per rule or class of mistake.
+//!
+//! Each test parses a tiny file and compares the exact rendered error,
+//! `origin:line:column: message`, so a wrong position or a changed wording fails the test.
 
-fn show(text: &str) {
-    println!("=== {text}");
-    match CatalogFile::parse(text, "codes.toml") {
-        Ok(_) => println!("OK"),
-        Err(e) => println!("{e}"),
-    }
-}
+use std::path::Path;
 
-fn codes(snippet: &str) -> String {
+use hero_codes_catalog::{CatalogFile, Position};
+
+const ORIGIN: &str = "codes.toml";
+
+/// A minimal valid file around `snippet`, the items of one catalogue's `codes` array.
+/// The first line of `snippet` is line 4 of the file.
+fn with_codes(snippet: &str) -> String {
     format!("[catalogs.AppCode]\nstatuses = [200, 404]\ncodes = [\n{snippet}\n]\n")
 }
 
+/// The rendered error for `text`, which must be rejected.
+fn errors(text: &str) -> String {
+    match CatalogFile::parse(text, ORIGIN) {
+        Ok(file) => panic!("expected an error, the file was accepted: {file:#?}"),
+        Err(error) => error.to_string(),
+    }
+}
+
+/// `text` must be accepted.
+fn accepts(text: &str) -> CatalogFile {
+    CatalogFile::parse(text, ORIGIN).unwrap_or_else(|error| panic!("unexpected error:\n{error}"))
+}
+
+// ---------------------------------------------------------------- structure ----
+
 #[test]
-fn probe() {
-    show(
-        "[envelope]\ndesc_max_chars = 0\ncode_max_chars = 0\n[catalogs.A]\ncodes = [{ code = \"1\", name = \"A\", status = 200, desc = \"x\" }]",
+fn invalid_toml_syntax_is_reported() {
+    assert_eq!(
+        errors("[catalogs.AppCode\ncodes = []\n"),
+        "codes.toml:1:18: invalid TOML: unclosed table, expected `]`"
     );
-    show("[envelope]\ncode_max_chars = \"32\"\n[catalogs.A]\ncodes = []");
-    show(
-        "[catalogs.A]\nstatuses = [200, 404]\nranges = { 404 = [10499, 10400] }\ncodes = [{ code = \"10400\", name = \"A\", status = 404, desc = \"x\" }]",
+}
+
+#[test]
+fn unknown_key_suggests_the_closest_known_key() {
+    assert_eq!(
+        errors("[catalogs.AppCode]\nstatuse = [200]\ncodes = []\n"),
+        "codes.toml:2:1: unknown key `statuse` in a catalogue: did you mean `statuses`?"
     );
-    show(
-        "\u{feff}[catalogs.A]\ncodes = [{ code = \"1\", name = \"a-b\", status = 200, desc = \"x\" }]",
+}
+
+#[test]
+fn misspelt_key_in_a_code_entry_is_one_error_not_two() {
+    // The suggestion explains the missing `status`: no second error says it is missing.
+    assert_eq!(
+        errors(&with_codes(
+            r#"    { code = "0", name = "Ok", stauts = 200, desc = "成功" },"#
+        )),
+        "codes.toml:4:32: unknown key `stauts` in a code entry: did you mean `status`?"
     );
-    show(
-        "[catalogs.A]\r\ncodes = [{ code = \"1\", name = \"a-b\", status = 200, desc = \"x\" }]\r\n",
+}
+
+#[test]
+fn unknown_key_without_a_close_match_lists_the_known_keys() {
+    assert_eq!(
+        errors("colour = 1\n[catalogs.AppCode]\ncodes = []\n"),
+        "codes.toml:1:1: unknown key `colour` in the catalogue file: \
+         expected `envelope`, `http` or `catalogs`"
     );
-    show(
-        "[catalogs.A]\ncodes = [{ code = \"1\", name = \"A\", status = 200, desc = \"x\" }]\n[catalogs.A]\ncodes = []\n",
+    assert_eq!(
+        errors(&with_codes(
+            r#"    { code = "0", name = "Ok", status = 200, desc = "成功", colour = 1 },"#
+        )),
+        "codes.toml:4:59: unknown key `colour` in a code entry: \
+         expected `code`, `name`, `status` or `desc`"
+    );
+}
+
+#[test]
+fn missing_required_key_points_at_its_table() {
+    assert_eq!(
+        errors(&with_codes(
+            r#"    { code = "0", name = "Ok", status = 200 },"#
+        )),
+        "codes.toml:4:5: missing key `desc` in a code entry: add `desc = ...`"
+    );
+    assert_eq!(
+        errors("[envelope]\ncode_max_chars = 5\n\n[catalogs.AppCode]\nstatuses = [200]\n"),
+        "codes.toml:4:1: missing key `codes` in a catalogue: add `codes = ...`"
+    );
+}
+
+#[test]
+fn value_of_the_wrong_type_is_reported() {
+    assert_eq!(
+        errors(&with_codes(
+            r#"    { code = 0, name = "Ok", status = "200", desc = "成功" },"#
+        )),
+        "codes.toml:4:14: `code` must be a string, found an integer\n\
+         codes.toml:4:39: `status` must be an integer, found a string"
+    );
+    assert_eq!(
+        errors("[catalogs.AppCode]\nstatuses = 200\ncodes = []\n"),
+        "codes.toml:2:12: `statuses` must be an array, found an integer"
+    );
+    assert_eq!(
+        errors("[envelope]\ncode_max_chars = \"32\"\n[catalogs.AppCode]\ncodes = []\n"),
+        "codes.toml:2:18: `code_max_chars` must be an integer, found a string"
+    );
+}
+
+#[test]
+fn status_outside_100_to_999_is_rejected() {
+    assert_eq!(
+        errors(&with_codes(
+            "    { code = \"0\", name = \"Ok\", status = 99, desc = \"成功\" },\n    \
+             { code = \"1\", name = \"Big\", status = 1000, desc = \"大\" },"
+        )),
+        "codes.toml:4:41: `99` is not an HTTP status: use a status from 100 to 999\n\
+         codes.toml:5:42: `1000` is not an HTTP status: use a status from 100 to 999"
+    );
+}
+
+#[test]
+
+fn status_beyond_u16_or_negative_gets_the_same_message() {
+    assert_eq!(
+        errors(&with_codes(
+            "    { code = \"0\", name = \"Ok\", status = 70000, desc = \"成功\" },\n    \
+             { code = \"1\", name = \"Neg\", status = -1, desc = \"负\" },"
+        )),
+        "codes.toml:4:41: `70000` is not an HTTP status: use a status from 100 to 999\n\
+         codes.toml:5:42: `-1` is not an HTTP status: use a status from 100 to 999"
+    );
+}
+
+#[test]
+fn status_in_statuses_outside_100_to_999_is_rejected() {
+    assert_eq!(
+        errors("[catalogs.AppCode]\nstatuses = [200, 1000]\ncodes = []\n"),
+        "codes.toml:2:18: `1000` is not an HTTP status: use a status from 100 to 999"
+    );
+}
+
+#[test]
+
+fn item_of_statuses_of_the_wrong_type_names_the_item() {
+    assert_eq!(
+        errors("[catalogs.AppCode]\nstatuses = [200, \"404\"]\ncodes = []\n"),
+        "codes.toml:2:18: a status in `statuses` must be an integer, found a string"
+    );
+}
+
+// ------------------------------------------------------------ codes & names ----
+
+#[test]
+fn duplicate_code_names_the_line_of_the_first() {
+    assert_eq!(
+        errors(&with_codes(
+            "    { code = \"404\", name = \"NotFound\", status = 404, desc = \"不存在\" },\n    \
+             { code = \"0\", name = \"Ok\", status = 200, desc = \"成功\" },\n    \
+             { code = \"404\", name = \"Missing\", status = 404, desc = \"没有\" },"
+        )),
+        "codes.toml:6:14: duplicate code `404` in AppCode: it is already defined on line 4; \
+         give each code one line"
+    );
+}
+
+#[test]
+fn duplicate_variant_name_names_the_line_of_the_first() {
+    assert_eq!(
+        errors(&with_codes(
+            "    { code = \"0\", name = \"Ok\", status = 200, desc = \"成功\" },\n    \
+             { code = \"404\", name = \"NotFound\", status = 404, desc = \"不存在\" },\n    \
+             { code = \"1\", name = \"Ok\", status = 200, desc = \"好\" },"
+        )),
+        "codes.toml:6:26: duplicate variant name `Ok` in AppCode: it is already used on line 4; \
+         choose another name"
+    );
+}
+
+#[test]
+fn same_code_and_name_in_two_catalogues_is_fine() {
+    let file = accepts(
+        "[catalogs.A]\ncodes = [{ code = \"1\", name = \"X\", status = 200, desc = \"x\" }]\n\
+         [catalogs.B]\ncodes = [{ code = \"1\", name = \"X\", status = 200, desc = \"x\" }]\n",
+    );
+    assert_eq!(file.catalogs.len(), 2);
+}
+
+#[test]
+fn variant_name_must_be_a_rust_identifier() {
+    assert_eq!(
+        errors(&with_codes(
+            "    { code = \"0\", name = \"not-found\", status = 200, desc = \"成功\" },\n    \
+             { code = \"1\", name = \"Self\", status = 200, desc = \"自己\" },\n    \
+             { code = \"2\", name = \"2xx\", status = 200, desc = \"二\" },\n    \
+             { code = \"3\", name = \"_\", status = 200, desc = \"三\" },\n    \
+             { code = \"4\", name = \"\", status = 200, desc = \"四\" },"
+        )),
+        "codes.toml:4:26: variant name `not-found` contains a character that no Rust identifier \
+         may hold: use an UpperCamelCase name such as `NotFound`\n\
+         codes.toml:5:26: variant name `Self` is a Rust keyword: \
+         use an UpperCamelCase name such as `NotFound`\n\
+         codes.toml:6:26: variant name `2xx` does not start with a letter or `_`, so it is not a \
+         Rust identifier: use an UpperCamelCase name such as `NotFound`\n\
+         codes.toml:7:26: variant name `_` is `_`, which is not an identifier: \
+         use an UpperCamelCase name such as `NotFound`\n\
+         codes.toml:8:26: variant name `` is empty: use an UpperCamelCase name such as `NotFound`"
+    );
+}
+
+#[test]
+fn non_ascii_identifier_is_a_valid_variant_name() {
+    let file = accepts(&with_codes(
+        r#"    { code = "0", name = "成功", status = 200, desc = "成功" },"#,
+    ));
+    assert_eq!(file.catalogs[0].codes[0].name.value, "成功");
+}
+
+#[test]
+fn catalogue_name_must_be_a_rust_identifier() {
+    assert_eq!(
+        errors("[catalogs.result-code]\ncodes = []\n"),
+        "codes.toml:1:11: catalogue name `result-code` contains a character that no Rust \
+         identifier may hold: it names the generated enum"
+    );
+    assert_eq!(
+        errors("[catalogs]\nSelf = { codes = [] }\n"),
+        "codes.toml:2:1: catalogue name `Self` is a Rust keyword: it names the generated enum"
+    );
+}
+
+// -------------------------------------------------------- statuses & ranges ----
+
+#[test]
+fn status_not_in_statuses_is_rejected() {
+    // The description before the status holds 4 three-byte characters: columns count
+    // characters, so the status stands at column 58, not 66.
+    assert_eq!(
+        errors(&with_codes(
+            r#"  { code = "1", desc = "成功成功", name = "Teapot", status = 418 },"#
+        )),
+        "codes.toml:4:58: status 418 is not allowed in AppCode: use one of 200, 404, \
+         or add it to `statuses`"
+    );
+}
+
+#[test]
+fn without_statuses_any_http_status_is_allowed() {
+    accepts(
+        "[catalogs.AppCode]\ncodes = [{ code = \"1\", name = \"Teapot\", status = 418, desc = \"茶\" }]\n",
+    );
+}
+
+#[test]
+fn code_outside_the_range_of_its_status_is_rejected() {
+    assert_eq!(
+        errors(
+            "[catalogs.AppCode]\nstatuses = [200, 404]\nranges = { 404 = [10400, 10499] }\ncodes = [\n    \
+             { code = \"0\", name = \"Ok\", status = 200, desc = \"成功\" },\n    \
+             { code = \"10400\", name = \"NotFound\", status = 404, desc = \"不存在\" },\n    \
+             { code = \"10500\", name = \"Gone\", status = 404, desc = \"没了\" },\n    \
+             { code = \"E404\", name = \"Lost\", status = 404, desc = \"丢了\" },\n]\n"
+        ),
+        "codes.toml:7:14: code `10500` is outside the range of status 404: \
+         use a code from 10400 to 10499\n\
+         codes.toml:8:14: code `E404` is outside the range of status 404: \
+         use a code from 10400 to 10499"
+    );
+}
+
+#[test]
+fn range_bounds_are_inclusive() {
+    accepts(
+        "[catalogs.AppCode]\nranges = { 404 = [10400, 10499] }\ncodes = [\n    \
+         { code = \"10400\", name = \"First\", status = 404, desc = \"一\" },\n    \
+         { code = \"10499\", name = \"Last\", status = 404, desc = \"末\" },\n]\n",
+    );
+}
+
+#[test]
+fn range_for_a_status_not_in_statuses_is_rejected() {
+    assert_eq!(
+        errors(
+            "[catalogs.AppCode]\nstatuses = [200, 404]\n\
+             ranges = { 404 = [10400, 10499], 500 = [10500, 10599] }\ncodes = []\n"
+        ),
+        "codes.toml:3:34: range for status 500 which is not in `statuses` (200, 404): \
+         add the status or remove the range"
+    );
+}
+
+#[test]
+fn range_key_that_is_not_a_status_is_rejected() {
+    assert_eq!(
+        errors("[catalogs.AppCode]\nranges = { 4xx = [1, 2], 1000 = [3, 4] }\ncodes = []\n"),
+        "codes.toml:2:12: `4xx` is not an HTTP status: a key of `ranges` is a status from 100 \
+         to 999\n\
+         codes.toml:2:26: `1000` is not an HTTP status: a key of `ranges` is a status from 100 \
+         to 999"
+    );
+}
+
+#[test]
+fn reversed_range_is_rejected() {
+    assert_eq!(
+        errors(
+            "[catalogs.AppCode]\nstatuses = [200, 404]\nranges = { 404 = [10499, 10400] }\n\
+             codes = []\n"
+        ),
+        "codes.toml:3:19: range for status 404 starts above its end (10499 > 10400): \
+         write the lowest code first"
+    );
+}
+
+#[test]
+
+fn reversed_range_is_reported_once_not_for_every_code() {
+    assert_eq!(
+        errors(
+            "[catalogs.AppCode]\nstatuses = [200, 404]\nranges = { 404 = [10499, 10400] }\n\
+             codes = [{ code = \"10450\", name = \"NotFound\", status = 404, desc = \"不存在\" }]\n"
+        ),
+        "codes.toml:3:19: range for status 404 starts above its end (10499 > 10400): \
+         write the lowest code first"
+    );
+}
+
+#[test]
+fn malformed_range_is_rejected() {
+    assert_eq!(
+        errors(
+            "[catalogs.AppCode]\nranges = { 404 = [10400], 500 = [10500, 10550, 10599] }\n\
+             codes = []\n"
+        ),
+        "codes.toml:2:18: a range is two numbers, the lowest and the highest code: \
+         `[10400, 10499]`\n\
+         codes.toml:2:33: a range is two numbers, the lowest and the highest code: \
+         `[10400, 10499]`"
+    );
+}
+
+#[test]
+
+fn range_of_the_wrong_type_is_worded_as_prose() {
+    assert_eq!(
+        errors("[catalogs.AppCode]\nranges = { 404 = [10400, \"x\"], 500 = 3 }\ncodes = []\n"),
+        "codes.toml:2:26: a range bound must be an integer, found a string\n\
+         codes.toml:2:38: a range must be an array, found an integer"
+    );
+}
+
+#[test]
+
+fn status_listed_twice_in_statuses_is_rejected() {
+    let error = CatalogFile::parse(
+        "[catalogs.AppCode]\nstatuses = [200, 200]\ncodes = []\n",
+        ORIGIN,
+    )
+    .expect_err("`statuses = [200, 200]` was accepted");
+    assert_eq!(error.problems().len(), 1, "{error}");
+    assert_eq!(
+        error.problems()[0].position,
+        Some(Position {
+            line: 2,
+            column: 18
+        })
+    );
+    assert!(error.problems()[0].message.contains("200"), "{error}");
+}
+
+#[test]
+
+fn overlapping_ranges_are_rejected() {
+    let error = CatalogFile::parse(
+        "[catalogs.AppCode]\nranges = { 400 = [10000, 10099], 401 = [10050, 10199] }\ncodes = []\n",
+        ORIGIN,
+    )
+    .expect_err("overlapping ranges were accepted");
+    assert_eq!(error.problems().len(), 1, "{error}");
+    assert_eq!(
+        error.problems()[0].position,
+        Some(Position {
+            line: 2,
+            column: 34
+        })
+    );
+}
+
+// ------------------------------------------------------- code & desc texts ----
+
+#[test]
+fn empty_code_is_rejected() {
+    assert_eq!(
+        errors(&with_codes(
+            r#"    { code = "", name = "Ok", status = 200, desc = "成功" },"#
+        )),
+        "codes.toml:4:14: empty code: write the code, e.g. `10400`"
+    );
+}
+
+#[test]
+fn code_with_white_space_is_rejected() {
+    assert_eq!(
+        errors(&with_codes(
+            "    { code = \"10400 \", name = \"A\", status = 404, desc = \"甲\" },\n    \
+             { code = \"104 00\", name = \"B\", status = 404, desc = \"乙\" },\n    \
+             { code = \"10400\\t\", name = \"C\", status = 404, desc = \"丙\" },"
+        )),
+        "codes.toml:4:14: code `10400 ` contains white space: remove it\n\
+         codes.toml:5:14: code `104 00` contains white space: remove it\n\
+         codes.toml:6:14: code `10400\\t` contains white space: remove it"
+    );
+}
+
+#[test]
+fn code_longer_than_32_characters_is_rejected() {
+    let limit = "1".repeat(32);
+    let long = "1".repeat(33);
+    // 32 characters of three bytes each: the limit counts characters, not bytes.
+    let wide = "码".repeat(32);
+    assert_eq!(
+        errors(&with_codes(&format!(
+            "    {{ code = \"{limit}\", name = \"A\", status = 200, desc = \"甲\" }},\n    \
+             {{ code = \"{wide}\", name = \"B\", status = 200, desc = \"乙\" }},\n    \
+             {{ code = \"{long}\", name = \"C\", status = 200, desc = \"丙\" }},"
+        ))),
+        format!("codes.toml:6:14: code `{long}` is 33 characters long: the limit is 32")
+    );
+}
+
+#[test]
+fn custom_code_max_chars_is_applied() {
+    assert_eq!(
+        errors(
+            "[envelope]\ncode_max_chars = 5\n\n[catalogs.AppCode]\ncodes = [\n    \
+             { code = \"12345\", name = \"A\", status = 200, desc = \"甲\" },\n    \
+             { code = \"123456\", name = \"B\", status = 200, desc = \"乙\" },\n]\n"
+        ),
+        "codes.toml:7:14: code `123456` is 6 characters long: the limit is 5"
+    );
+}
+
+#[test]
+fn empty_description_is_rejected() {
+    assert_eq!(
+        errors(&with_codes(
+            "    { code = \"0\", name = \"Ok\", status = 200, desc = \"\" },\n    \
+             { code = \"1\", name = \"Blank\", status = 200, desc = \"   \" },"
+        )),
+        "codes.toml:4:53: empty description for code `0`: write what the code means\n\
+         codes.toml:5:56: empty description for code `1`: write what the code means"
+    );
+}
+
+#[test]
+fn description_longer_than_128_characters_is_rejected() {
+    // 128 characters of three bytes each (384 bytes) fit; 129 do not.
+    let fits = "长".repeat(128);
+    let long = "长".repeat(129);
+    assert_eq!(
+        errors(&with_codes(&format!(
+            "    {{ code = \"0\", name = \"Ok\", status = 200, desc = \"{fits}\" }},\n    \
+             {{ code = \"1\", name = \"Long\", status = 200, desc = \"{long}\" }},"
+        ))),
+        "codes.toml:5:55: description of code `1` is 129 characters long: the limit is 128"
+    );
+}
+
+// --------------------------------------------------------- [http] & [envelope] ----
+
+#[test]
+fn duplicate_http_status_row_is_rejected() {
+    assert_eq!(
+        errors(
+            "[http]\nstatuses = [\n    { status = 200, reason = \"OK\", meaning = \"成功\" },\n    \
+             { status = 404, reason = \"NOT FOUND\", meaning = \"不存在\" },\n    \
+             { status = 200, reason = \"OK\", meaning = \"好\" },\n]\n\n\
+             [catalogs.AppCode]\ncodes = []\n"
+        ),
+        "codes.toml:5:16: HTTP status 200 is listed twice: keep one row per status"
+    );
+}
+
+#[test]
+fn empty_http_texts_are_rejected() {
+    assert_eq!(
+        errors(
+            "[http]\nstatuses = [{ status = 200, reason = \"\", meaning = \" \" }]\n\
+             [catalogs.AppCode]\ncodes = []\n"
+        ),
+        "codes.toml:2:38: the `reason` of HTTP status 200 is empty\n\
+         codes.toml:2:52: the `meaning` of HTTP status 200 is empty"
+    );
+}
+
+#[test]
+fn envelope_fields_sharing_a_name_are_rejected() {
+    assert_eq!(
+        errors("[envelope]\ncode = \"result\"\ndata = \"\"\n\n[catalogs.AppCode]\ncodes = []\n"),
+        "codes.toml:2:8: envelope field `code` is named `result`, the default name of field `result`: \
+         give each field its own name\n\
+         codes.toml:3:8: envelope field `data` has an empty name: name the JSON field"
+    );
+}
+
+#[test]
+
+fn envelope_name_clashing_with_a_default_points_at_the_written_key() {
+    assert_eq!(
+        errors("[envelope]\nresult = \"result_code\"\n\n[catalogs.AppCode]\ncodes = []\n"),
+        "codes.toml:2:10: envelope field `result` is named `result_code`, the default name of field `code`: \
+         give each field its own name"
+    );
+}
+
+#[test]
+fn desc_max_chars_of_zero_is_rejected() {
+    assert_eq!(
+        errors("[envelope]\ndesc_max_chars = 0\n\n[catalogs.AppCode]\ncodes = []\n"),
+        "codes.toml:2:18: `desc_max_chars` must be at least 1"
+    );
+}
+
+#[test]
+
+fn zero_limits_are_reported_once_not_for_every_code() {
+    assert_eq!(
+        errors(
+            "[envelope]\ndesc_max_chars = 0\ncode_max_chars = 0\n\n[catalogs.AppCode]\n\
+             codes = [{ code = \"0\", name = \"Ok\", status = 200, desc = \"成功\" }]\n"
+        ),
+        "codes.toml:2:18: `desc_max_chars` must be at least 1\n\
+         codes.toml:3:18: `code_max_chars` must be at least 1"
+    );
+}
+
+#[test]
+
+fn missing_catalogs_suggests_a_catalogue_table() {
+    let error = CatalogFile::parse("[envelope]\ncode_max_chars = 32\n", ORIGIN)
+        .expect_err("a file without catalogues was accepted");
+    assert_eq!(error.problems().len(), 1, "{error}");
+    assert_eq!(
+        error.problems()[0].position,
+        Some(Position { line: 1, column: 1 })
+    );
+    assert!(
+        error.problems()[0].message.contains("[catalogs."),
+        "{error}"
+    );
+}
+
+// ------------------------------------------------------------- whole files ----
+
+#[test]
+fn every_mistake_is_reported_in_file_order() {
+    let text = "\
+[envelope]
+code = \"result\"
+desc_max_chars = \"128\"
+
+[http]
+statuses = [
+    { status = 200, reason = \"OK\", meaning = \"成功\" },
+    { status = 200, reason = \"OK\", meaning = \"成功\" },
+]
+
+[catalogs.app-code]
+statuses = [200, 404]
+ranges = { 500 = [10500, 10599] }
+colour = \"red\"
+codes = [
+    { code = \"0\", name = \"Ok\", status = 418, desc = \"成功\" },
+    { code = \"0\", name = \"not-found\", status = 404, desc = \"\" },
+    { code = \"1\", name = \"Ok\", status = 200 },
+]
+";
+    let error = CatalogFile::parse(text, ORIGIN).expect_err("the broken file was accepted");
+    assert_eq!(
+        error.to_string(),
+        "codes.toml:2:8: envelope field `code` is named `result`, the default name of field `result`: \
+         give each field its own name\n\
+         codes.toml:3:18: `desc_max_chars` must be an integer, found a string\n\
+         codes.toml:8:16: HTTP status 200 is listed twice: keep one row per status\n\
+         codes.toml:11:11: catalogue name `app-code` contains a character that no Rust \
+         identifier may hold: it names the generated enum\n\
+         codes.toml:13:12: range for status 500 which is not in `statuses` (200, 404): \
+         add the status or remove the range\n\
+         codes.toml:14:1: unknown key `colour` in a catalogue: \
+         expected `doc`, `statuses`, `ranges` or `codes`\n\
+         codes.toml:16:41: status 418 is not allowed in app-code: use one of 200, 404, \
+         or add it to `statuses`\n\
+         codes.toml:17:14: duplicate code `0` in app-code: it is already defined on line 16; \
+         give each code one line\n\
+         codes.toml:17:26: variant name `not-found` contains a character that no Rust \
+         identifier may hold: use an UpperCamelCase name such as `NotFound`\n\
+         codes.toml:17:60: empty description for code `0`: write what the code means\n\
+         codes.toml:18:5: missing key `desc` in a code entry: add `desc = ...`"
+    );
+    assert_eq!(error.problems().len(), 11);
+    let positions: Vec<Position> = error
+        .problems()
+        .iter()
+        .map(|problem| problem.position.expect("every problem has a position"))
+        .collect();
+    assert!(positions.is_sorted(), "{positions:?}");
+}
+
+#[test]
+fn valid_file_without_envelope_or_http_gets_the_defaults() {
+    let file = accepts(&with_codes(
+        "    { code = \"0\", name = \"Ok\", status = 200, desc = \"成功\" },\n    \
+         { code = \"404\", name = \"NotFound\", status = 404, desc = \"不存在\" },",
+    ));
+    let envelope = &file.envelope;
+    assert_eq!(envelope.result.value, "result");
+    assert_eq!(envelope.code.value, "result_code");
+    assert_eq!(envelope.desc.value, "result_desc");
+    assert_eq!(envelope.data.value, "data");
+    assert_eq!(envelope.code_max_chars.value, 32);
+    assert_eq!(envelope.desc_max_chars.value, 128);
+    assert!(file.http_statuses.is_empty());
+    assert_eq!(file.catalogs.len(), 1);
+    let catalog = &file.catalogs[0];
+    assert_eq!(catalog.name.value, "AppCode");
+    assert_eq!(catalog.codes.len(), 2);
+    assert_eq!(catalog.codes[1].code.value, "404");
+    assert_eq!(catalog.codes[1].name.value, "NotFound");
+    assert_eq!(catalog.codes[1].status.value, 404);
+    assert_eq!(catalog.codes[1].desc.value, "不存在");
+}
+
+#[test]
+fn loading_a_missing_file_gives_one_problem_without_position() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/no-such-dir/codes.toml");
+    let io_error = std::fs::read_to_string(&path).expect_err("the file should not exist");
+    let error = CatalogFile::load(&path, "config/codes.toml").expect_err("a missing file loaded");
+    assert_eq!(error.origin(), "config/codes.toml");
+    assert_eq!(error.problems().len(), 1);
+    assert_eq!(error.problems()[0].position, None);
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "config/codes.toml: cannot read the catalogue file: {io_error}; \
+             create it, or name another file"
+        )
+    );
+}
+
+#[test]
+fn builtin_catalogue_parses() {
+    let file = CatalogFile::builtin().unwrap_or_else(|error| panic!("{error}"));
+    let names: Vec<&str> = file
+        .catalogs
+        .iter()
+        .map(|catalog| catalog.name.value.as_str())
+        .collect();
+    assert_eq!(names, ["HeroCode", "ResultCode"]);
+    for catalog in &file.catalogs {
+        assert_eq!(catalog.codes.len(), 14, "{}", catalog.name.value);
+    }
+    assert_eq!(file.http_statuses.len(), 10);
+}
+
+#[test]
+fn envelope_fields_both_written_with_one_name_are_rejected() {
+    let text = "[envelope]\ncode = \"x\"\ndesc = \"x\"\n\n[catalogs.AppCode]\ncodes = []\n";
+    assert_eq!(
+        errors(text),
+        "codes.toml:3:8: envelope fields `code` and `desc` are both named `x`: give each field its own name"
+    );
+}
+
+#[test]
+fn code_in_range_must_be_a_plain_number() {
+    let text = "[catalogs.AppCode]\nranges = { 404 = [10400, 10499] }\ncodes = [\n\
+                { code = \"010400\", name = \"A\", status = 404, desc = \"不存在\" },\n\
+                { code = \"+10401\", name = \"B\", status = 404, desc = \"不存在\" },\n]\n";
+    assert_eq!(
+        errors(text),
+        "codes.toml:4:10: code `010400` is outside the range of status 404: use a code from 10400 to 10499\n\
+         codes.toml:5:10: code `+10401` is outside the range of status 404: use a code from 10400 to 10499"
     );
 }

@@ -1,0 +1,4 @@
+// The macro takes the path as a string literal.
+hero_codes::include_catalog!(codes.toml);
+
+fn main() {}

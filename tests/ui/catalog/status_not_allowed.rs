@@ -1,0 +1,4 @@
+// A status missing from the catalogue's allowed list.
+hero_codes::include_catalog!("ui/catalog/status_not_allowed.toml");
+
+fn main() {}
