@@ -32,16 +32,26 @@ pub use catalog::{CatalogCode, EnvelopeFields, HttpStatusRow, HttpStatusTable, U
 /// `ALL`, `MARKDOWN_TABLE`, `code()`, `status()`, `desc()`, `from_code()`, `Display`,
 /// `FromStr`, serde as the code string and [`CatalogCode`]. It also generates
 /// `pub const ENVELOPE:` [`EnvelopeFields`] and `pub const HTTP_STATUSES:`
-/// [`HttpStatusTable`]. Editing the file rebuilds the crate.
+/// [`HttpStatusTable`]. Editing the file and building again picks up the change.
 ///
 /// Every mistake in the file is a compile error naming its line and column, all of them at
 /// once.
 ///
-/// ```ignore
-/// // src/lib.rs, with codes.toml beside Cargo.toml
-/// hero_codes::include_catalog!("codes.toml");
+/// ```
+/// // examples/app_codes.toml in this crate:
+/// // [catalogs.AppCode]
+/// // statuses = [200, 404, 500]
+/// // ranges = { 404 = [40400, 40499], 500 = [50000, 50099] }
+/// // codes = [
+/// //     { code = "0",     name = "Ok",          status = 200, desc = "成功" },
+/// //     { code = "40400", name = "AppNotFound", status = 404, desc = "应用不存在" },
+/// //     ...
+/// hero_codes::include_catalog!("examples/app_codes.toml");
 ///
-/// assert_eq!(AppCode::NotFound.code(), "404");
+/// assert_eq!(AppCode::AppNotFound.code(), "40400");
+/// assert_eq!(AppCode::AppNotFound.status(), http::StatusCode::NOT_FOUND);
+/// assert_eq!(AppCode::from_code("50000"), Some(AppCode::Internal));
+/// assert_eq!(AppCode::ALL.len(), 3);
 /// ```
 pub use hero_codes_derive::include_catalog;
 

@@ -1,0 +1,180 @@
+//! Editing a catalogue file and building again picks the change up: no `cargo clean`, no
+//! `touch`. Proven with a real cargo on a copy of the workspace plus a small crate that
+//! reads both the built-in catalogue and a `codes.toml` of its own.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const PROBE_MAIN: &str = r#"
+hero_codes::include_catalog!("codes.toml");
+
+fn main() {
+    for code in AppCode::ALL.iter().map(|c| c.to_string()) {
+        println!("app {code}");
+    }
+    for code in hero_codes::ResultCode::ALL.iter().map(|c| c.to_string()) {
+        println!("builtin {code}");
+    }
+}
+"#;
+
+const PROBE_CODES: &str = r#"[catalogs.AppCode]
+codes = [
+    { code = "0", name = "Ok", status = 200, desc = "成功" },
+]
+"#;
+
+#[test]
+fn editing_a_catalogue_rebuilds_with_the_new_code() {
+    let probe = ProbeWorkspace::create();
+
+    let first = probe.run();
+    assert!(first.contains("app 0 成功\n"), "{first}");
+    assert!(!first.contains("app 404"), "{first}");
+    assert!(first.contains("builtin 10500 系统错误\n"), "{first}");
+
+    // The crate's own catalogue: add a line, build again.
+    probe.edit("probe/codes.toml", |text| {
+        text.replace(
+            "desc = \"成功\" },",
+            "desc = \"成功\" },\n    { code = \"404\", name = \"NotFound\", status = 404, desc = \"不存在\" },",
+        )
+    });
+    let second = probe.run();
+    assert!(second.contains("app 404 不存在\n"), "{second}");
+
+    // The built-in catalogue at the workspace root: add a line, build again.
+    probe.edit("codes.toml", |text| {
+        text.replace(
+            "desc = \"系统错误\" },",
+            "desc = \"系统错误\" },\n    { code = \"10501\", name = \"Upstream\", status = 500, desc = \"上游错误\" },",
+        )
+    });
+    let third = probe.run();
+    assert!(third.contains("builtin 10501 上游错误\n"), "{third}");
+
+    // A broken edit fails the build with the file's line and column; mending it builds.
+    probe.edit("probe/codes.toml", |text| {
+        text.replace("status = 404", "status = 4040")
+    });
+    let failed = probe.cargo_run();
+    let stderr = String::from_utf8_lossy(&failed.stderr);
+    assert!(
+        !failed.status.success(),
+        "a broken catalogue built:\n{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "codes.toml:4:49: `4040` is not an HTTP status: use a status from 100 to 999"
+        ),
+        "{stderr}"
+    );
+    probe.edit("probe/codes.toml", |text| {
+        text.replace("status = 4040", "status = 404")
+    });
+    assert!(probe.run().contains("app 404 不存在\n"));
+}
+
+/// A copy of the workspace's crates (`hero-codes`, `-catalog`, `-derive` and `codes.toml`)
+/// with a `probe` member in place of the tests, built in a target directory of its own
+/// that is kept between runs, so only the copied crates compile again.
+struct ProbeWorkspace {
+    root: PathBuf,
+    target: PathBuf,
+}
+
+impl ProbeWorkspace {
+    fn create() -> Self {
+        let workspace = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .parent()
+            .expect("the tests crate is inside the workspace");
+        let scratch = Path::new(env!("CARGO_TARGET_TMPDIR")).join("rebuild-probe");
+        let root = scratch.join("workspace");
+        if root.exists() {
+            fs::remove_dir_all(&root).expect("remove the previous copy");
+        }
+        fs::create_dir_all(&root).expect("create the copy's folder");
+        for item in [
+            "codes.toml",
+            "Cargo.lock",
+            "hero-codes",
+            "hero-codes-catalog",
+            "hero-codes-derive",
+        ] {
+            copy_tree(&workspace.join(item), &root.join(item));
+        }
+        let manifest = fs::read_to_string(workspace.join("Cargo.toml")).expect("read Cargo.toml");
+        let members = r#""hero-codes-derive", "tests"]"#;
+        assert!(
+            manifest.contains(members),
+            "update the members pattern: {manifest}"
+        );
+        let manifest = manifest.replace(members, r#""hero-codes-derive", "probe"]"#);
+        write(&root.join("Cargo.toml"), &manifest);
+        write(
+            &root.join("probe/Cargo.toml"),
+            "[package]\nname = \"probe\"\nedition = \"2024\"\npublish = false\n\n\
+             [dependencies]\nhero-codes.workspace = true\n",
+        );
+        write(&root.join("probe/src/main.rs"), PROBE_MAIN);
+        write(&root.join("probe/codes.toml"), PROBE_CODES);
+        ProbeWorkspace {
+            root,
+            target: scratch.join("target"),
+        }
+    }
+
+    fn edit(&self, file: &str, change: impl FnOnce(&str) -> String) {
+        let path = self.root.join(file);
+        let before = fs::read_to_string(&path).expect("read the file to edit");
+        let after = change(&before);
+        assert_ne!(before, after, "the edit of {file} changed nothing");
+        write(&path, &after);
+    }
+
+    fn cargo_run(&self) -> Output {
+        Command::new(env!("CARGO"))
+            .args(["run", "--quiet", "--offline", "--package", "probe"])
+            .current_dir(&self.root)
+            .env("CARGO_TARGET_DIR", &self.target)
+            .output()
+            .expect("run cargo")
+    }
+
+    /// Builds and runs the probe, which must succeed; returns what it printed.
+    fn run(&self) -> String {
+        let output = self.cargo_run();
+        assert!(
+            output.status.success(),
+            "the probe did not build:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).expect("the probe prints UTF-8")
+    }
+}
+
+/// Copies a file or a folder, keeping symbolic links as links (the crates' `codes.toml` links
+/// to the workspace root's), and leaving out build output.
+fn copy_tree(from: &Path, to: &Path) {
+    let metadata = fs::symlink_metadata(from).expect("read metadata");
+    if metadata.file_type().is_symlink() {
+        let target = fs::read_link(from).expect("read link");
+        std::os::unix::fs::symlink(target, to).expect("create link");
+    } else if metadata.is_dir() {
+        fs::create_dir_all(to).expect("create folder");
+        for entry in fs::read_dir(from).expect("read folder") {
+            let entry = entry.expect("read folder entry");
+            if entry.file_name() != "target" {
+                copy_tree(&entry.path(), &to.join(entry.file_name()));
+            }
+        }
+    } else {
+        fs::copy(from, to).expect("copy file");
+    }
+}
+
+fn write(path: &Path, text: &str) {
+    fs::create_dir_all(path.parent().expect("a file has a folder")).expect("create folder");
+    fs::write(path, text).expect("write file");
+}
