@@ -2,7 +2,13 @@
 //! catalogue. `cargo run -p hero-codes --example catalogue`
 
 fn main() {
-    println!("## HTTP statuses\n\n{}", hero_codes::HTTP_STATUSES.markdown());
+    println!(
+        "## HTTP statuses\n\n{}",
+        hero_codes::HTTP_STATUSES.markdown()
+    );
     println!("## HeroCode\n\n{}", hero_codes::HeroCode::MARKDOWN_TABLE);
-    println!("## ResultCode\n\n{}", hero_codes::ResultCode::MARKDOWN_TABLE);
+    println!(
+        "## ResultCode\n\n{}",
+        hero_codes::ResultCode::MARKDOWN_TABLE
+    );
 }
