@@ -126,12 +126,15 @@ impl Error {
         }
     }
 
-    pub(crate) fn unreadable(origin: &str, message: String) -> Error {
+    /// The error for a catalogue file that could not be read.
+    pub fn unreadable(origin: &str, error: &std::io::Error) -> Error {
         Error {
             origin: origin.to_owned(),
             problems: vec![Problem {
                 position: None,
-                message,
+                message: format!(
+                    "cannot read the catalogue file: {error}; create it, or name another file"
+                ),
             }],
         }
     }

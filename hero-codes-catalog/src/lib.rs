@@ -39,8 +39,10 @@ mod validate;
 use std::path::Path;
 
 pub use diagnostic::{Error, Position, Problem, Span, Spanned};
-pub use model::{Catalog, CatalogFile, CodeEntry, CodeRange, Envelope, HttpStatus};
-pub use render::{markdown_http_table, markdown_table};
+pub use model::{
+    Catalog, CatalogFile, CodeEntry, CodeRange, Envelope, FAILURE_KINDS, FailureCode, HttpStatus,
+};
+pub use render::{error_body_json, markdown_http_table, markdown_table};
 pub use suggest::closest;
 
 use diagnostic::Diagnostics;
@@ -75,12 +77,8 @@ impl CatalogFile {
     /// # Errors
     /// The file cannot be read, or anything [`CatalogFile::parse`] rejects.
     pub fn load(path: &Path, origin: &str) -> Result<CatalogFile, Error> {
-        let text = std::fs::read_to_string(path).map_err(|error| {
-            Error::unreadable(
-                origin,
-                format!("cannot read the catalogue file: {error}; create it, or name another file"),
-            )
-        })?;
+        let text =
+            std::fs::read_to_string(path).map_err(|error| Error::unreadable(origin, &error))?;
         Self::parse(&text, origin)
     }
 

@@ -65,9 +65,17 @@ pub struct Catalog {
     pub ranges: Vec<CodeRange>,
     /// The codes, in file order.
     pub codes: Vec<CodeEntry>,
+    /// Which code answers each failure that a web framework detects (`[catalogs.Name.failures]`),
+    /// one entry per [`FAILURE_KINDS`] key when the table is present.
+    pub failures: Option<Vec<FailureCode>>,
 }
 
 impl Catalog {
+    /// The entry whose code is `code`, if any.
+    pub fn entry(&self, code: &str) -> Option<&CodeEntry> {
+        self.codes.iter().find(|entry| entry.code.value == code)
+    }
+
     /// The block of codes that `status` owns in this catalogue, if it has one.
     pub fn range_of(&self, status: u16) -> Option<&CodeRange> {
         self.ranges
@@ -109,6 +117,52 @@ impl CodeRange {
                 .parse::<u64>()
                 .is_ok_and(|number| (self.low.value..=self.high.value).contains(&number))
     }
+}
+
+/// The failures a web framework detects before or around a handler, which a catalogue maps
+/// to its codes in `[catalogs.Name.failures]`: `(key, what it answers)`. A catalogue that has
+/// the table lists every key.
+pub const FAILURE_KINDS: &[(&str, &str)] = &[
+    (
+        "invalid_json",
+        "a JSON body that does not parse or does not fit the expected type",
+    ),
+    (
+        "invalid_form",
+        "a form body that does not fit the expected type",
+    ),
+    (
+        "invalid_query",
+        "a query string that does not fit the expected type",
+    ),
+    (
+        "invalid_path",
+        "path parameters that do not fit the expected type",
+    ),
+    (
+        "unsupported_media_type",
+        "a body without the expected content type (answered with 415)",
+    ),
+    (
+        "body_too_large",
+        "a body over the size limit (answered with 413)",
+    ),
+    ("not_found", "no route for the path"),
+    (
+        "method_not_allowed",
+        "a route without the method (answered with 405)",
+    ),
+    ("bad_request", "any other client error"),
+    ("internal", "a panic or any other server error"),
+];
+
+/// One line of `[catalogs.Name.failures]`: `invalid_json = "10000"`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FailureCode {
+    /// The failure, one of the [`FAILURE_KINDS`] keys.
+    pub kind: Spanned<String>,
+    /// The code of this catalogue that answers it.
+    pub code: Spanned<String>,
 }
 
 /// One code: a line of a catalogue's `codes` array.

@@ -4,7 +4,9 @@
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::{Diagnostics, Span, Spanned};
-use crate::model::{Catalog, CatalogFile, CodeEntry, CodeRange, Envelope, HttpStatus};
+use crate::model::{
+    Catalog, CatalogFile, CodeEntry, CodeRange, Envelope, FAILURE_KINDS, FailureCode, HttpStatus,
+};
 use crate::reader::{self, Table, Value};
 
 const FILE_KEYS: &[&str] = &["envelope", "http", "catalogs"];
@@ -18,7 +20,7 @@ const ENVELOPE_KEYS: &[&str] = &[
 ];
 const HTTP_TABLE_KEYS: &[&str] = &["statuses"];
 const HTTP_ROW_KEYS: &[&str] = &["status", "reason", "meaning"];
-const CATALOG_KEYS: &[&str] = &["doc", "statuses", "ranges", "codes"];
+const CATALOG_KEYS: &[&str] = &["doc", "statuses", "ranges", "codes", "failures"];
 const CODE_KEYS: &[&str] = &["code", "name", "status", "desc"];
 
 /// Parses `text` and reads it into a [`CatalogFile`]. Syntax errors stop here; structural
@@ -146,12 +148,16 @@ fn read_catalog(
         .iter()
         .filter_map(|entry| read_code(entry, diagnostics))
         .collect();
+    let failures = table
+        .get("failures")
+        .map(|value| read_failures(value, diagnostics));
     Some(Catalog {
         name: Spanned::new(name.value.to_owned(), name.span),
         doc,
         statuses,
         ranges,
         codes,
+        failures,
     })
 }
 
@@ -192,6 +198,24 @@ fn read_ranges(value: &Value<'_>, diagnostics: &mut Diagnostics) -> Vec<CodeRang
         }
     }
     ranges
+}
+
+/// `[catalogs.Name.failures]`: every kind, each naming a code.
+fn read_failures(value: &Value<'_>, diagnostics: &mut Diagnostics) -> Vec<FailureCode> {
+    let keys: Vec<&str> = FAILURE_KINDS.iter().map(|(key, _)| *key).collect();
+    let Some(table) = Table::open(value, "the `failures` table", &keys, diagnostics) else {
+        return Vec::new();
+    };
+    keys.iter()
+        .filter_map(|key| {
+            let code = table.required_string(key, diagnostics)?;
+            let (kind, _) = table.entries().find(|(kind, _)| kind.value == *key)?;
+            Some(FailureCode {
+                kind: Spanned::new(kind.value.to_owned(), kind.span),
+                code,
+            })
+        })
+        .collect()
 }
 
 fn read_code(entry: &Table<'_, '_>, diagnostics: &mut Diagnostics) -> Option<CodeEntry> {

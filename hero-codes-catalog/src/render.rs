@@ -1,6 +1,7 @@
 //! Catalogues as tables for people: Markdown now, other formats later from the same rows.
 
-use crate::model::{Catalog, CatalogFile};
+use crate::diagnostic::Spanned;
+use crate::model::{Catalog, CatalogFile, Envelope};
 
 /// The catalogue as a Markdown table with one row per code, in file order.
 ///
@@ -47,4 +48,30 @@ pub fn markdown_http_table(file: &CatalogFile) -> String {
 /// A pipe would end the cell early; a line break would end the row.
 fn escape_cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
+}
+
+/// The JSON body of an error answer with the envelope's field names:
+/// `{"result":false,"result_code":"10400","result_desc":"..."}`. The macros serialize it at
+/// compile time, so a fixed error costs no serialization per request.
+///
+/// ```
+/// let file = hero_codes_catalog::CatalogFile::builtin().unwrap();
+/// assert_eq!(
+///     hero_codes_catalog::error_body_json(&file.envelope, "10400", "所请求的资源不存在"),
+///     r#"{"result":false,"result_code":"10400","result_desc":"所请求的资源不存在"}"#
+/// );
+/// ```
+pub fn error_body_json(envelope: &Envelope, code: &str, desc: &str) -> String {
+    let field =
+        |name: &Spanned<String>, value: &str| format!("{}:{value}", json_string(&name.value));
+    format!(
+        "{{{},{},{}}}",
+        field(&envelope.result, "false"),
+        field(&envelope.code, &json_string(code)),
+        field(&envelope.desc, &json_string(desc))
+    )
+}
+
+fn json_string(text: &str) -> String {
+    serde_json::Value::from(text).to_string()
 }

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use crate::diagnostic::{Diagnostics, Spanned};
 use crate::ident::check_identifier;
 use crate::model::{Catalog, CatalogFile, Envelope};
+use crate::suggest::closest;
 
 pub(crate) fn check(file: &CatalogFile, diagnostics: &mut Diagnostics) {
     envelope_fields_are_distinct(&file.envelope, diagnostics);
@@ -25,6 +26,7 @@ pub(crate) fn check(file: &CatalogFile, diagnostics: &mut Diagnostics) {
         codes_are_in_their_status_range(catalog, diagnostics);
         codes_are_well_formed(catalog, &file.envelope, diagnostics);
         descriptions_fit(catalog, &file.envelope, diagnostics);
+        failure_codes_exist(catalog, diagnostics);
     }
 }
 
@@ -323,6 +325,44 @@ fn descriptions_fit(catalog: &Catalog, envelope: &Envelope, diagnostics: &mut Di
                 format!(
                     "description of code `{}` is {length} characters long: the limit is {max}",
                     entry.code.value
+                ),
+            );
+        }
+    }
+}
+
+/// Rejects `invalid_json = "10009"` when the catalogue has no code 10009, and
+/// `internal = "10000"` (a 400): `internal` answers with a 5xx code, every other failure with
+/// a 4xx one.
+fn failure_codes_exist(catalog: &Catalog, diagnostics: &mut Diagnostics) {
+    for failure in catalog.failures.iter().flatten() {
+        let code = &failure.code;
+        let Some(entry) = catalog.entry(&code.value) else {
+            let codes = catalog.codes.iter().map(|entry| entry.code.value.as_str());
+            let hint = match closest(&code.value, codes) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => "use a code of this catalogue".to_owned(),
+            };
+            diagnostics.push(
+                code.span,
+                format!(
+                    "`{}` names code `{}`, which {} does not have: {hint}",
+                    failure.kind.value, code.value, catalog.name.value
+                ),
+            );
+            continue;
+        };
+        let (wanted, fits) = if failure.kind.value == "internal" {
+            ("a 5xx", (500..600).contains(&entry.status.value))
+        } else {
+            ("a 4xx", (400..500).contains(&entry.status.value))
+        };
+        if !fits {
+            diagnostics.push(
+                code.span,
+                format!(
+                    "`{}` must answer with {wanted} code, and `{}` has status {}: choose another code",
+                    failure.kind.value, code.value, entry.status.value
                 ),
             );
         }

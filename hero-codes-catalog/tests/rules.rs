@@ -586,7 +586,7 @@ codes = [
          codes.toml:13:12: range for status 500 which is not in `statuses` (200, 404): \
          add the status or remove the range\n\
          codes.toml:14:1: unknown key `colour` in a catalogue: \
-         expected `doc`, `statuses`, `ranges` or `codes`\n\
+         expected `doc`, `statuses`, `ranges`, `codes` or `failures`\n\
          codes.toml:16:41: status 418 is not allowed in app-code: use one of 200, 404, \
          or add it to `statuses`\n\
          codes.toml:17:14: duplicate code `0` in app-code: it is already defined on line 16; \
@@ -679,5 +679,52 @@ fn code_in_range_must_be_a_plain_number() {
         errors(text),
         "codes.toml:4:10: code `010400` is outside the range of status 404: use a code from 10400 to 10499\n\
          codes.toml:5:10: code `+10401` is outside the range of status 404: use a code from 10400 to 10499"
+    );
+}
+
+/// A catalogue with a 4xx and a 5xx code and the given `failures` lines.
+fn with_failures(lines: &str) -> String {
+    format!(
+        "[catalogs.AppCode]\ncodes = [\n\
+         {{ code = \"400\", name = \"Bad\", status = 400, desc = \"错误\" }},\n\
+         {{ code = \"500\", name = \"Internal\", status = 500, desc = \"内部错误\" }},\n]\n\
+         [catalogs.AppCode.failures]\n{lines}"
+    )
+}
+
+const ALL_FAILURES_BUT_INTERNAL: &str = "invalid_json = \"400\"\ninvalid_form = \"400\"\n\
+    invalid_query = \"400\"\ninvalid_path = \"400\"\nunsupported_media_type = \"400\"\n\
+    body_too_large = \"400\"\nnot_found = \"400\"\nmethod_not_allowed = \"400\"\nbad_request = \"400\"\n";
+
+#[test]
+fn failures_table_maps_every_kind() {
+    let file = accepts(&with_failures(&format!(
+        "{ALL_FAILURES_BUT_INTERNAL}internal = \"500\"\n"
+    )));
+    let failures = file.catalogs[0]
+        .failures
+        .as_ref()
+        .expect("the table is read");
+    assert_eq!(failures.len(), hero_codes_catalog::FAILURE_KINDS.len());
+    assert_eq!(failures[9].kind.value, "internal");
+    assert_eq!(failures[9].code.value, "500");
+}
+
+#[test]
+fn failures_table_must_list_every_kind() {
+    assert_eq!(
+        errors(&with_failures(ALL_FAILURES_BUT_INTERNAL)),
+        "codes.toml:6:1: missing key `internal` in the `failures` table: add `internal = ...`"
+    );
+}
+
+#[test]
+fn failure_code_must_exist_and_fit_its_kind() {
+    let text = with_failures(&format!("{ALL_FAILURES_BUT_INTERNAL}internal = \"501\"\n"));
+    let text = text.replace("not_found = \"400\"", "not_found = \"500\"");
+    assert_eq!(
+        errors(&text),
+        "codes.toml:13:13: `not_found` must answer with a 4xx code, and `500` has status 500: choose another code\n\
+         codes.toml:16:12: `internal` names code `501`, which AppCode does not have: did you mean `500`?"
     );
 }

@@ -4,17 +4,28 @@
 //! Generated code names the runtime only as `::hero_codes::...`, so it works in any crate
 //! that depends on `hero-codes` (and in `hero-codes` itself, through `extern crate self`).
 
-use hero_codes_catalog::{Catalog, CodeEntry, markdown_http_table, markdown_table};
-use proc_macro2::{Ident, Span, TokenStream};
+use hero_codes_catalog::{
+    Catalog, CodeEntry, Envelope, error_body_json, markdown_http_table, markdown_table,
+};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
 use crate::source::Loaded;
 
 pub(crate) fn expand(loaded: &Loaded) -> TokenStream {
-    let path = loaded.path.to_string_lossy();
+    let path = loaded
+        .path
+        .as_ref()
+        .map(|path| path.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let envelope = expand_envelope(&loaded.file.envelope);
     let http_statuses = expand_http_statuses(&loaded.file);
-    let enums = loaded.file.catalogs.iter().map(expand_catalog);
+    let envelope_fields = &loaded.file.envelope;
+    let enums = loaded
+        .file
+        .catalogs
+        .iter()
+        .map(|catalog| expand_catalog(catalog, envelope_fields));
     quote! {
         // Makes cargo rebuild this crate when the catalogue file changes: the file becomes a
         // dependency of the crate, as with any `include_bytes!`.
@@ -63,7 +74,7 @@ fn expand_http_statuses(file: &hero_codes_catalog::CatalogFile) -> TokenStream {
     }
 }
 
-fn expand_catalog(catalog: &Catalog) -> TokenStream {
+fn expand_catalog(catalog: &Catalog, envelope: &Envelope) -> TokenStream {
     let name = Ident::new(&catalog.name.value, Span::call_site());
     let catalog_name = &catalog.name.value;
     let markdown = markdown_table(catalog);
@@ -85,6 +96,12 @@ fn expand_catalog(catalog: &Catalog) -> TokenStream {
         .collect();
     let statuses = catalog.codes.iter().map(|entry| entry.status.value);
     let descs = catalog.codes.iter().map(|entry| entry.desc.value.as_str());
+    let bodies = catalog.codes.iter().map(|entry| {
+        Literal::byte_string(
+            error_body_json(envelope, &entry.code.value, &entry.desc.value).as_bytes(),
+        )
+    });
+    let failure_codes = expand_failure_codes(catalog, &name);
     // An empty catalogue is an uninhabited enum: `match *self {}` covers it.
     quote! {
         #[doc = #doc]
@@ -148,6 +165,33 @@ fn expand_catalog(catalog: &Catalog) -> TokenStream {
             }
         }
 
+        impl ::std::error::Error for #name {}
+
+        impl ::hero_codes::ApiError for #name {
+            fn code(&self) -> &'static str {
+                Self::code(self)
+            }
+
+            fn status(&self) -> ::hero_codes::__private::http::StatusCode {
+                Self::status(self)
+            }
+
+            fn desc(&self) -> ::std::borrow::Cow<'static, str> {
+                ::std::borrow::Cow::Borrowed(Self::desc(self))
+            }
+
+            fn body(&self) -> ::hero_codes::__private::Bytes {
+                // Serialized at compile time: no serialization per request.
+                match *self {
+                    #(Self::#variants => ::hero_codes::__private::Bytes::from_static(#bodies),)*
+                }
+            }
+        }
+
+        ::hero_codes::__framework_glue! { [] [#name] [] }
+
+        #failure_codes
+
         impl ::core::fmt::Display for #name {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 ::hero_codes::__private::display_code(self, f)
@@ -180,6 +224,43 @@ fn expand_catalog(catalog: &Catalog) -> TokenStream {
             }
         }
     }
+}
+
+/// `FailureCodes` for a catalogue with a `failures` table: `invalid_json = "10000"` becomes
+/// `Failure::InvalidJson => Self::InvalidParameter`.
+fn expand_failure_codes(catalog: &Catalog, name: &Ident) -> TokenStream {
+    let Some(failures) = &catalog.failures else {
+        return TokenStream::new();
+    };
+    let arms = failures.iter().filter_map(|failure| {
+        let entry = catalog.entry(&failure.code.value)?;
+        let kind = Ident::new(&upper_camel_case(&failure.kind.value), Span::call_site());
+        let variant = Ident::new(&entry.name.value, Span::call_site());
+        Some(quote! { ::hero_codes::Failure::#kind => Self::#variant, })
+    });
+    quote! {
+        impl ::hero_codes::FailureCodes for #name {
+            fn for_failure(failure: ::hero_codes::Failure) -> Self {
+                match failure {
+                    #(#arms)*
+                }
+            }
+        }
+    }
+}
+
+/// `invalid_json` -> `InvalidJson`.
+fn upper_camel_case(snake: &str) -> String {
+    snake
+        .split('_')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars
+                .next()
+                .map(|first| first.to_ascii_uppercase().to_string() + chars.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
 }
 
 /// The variant's doc line, so rustdoc shows the table: "`10400` · 404 · 所请求的资源不存在".

@@ -4,7 +4,9 @@
 //! The entry points stay thin: reading and checking a catalogue file is the job of
 //! `hero-codes-catalog`, generating code the job of the modules here.
 
+mod api_error;
 mod catalog_enum;
+mod ctxt;
 mod source;
 
 use proc_macro::TokenStream;
@@ -20,4 +22,13 @@ pub fn include_catalog(input: TokenStream) -> TokenStream {
         Err(errors) => errors.into_compile_error(),
     }
     .into()
+}
+
+/// Implements `hero_codes::ApiError` (and the framework glue) for an error enum or struct,
+/// each variant mapped to a catalogue code with `#[api(code = "...")]`, checked at compile
+/// time. Documented with examples in `hero_codes::ApiError`.
+#[proc_macro_derive(ApiError, attributes(api))]
+pub fn derive_api_error(input: TokenStream) -> TokenStream {
+    let input = syn::parse_macro_input!(input as syn::DeriveInput);
+    api_error::derive(&input).into()
 }

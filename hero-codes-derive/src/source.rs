@@ -1,13 +1,17 @@
-//! Finds and loads a catalogue file named in a macro invocation.
+//! Finds, loads and caches the catalogue file a macro reads.
 
-use std::path::PathBuf;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
 
-use hero_codes_catalog::CatalogFile;
+use hero_codes_catalog::{BUILTIN_ORIGIN, CatalogFile, Error};
 
-/// A checked catalogue file and the absolute path it was read from.
+/// A checked catalogue file, how messages name it, and the absolute path it was read from
+/// (`None` for the built-in one, which reaches the macro through `hero-codes-catalog`).
 pub(crate) struct Loaded {
-    pub(crate) file: CatalogFile,
-    pub(crate) path: PathBuf,
+    pub(crate) file: Arc<CatalogFile>,
+    pub(crate) origin: String,
+    pub(crate) path: Option<PathBuf>,
 }
 
 /// Loads the file named by `path`, relative to the manifest of the crate being compiled.
@@ -17,27 +21,69 @@ pub(crate) struct Loaded {
 /// invocation, so they read the same on every machine and inside trybuild.
 pub(crate) fn load(path: &syn::LitStr) -> Result<Loaded, syn::Error> {
     let written = path.value();
-    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR").ok_or_else(|| {
-        syn::Error::new(
-            path.span(),
-            "CARGO_MANIFEST_DIR is not set: build this crate with cargo",
-        )
-    })?;
-    let absolute = PathBuf::from(manifest_dir).join(&written);
-    match CatalogFile::load(&absolute, &written) {
+    let absolute = manifest_dir(path.span())?.join(&written);
+    load_file(&absolute, &written).map_err(|error| to_syn_error(&error, path.span()))
+}
+
+/// The catalogue a derive reads when it names no file: the crate's own `codes.toml` beside
+/// its `Cargo.toml` if there is one, else the built-in catalogue.
+pub(crate) fn load_default(span: proc_macro2::Span) -> Result<Loaded, syn::Error> {
+    let own = manifest_dir(span)?.join("codes.toml");
+    if own.is_file() {
+        return load_file(&own, "codes.toml").map_err(|error| to_syn_error(&error, span));
+    }
+    static BUILTIN: OnceLock<Result<Arc<CatalogFile>, Error>> = OnceLock::new();
+    let builtin = BUILTIN.get_or_init(|| CatalogFile::builtin().map(Arc::new));
+    match builtin {
         Ok(file) => Ok(Loaded {
-            file,
-            path: absolute,
+            file: Arc::clone(file),
+            origin: BUILTIN_ORIGIN.to_owned(),
+            path: None,
         }),
-        Err(error) => Err(to_syn_error(&error, path.span())),
+        Err(error) => Err(to_syn_error(error, span)),
     }
 }
 
+fn manifest_dir(span: proc_macro2::Span) -> Result<PathBuf, syn::Error> {
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .ok_or_else(|| {
+            syn::Error::new(
+                span,
+                "CARGO_MANIFEST_DIR is not set: build this crate with cargo",
+            )
+        })
+}
+
+/// Reads and checks a file once per compiler run however many macros name it: the checked
+/// file is kept with the text it came from, and reused while the text is the same (a
+/// long-lived process such as rust-analyzer sees edits).
+fn load_file(path: &Path, origin: &str) -> Result<Loaded, Error> {
+    type Cache = Mutex<HashMap<PathBuf, (String, Result<Arc<CatalogFile>, Error>)>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+
+    let text = std::fs::read_to_string(path).map_err(|error| Error::unreadable(origin, &error))?;
+    let mut cache = CACHE
+        .get_or_init(Cache::default)
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let checked = match cache.get(path) {
+        Some((cached_text, checked)) if *cached_text == text => checked.clone(),
+        _ => {
+            let checked = CatalogFile::parse(&text, origin).map(Arc::new);
+            cache.insert(path.to_owned(), (text, checked.clone()));
+            checked
+        }
+    };
+    checked.map(|file| Loaded {
+        file,
+        origin: origin.to_owned(),
+        path: Some(path.to_owned()),
+    })
+}
+
 /// Every problem of `error` as one compile error each, all at `span`.
-pub(crate) fn to_syn_error(
-    error: &hero_codes_catalog::Error,
-    span: proc_macro2::Span,
-) -> syn::Error {
+pub(crate) fn to_syn_error(error: &Error, span: proc_macro2::Span) -> syn::Error {
     let mut errors = error
         .problems()
         .iter()

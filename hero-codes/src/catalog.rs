@@ -141,15 +141,11 @@ impl HttpStatusTable {
     }
 }
 
-/// The pieces generated code calls. Not public API: it changes without notice.
-#[doc(hidden)]
-pub mod __private {
+/// What generated catalogue code calls, re-exported through `hero_codes::__private`.
+pub(crate) mod private {
     use std::fmt;
 
     use super::{CatalogCode, UnknownCode};
-
-    pub use http;
-    pub use serde;
 
     /// `status` as a `StatusCode`; generated code calls it in a `const` block, so a status
     /// outside 100-999 would fail the build, never a request. The catalogue checks forbid

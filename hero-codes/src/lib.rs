@@ -1,4 +1,4 @@
-//! API result codes from one `codes.toml`: generated code enums, compile-time checked
+//! API result codes from one `codes.toml`: generated code enums, compile-time checked error
 //! mappings and one response envelope.
 //!
 //! The built-in catalogue transcribes two API documents: the Hero API code list
@@ -15,22 +15,33 @@
 //! assert_eq!(ResultCode::from_code("10400"), Some(code));
 //! assert_eq!(HeroCode::FileTooLarge.status(), StatusCode::PAYLOAD_TOO_LARGE);
 //! ```
+//!
+//! A service's own errors map to codes with [`#[derive(ApiError)]`](derive@ApiError), and
+//! with the `axum` feature (on by default) they, [`ApiResponse`] and the [`axum`] module's
+//! extractors and router layer answer every request in the envelope.
 
 // Generated code names this crate as `::hero_codes`, here too.
 extern crate self as hero_codes;
 
+#[cfg(feature = "axum")]
+pub mod axum;
 mod catalog;
+mod error;
+mod failure;
+mod response;
 
-#[doc(hidden)]
-pub use catalog::__private;
 pub use catalog::{CatalogCode, EnvelopeFields, HttpStatusRow, HttpStatusTable, UnknownCode};
+pub use error::ApiError;
+pub use failure::{Failure, FailureCodes};
+pub use response::{ApiResponse, Code, ErrorReply};
 
 /// Generates code enums from a catalogue file, checked at compile time.
 ///
 /// The path is relative to the `Cargo.toml` of the crate that invokes the macro. For each
 /// `[catalogs.Name]` in the file it generates `pub enum Name`, one variant per code, with
 /// `ALL`, `MARKDOWN_TABLE`, `code()`, `status()`, `desc()`, `from_code()`, `Display`,
-/// `FromStr`, serde as the code string and [`CatalogCode`]. It also generates
+/// `FromStr`, serde as the code string, [`CatalogCode`], [`ApiError`] (so a code is a
+/// handler error as it is) and, with a `failures` table, [`FailureCodes`]. It also generates
 /// `pub const ENVELOPE:` [`EnvelopeFields`] and `pub const HTTP_STATUSES:`
 /// [`HttpStatusTable`]. Editing the file and building again picks up the change.
 ///
@@ -55,4 +66,42 @@ pub use catalog::{CatalogCode, EnvelopeFields, HttpStatusRow, HttpStatusTable, U
 /// ```
 pub use hero_codes_derive::include_catalog;
 
+pub use hero_codes_derive::ApiError;
+
 include_catalog!("codes.toml");
+
+/// The pieces generated code calls. Not public API: it changes without notice.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::catalog::private::*;
+    pub use crate::error::error_body;
+    #[cfg(feature = "axum")]
+    pub use axum;
+    pub use bytes::Bytes;
+    pub use http;
+    pub use serde;
+
+    /// `IntoResponse` and the other framework impls of each enabled feature, for a type
+    /// that implements [`ApiError`](crate::ApiError).
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __framework_glue {
+        ($($input:tt)*) => {
+            $crate::__axum_glue_if_enabled! { $($input)* }
+        };
+    }
+
+    #[cfg(feature = "axum")]
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __axum_glue_if_enabled {
+        ($($input:tt)*) => { $crate::__axum_glue! { $($input)* } };
+    }
+
+    #[cfg(not(feature = "axum"))]
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __axum_glue_if_enabled {
+        ($($input:tt)*) => {};
+    }
+}

@@ -1,0 +1,83 @@
+//! The derive input in this crate's own types: each item with its `#[api]` keys, keeping
+//! the syn nodes for spans.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::{Data, DeriveInput, Fields, Ident};
+
+use super::attr::{self, Attrs, Place};
+use crate::ctxt::Ctxt;
+
+pub(crate) struct Input<'a> {
+    pub(crate) original: &'a DeriveInput,
+    /// `spec` and `catalog`: which catalogue to read.
+    pub(crate) attrs: Attrs,
+    /// One entry per enum variant, or the struct itself.
+    pub(crate) variants: Vec<Variant<'a>>,
+}
+
+/// An enum variant, or a struct, that maps to one code.
+pub(crate) struct Variant<'a> {
+    pub(crate) ident: &'a Ident,
+    /// `Self::Name` for a variant, `Self` for a struct: what a pattern starts with.
+    pub(crate) path: TokenStream,
+    pub(crate) fields: &'a Fields,
+    pub(crate) attrs: Attrs,
+}
+
+impl<'a> Input<'a> {
+    pub(crate) fn from_syn(input: &'a DeriveInput, ctxt: &mut Ctxt) -> Option<Self> {
+        match &input.data {
+            Data::Enum(data) => {
+                let attrs = attr::parse(&input.attrs, Place::Enum, ctxt);
+                let variants = data
+                    .variants
+                    .iter()
+                    .map(|variant| {
+                        let ident = &variant.ident;
+                        Variant {
+                            ident,
+                            path: quote!(Self::#ident),
+                            fields: &variant.fields,
+                            attrs: attr::parse(&variant.attrs, Place::Variant, ctxt),
+                        }
+                    })
+                    .collect();
+                Some(Input {
+                    original: input,
+                    attrs,
+                    variants,
+                })
+            }
+            Data::Struct(data) => {
+                let mut attrs = attr::parse(&input.attrs, Place::Struct, ctxt);
+                let variant = Variant {
+                    ident: &input.ident,
+                    path: quote!(Self),
+                    fields: &data.fields,
+                    attrs: Attrs {
+                        code: attrs.code.take(),
+                        desc: attrs.desc.take(),
+                        ..Attrs::default()
+                    },
+                };
+                Some(Input {
+                    original: input,
+                    attrs,
+                    variants: vec![variant],
+                })
+            }
+            Data::Union(_) => {
+                ctxt.error_spanned_by(
+                    &input.ident,
+                    "ApiError can be derived for an enum or a struct, not a union",
+                );
+                None
+            }
+        }
+    }
+
+    pub(crate) fn is_enum(&self) -> bool {
+        matches!(self.original.data, Data::Enum(_))
+    }
+}

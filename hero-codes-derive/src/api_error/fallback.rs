@@ -1,0 +1,28 @@
+//! What the derive emits beside its errors: an `ApiError` impl that compiles, so one
+//! mistake in an attribute does not also bring "the trait `ApiError` is not implemented"
+//! at every place the type is used (as thiserror's fallback does).
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::DeriveInput;
+
+use super::expand::api_error_impl;
+
+pub(crate) fn expand(input: &DeriveInput) -> TokenStream {
+    api_error_impl(
+        input,
+        quote! {
+            fn code(&self) -> &'static str {
+                ::core::unreachable!()
+            }
+
+            fn status(&self) -> ::hero_codes::__private::http::StatusCode {
+                ::core::unreachable!()
+            }
+
+            fn desc(&self) -> ::std::borrow::Cow<'static, str> {
+                ::core::unreachable!()
+            }
+        },
+    )
+}

@@ -1,0 +1,33 @@
+//! `#[derive(ApiError)]`, in the pipeline of the best derive crates: parse into own types
+//! that keep their spans (`ast`, `attr`), check every rule against the catalogue
+//! (`resolve`), expand only checked input (`expand`), and on error emit every error plus a
+//! fallback impl (`fallback`).
+
+mod ast;
+mod attr;
+mod expand;
+mod fallback;
+mod resolve;
+mod template;
+
+use proc_macro2::TokenStream;
+use syn::DeriveInput;
+
+use crate::ctxt::Ctxt;
+
+pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
+    let mut ctxt = Ctxt::default();
+    let parsed = ast::Input::from_syn(input, &mut ctxt);
+    let resolved = parsed
+        .as_ref()
+        .and_then(|parsed| resolve::resolve(parsed, &mut ctxt));
+    match (ctxt.check(), resolved) {
+        (Ok(()), Some(resolved)) => expand::expand(&resolved),
+        (Err(errors), _) => {
+            let mut tokens = errors.into_compile_error();
+            tokens.extend(fallback::expand(input));
+            tokens
+        }
+        (Ok(()), None) => fallback::expand(input),
+    }
+}

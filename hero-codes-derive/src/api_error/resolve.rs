@@ -1,0 +1,294 @@
+//! Looks every code up in the catalogue and checks the rules that need it: the code exists
+//! in one catalogue, a `desc` fits its variant and is only on a 4xx code.
+
+use hero_codes_catalog::{Catalog, CodeEntry, closest};
+use syn::{Fields, LitStr, Member};
+
+use super::ast::{Input, Variant};
+use super::template::{self, Piece};
+use crate::ctxt::Ctxt;
+use crate::source::{self, Loaded};
+
+/// The derive input with each variant's code found in the catalogue.
+pub(crate) struct Resolved<'a> {
+    pub(crate) input: &'a Input<'a>,
+    pub(crate) source: Loaded,
+    pub(crate) variants: Vec<ResolvedVariant<'a>>,
+}
+
+pub(crate) struct ResolvedVariant<'a> {
+    pub(crate) variant: &'a Variant<'a>,
+    pub(crate) code: String,
+    pub(crate) status: u16,
+    pub(crate) desc: Desc,
+}
+
+/// Where a variant's public description comes from.
+pub(crate) enum Desc {
+    /// The catalogue's text for the code.
+    Catalogue(String),
+    /// The variant's own `#[api(desc = "...")]`, filled from its fields.
+    Template(Vec<(Piece, Option<Member>)>),
+}
+
+pub(crate) fn resolve<'a>(input: &'a Input<'a>, ctxt: &mut Ctxt) -> Option<Resolved<'a>> {
+    let loaded = match &input.attrs.spec {
+        Some(spec) => source::load(spec),
+        None => source::load_default(input.original.ident.span()),
+    };
+    let source = match loaded {
+        Ok(source) => source,
+        Err(error) => {
+            ctxt.syn_error(error);
+            return None;
+        }
+    };
+    let catalogs = select_catalogs(input, &source, ctxt)?;
+    let variants = input
+        .variants
+        .iter()
+        .filter_map(|variant| resolve_variant(input, variant, &catalogs, &source, ctxt))
+        .collect();
+    Some(Resolved {
+        input,
+        source,
+        variants,
+    })
+}
+
+/// The catalogue `#[api(catalog = "...")]` names, or all of them.
+fn select_catalogs<'f>(
+    input: &Input<'_>,
+    source: &'f Loaded,
+    ctxt: &mut Ctxt,
+) -> Option<Vec<&'f Catalog>> {
+    let Some(name) = &input.attrs.catalog else {
+        return Some(source.file.catalogs.iter().collect());
+    };
+    if let Some(catalog) = source.file.catalog(&name.value()) {
+        return Some(vec![catalog]);
+    }
+    let names = source
+        .file
+        .catalogs
+        .iter()
+        .map(|catalog| catalog.name.value.as_str());
+    let hint = match closest(&name.value(), names.clone()) {
+        Some(near) => format!("did you mean `{near}`?"),
+        None => format!("it has {}", quoted_list(names)),
+    };
+    ctxt.error_spanned_by(
+        name,
+        format!(
+            "no catalogue `{}` in {}: {hint}",
+            name.value(),
+            source.origin
+        ),
+    );
+    None
+}
+
+fn resolve_variant<'a>(
+    input: &Input<'_>,
+    variant: &'a Variant<'a>,
+    catalogs: &[&Catalog],
+    source: &Loaded,
+    ctxt: &mut Ctxt,
+) -> Option<ResolvedVariant<'a>> {
+    let Some(code) = &variant.attrs.code else {
+        let message = if input.is_enum() {
+            format!(
+                "variant `{}` has no code: add #[api(code = \"...\")] to it",
+                variant.ident
+            )
+        } else {
+            format!(
+                "`{}` has no code: add #[api(code = \"...\")] to the struct",
+                variant.ident
+            )
+        };
+        ctxt.error_spanned_by(variant.ident, message);
+        return None;
+    };
+    let entry = find_code(code, catalogs, source, ctxt)?;
+    let desc = match &variant.attrs.desc {
+        None => Desc::Catalogue(entry.desc.value.clone()),
+        Some(desc) => Desc::Template(check_desc(desc, entry, variant.fields, source, ctxt)?),
+    };
+    Some(ResolvedVariant {
+        variant,
+        code: entry.code.value.clone(),
+        status: entry.status.value,
+        desc,
+    })
+}
+
+/// The entry of `code`, which must be in exactly one of `catalogs`.
+fn find_code<'f>(
+    code: &LitStr,
+    catalogs: &[&'f Catalog],
+    source: &Loaded,
+    ctxt: &mut Ctxt,
+) -> Option<&'f CodeEntry> {
+    let wanted = code.value();
+    let found: Vec<(&Catalog, &CodeEntry)> = catalogs
+        .iter()
+        .filter_map(|catalog| catalog.entry(&wanted).map(|entry| (*catalog, entry)))
+        .collect();
+    match found.as_slice() {
+        [(_, entry)] => Some(entry),
+        [] => {
+            let entries = catalogs.iter().flat_map(|catalog| &catalog.codes);
+            let near = closest(
+                &wanted,
+                entries.clone().map(|entry| entry.code.value.as_str()),
+            )
+            .and_then(|near| entries.clone().find(|entry| entry.code.value == near));
+            let hint = match near {
+                Some(entry) => format!(
+                    "did you mean `{}` ({}, {})?",
+                    entry.code.value, entry.name.value, entry.desc.value
+                ),
+                None => "add it to the catalogue file, or use a code it has".to_owned(),
+            };
+            ctxt.error_spanned_by(
+                code,
+                format!(
+                    "unknown code `{wanted}`: it is not in {}; {hint}",
+                    source.origin
+                ),
+            );
+            None
+        }
+        several => {
+            let names = several
+                .iter()
+                .map(|(catalog, _)| catalog.name.value.as_str());
+            ctxt.error_spanned_by(
+                code,
+                format!(
+                    "code `{wanted}` is in {} of {}: pick one with #[api(catalog = \"...\")] on the enum",
+                    quoted_list(names),
+                    source.origin
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// Checks `#[api(desc = "...")]`: only on a 4xx code (a 5xx answer sends only the
+/// catalogue's text, so no internal detail leaks), well-formed, every placeholder naming a
+/// field, the fixed text within the envelope's limit. Returns each piece with its field.
+fn check_desc(
+    desc: &LitStr,
+    entry: &CodeEntry,
+    fields: &Fields,
+    source: &Loaded,
+    ctxt: &mut Ctxt,
+) -> Option<Vec<(Piece, Option<Member>)>> {
+    let status = entry.status.value;
+    if !(400..500).contains(&status) {
+        ctxt.error_spanned_by(
+            desc,
+            format!(
+                "`desc` is only for 4xx codes, and `{}` answers {status}: a {} answer sends the catalogue's text, so no internal detail reaches the client",
+                entry.code.value,
+                if status >= 500 { "5xx" } else { "non-error" }
+            ),
+        );
+        return None;
+    }
+    let text = desc.value();
+    let pieces = match template::parse(&text) {
+        Ok(pieces) => pieces,
+        Err(message) => {
+            ctxt.error_spanned_by(desc, message);
+            return None;
+        }
+    };
+    let max = source.file.envelope.desc_max_chars.value;
+    let fixed = template::fixed_chars(&pieces);
+    if pieces.is_empty() {
+        ctxt.error_spanned_by(
+            desc,
+            "empty `desc`: write the description, or leave `desc` out to use the catalogue's",
+        );
+        return None;
+    }
+    if fixed > max {
+        ctxt.error_spanned_by(
+            desc,
+            format!("`desc` has {fixed} characters of text: the limit is {max}"),
+        );
+        return None;
+    }
+    let mut ok = true;
+    let pieces = pieces
+        .into_iter()
+        .map(|piece| {
+            let member = match &piece {
+                Piece::Field { name, .. } => {
+                    let member = field_member(fields, name);
+                    if member.is_none() {
+                        ok = false;
+                        ctxt.error_spanned_by(
+                            desc,
+                            format!(
+                                "placeholder `{{{name}}}` names no field: {}",
+                                describe_fields(fields)
+                            ),
+                        );
+                    }
+                    member
+                }
+                Piece::Text(_) => None,
+            };
+            (piece, member)
+        })
+        .collect();
+    ok.then_some(pieces)
+}
+
+fn field_member(fields: &Fields, name: &str) -> Option<Member> {
+    match fields {
+        Fields::Named(named) => named
+            .named
+            .iter()
+            .filter_map(|field| field.ident.as_ref())
+            .find(|ident| *ident == name)
+            .map(|ident| Member::Named(ident.clone())),
+        Fields::Unnamed(unnamed) => name
+            .parse::<usize>()
+            .ok()
+            .filter(|index| *index < unnamed.unnamed.len())
+            .map(Member::from),
+        Fields::Unit => None,
+    }
+}
+
+fn describe_fields(fields: &Fields) -> String {
+    match fields {
+        Fields::Named(named) => {
+            let names = named
+                .named
+                .iter()
+                .filter_map(|field| field.ident.as_ref())
+                .map(|ident| format!("`{{{ident}}}`"));
+            format!("use one of {}", names.collect::<Vec<_>>().join(", "))
+        }
+        Fields::Unnamed(unnamed) => format!(
+            "use `{{0}}` to `{{{}}}`",
+            unnamed.unnamed.len().saturating_sub(1)
+        ),
+        Fields::Unit => "this has no fields".to_owned(),
+    }
+}
+
+fn quoted_list<'n>(names: impl Iterator<Item = &'n str>) -> String {
+    let quoted: Vec<String> = names.map(|name| format!("`{name}`")).collect();
+    match quoted.as_slice() {
+        [init @ .., last] if !init.is_empty() => format!("{} and {last}", init.join(", ")),
+        _ => quoted.concat(),
+    }
+}

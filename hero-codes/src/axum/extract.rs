@@ -1,0 +1,127 @@
+//! Extractors that behave like axum's but reject with the envelope.
+
+use axum::extract::rejection::{FormRejection, JsonRejection, PathRejection, QueryRejection};
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::response::{IntoResponse, Response};
+use http::StatusCode;
+use http::request::Parts;
+
+use super::response::failure_response;
+use crate::{Failure, ResultCode};
+
+/// Why an extractor refused a request. It answers with the envelope: the code that the
+/// catalogue's `failures` table names for the failure (the built-in `ResultCode` unless
+/// [`with_envelope`](super::EnvelopeRouter::with_envelope) picks another catalogue), and
+/// nothing of the client's input or of serde's message, which goes to `tracing` at debug
+/// level instead.
+#[derive(Debug)]
+pub struct Rejection {
+    failure: Failure,
+    detail: String,
+}
+
+impl Rejection {
+    /// The failure, which picks the answer's code.
+    pub fn failure(&self) -> Failure {
+        self.failure
+    }
+
+    /// Reads axum's rejection: its status tells a body too large (413), a wrong content type
+    /// (415) and a server-side mistake (5xx) apart from `input`, a request that does not fit.
+    fn new(input: Failure, status: StatusCode, detail: String) -> Self {
+        let failure = match status {
+            StatusCode::PAYLOAD_TOO_LARGE => Failure::BodyTooLarge,
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => Failure::UnsupportedMediaType,
+            status if status.is_server_error() => Failure::Internal,
+            _ => input,
+        };
+        Rejection { failure, detail }
+    }
+}
+
+impl IntoResponse for Rejection {
+    fn into_response(self) -> Response {
+        tracing::debug!(failure = ?self.failure, detail = %self.detail, "request rejected");
+        let mut response = failure_response::<ResultCode>(self.failure);
+        // The envelope layer reads this to answer in its own catalogue.
+        response.extensions_mut().insert(self.failure);
+        response
+    }
+}
+
+macro_rules! envelope_extractor {
+    (
+        $(#[$doc:meta])*
+        $name:ident, $axum:ident, $axum_rejection:ident, $failure:ident, $trait:ident, $input:ty
+    ) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+        pub struct $name<T>(pub T);
+
+        impl From<$axum_rejection> for Rejection {
+            fn from(rejection: $axum_rejection) -> Self {
+                Rejection::new(Failure::$failure, rejection.status(), rejection.body_text())
+            }
+        }
+
+        envelope_extractor!(@impl $name, $axum, $trait, $input);
+
+        impl<T> std::ops::Deref for $name<T> {
+            type Target = T;
+
+            fn deref(&self) -> &T {
+                &self.0
+            }
+        }
+    };
+    (@impl $name:ident, $axum:ident, FromRequest, $input:ty) => {
+        impl<T, S> FromRequest<S> for $name<T>
+        where
+            axum::extract::$axum<T>: FromRequest<S>,
+            Rejection: From<<axum::extract::$axum<T> as FromRequest<S>>::Rejection>,
+            S: Send + Sync,
+        {
+            type Rejection = Rejection;
+
+            async fn from_request(request: $input, state: &S) -> Result<Self, Rejection> {
+                let axum::extract::$axum(value) =
+                    axum::extract::$axum::<T>::from_request(request, state).await?;
+                Ok($name(value))
+            }
+        }
+    };
+    (@impl $name:ident, $axum:ident, FromRequestParts, $input:ty) => {
+        impl<T, S> FromRequestParts<S> for $name<T>
+        where
+            axum::extract::$axum<T>: FromRequestParts<S>,
+            Rejection: From<<axum::extract::$axum<T> as FromRequestParts<S>>::Rejection>,
+            S: Send + Sync,
+        {
+            type Rejection = Rejection;
+
+            async fn from_request_parts(parts: $input, state: &S) -> Result<Self, Rejection> {
+                let axum::extract::$axum(value) =
+                    axum::extract::$axum::<T>::from_request_parts(parts, state).await?;
+                Ok($name(value))
+            }
+        }
+    };
+}
+
+envelope_extractor!(
+    /// A JSON body, as `axum::Json`: bad JSON, a missing content type or a body over the
+    /// limit answer with the envelope.
+    Json, Json, JsonRejection, InvalidJson, FromRequest, Request
+);
+envelope_extractor!(
+    /// A form body, as `axum::Form`, rejecting with the envelope.
+    Form, Form, FormRejection, InvalidForm, FromRequest, Request
+);
+envelope_extractor!(
+    /// A query string, as `axum::extract::Query`, rejecting with the envelope.
+    Query, Query, QueryRejection, InvalidQuery, FromRequestParts, &mut Parts
+);
+envelope_extractor!(
+    /// Path parameters, as `axum::extract::Path`, rejecting with the envelope.
+    Path, Path, PathRejection, InvalidPath, FromRequestParts, &mut Parts
+);

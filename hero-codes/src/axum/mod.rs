@@ -1,0 +1,21 @@
+//! axum glue: every answer of a service in the envelope.
+//!
+//! - Derived errors and the catalogue enums implement `IntoResponse`: return them from a
+//!   handler. 5xx answers carry only the catalogue's text; the error and its source chain go
+//!   to `tracing` at error level.
+//! - [`ApiResponse`](crate::ApiResponse) implements `IntoResponse` for success.
+//! - [`Json`], [`Query`], [`Path`] and [`Form`] extract as axum's do, but reject with the
+//!   envelope, never echoing the client's input or serde's message.
+//! - [`EnvelopeRouter::with_envelope`] puts everything else in the envelope too: unknown
+//!   routes, wrong methods (keeping `Allow`), bodies over the limit, wrong content types,
+//!   panics, and error responses of inner layers.
+//!
+//! Which code answers which failure comes from the catalogue's `failures` table.
+
+mod extract;
+mod layer;
+mod response;
+
+pub use extract::{Form, Json, Path, Query, Rejection};
+pub use layer::EnvelopeRouter;
+pub use response::{error_response, failure_response};

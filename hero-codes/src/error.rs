@@ -1,0 +1,112 @@
+//! The trait every API error implements, and how its envelope body is made.
+
+use std::borrow::Cow;
+use std::error::Error;
+
+use bytes::Bytes;
+use http::StatusCode;
+
+use crate::EnvelopeFields;
+
+/// An error that answers with the envelope: a code from a catalogue, its HTTP status and
+/// its public description.
+///
+/// Derive it with [`#[derive(ApiError)]`](derive@crate::ApiError); the generated catalogue
+/// enums ([`ResultCode`](crate::ResultCode), ...) implement it too. `Display` stays the
+/// internal message for logs; [`desc`](ApiError::desc) is what the client reads.
+///
+/// ```
+/// use hero_codes::{ApiError, ResultCode};
+///
+/// let error = ResultCode::NotFound;
+/// assert_eq!(ApiError::code(&error), "10400");
+/// assert_eq!(
+///     error.body(),
+///     r#"{"result":false,"result_code":"10400","result_desc":"所请求的资源不存在"}"#
+/// );
+/// ```
+pub trait ApiError: Error {
+    /// The code, as it goes into the envelope: `"10400"`.
+    fn code(&self) -> &'static str;
+
+    /// The HTTP status of the answer.
+    fn status(&self) -> StatusCode;
+
+    /// The public description: the catalogue's text, or a 4xx variant's own
+    /// `#[api(desc = "...")]` with its fields filled in.
+    fn desc(&self) -> Cow<'static, str>;
+
+    /// The JSON body of the answer, `{"result":false,"result_code":...,"result_desc":...}`.
+    /// The derive serializes it at compile time wherever the description is fixed.
+    fn body(&self) -> Bytes {
+        error_body(&crate::ENVELOPE, self.code(), &self.desc())
+    }
+}
+
+/// Serializes an error envelope with the field names of `fields`, cutting `desc` to the
+/// envelope's limit. Generated code calls it for descriptions filled in at run time.
+pub fn error_body(fields: &EnvelopeFields, code: &str, desc: &str) -> Bytes {
+    let desc = truncate_chars(desc, fields.desc_max_chars);
+    let mut body = Vec::with_capacity(64 + code.len() + desc.len());
+    body.extend_from_slice(b"{");
+    push_field(&mut body, fields.result, "false");
+    body.push(b',');
+    push_field(&mut body, fields.code, &json_string(code));
+    body.push(b',');
+    push_field(&mut body, fields.desc, &json_string(desc));
+    body.push(b'}');
+    Bytes::from(body)
+}
+
+fn push_field(body: &mut Vec<u8>, name: &str, json_value: &str) {
+    body.extend_from_slice(json_string(name).as_bytes());
+    body.push(b':');
+    body.extend_from_slice(json_value.as_bytes());
+}
+
+fn json_string(text: &str) -> String {
+    serde_json::to_string(text).expect("a string always serializes")
+}
+
+/// The first `max` characters of `text`: the envelope caps `result_desc`, and a description
+/// filled from fields may run over.
+pub(crate) fn truncate_chars(text: &str, max: usize) -> &str {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => &text[..cut],
+        None => text,
+    }
+}
+
+/// Logs a server error and its whole source chain at error level: the client reads only
+/// the catalogue's text, so this is where the details go.
+pub(crate) fn report_server_error(code: &str, status: StatusCode, error: &dyn Error) {
+    let mut chain = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        chain.push_str(": ");
+        chain.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    tracing::error!(code, status = status.as_u16(), error = %chain, "request failed");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncates_by_characters() {
+        assert_eq!(truncate_chars("应用不存在", 2), "应用");
+        assert_eq!(truncate_chars("abc", 3), "abc");
+        assert_eq!(truncate_chars("", 1), "");
+    }
+
+    #[test]
+    fn escapes_json() {
+        let body = error_body(&crate::ENVELOPE, "1", "a \"quoted\"\n\\ text");
+        assert_eq!(
+            body,
+            r#"{"result":false,"result_code":"1","result_desc":"a \"quoted\"\n\\ text"}"#
+        );
+    }
+}

@@ -1,0 +1,253 @@
+//! The success envelope a handler returns, which a client also reads back.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::marker::PhantomData;
+
+use http::StatusCode;
+use serde::de::{self, MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::{CatalogCode, ENVELOPE, ResultCode};
+
+/// An answer in the envelope: `{"result": true, "result_code": "0", "result_desc": "成功",
+/// "data": ...}` on success, with `data` left out when there is none.
+///
+/// A handler returns it for success (`ok`, `created`, `accepted`); a client reads any answer
+/// back into it, success or error, and turns it into a `Result` with
+/// [`into_result`](ApiResponse::into_result). Field names come from the built-in
+/// catalogue's `[envelope]` ([`ENVELOPE`]).
+///
+/// ```
+/// use hero_codes::{ApiResponse, Code, ResultCode};
+///
+/// let answer = ApiResponse::ok(vec![1, 2, 3]);
+/// let json = serde_json::to_string(&answer).unwrap();
+/// assert_eq!(json, r#"{"result":true,"result_code":"0","result_desc":"成功","data":[1,2,3]}"#);
+///
+/// // A client reads an error answer back, and judges it by its code.
+/// let body = r#"{"result":false,"result_code":"10400","result_desc":"所请求的资源不存在"}"#;
+/// let answer: ApiResponse<Vec<u32>> = serde_json::from_str(body).unwrap();
+/// let error = answer.into_result().unwrap_err();
+/// assert_eq!(error.code, Code::Known(ResultCode::NotFound));
+///
+/// // A code this build does not know is kept, not an error.
+/// let body = r#"{"result":false,"result_code":"10999","result_desc":"新错误"}"#;
+/// let answer: ApiResponse<()> = serde_json::from_str(body).unwrap();
+/// assert_eq!(answer.code(), &Code::Unknown("10999".to_owned()));
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct ApiResponse<T, C = ResultCode> {
+    status: StatusCode,
+    result: bool,
+    code: Code<C>,
+    desc: Cow<'static, str>,
+    data: Option<T>,
+}
+
+impl<T> ApiResponse<T> {
+    /// 200 with `data`.
+    pub fn ok(data: T) -> Self {
+        Self::success(StatusCode::OK, Some(data))
+    }
+
+    /// 201 with `data`: something was created.
+    pub fn created(data: T) -> Self {
+        Self::success(StatusCode::CREATED, Some(data))
+    }
+
+    /// 202 with `data`: accepted, or updated, as the Hero sample answers an update.
+    pub fn accepted_with(data: T) -> Self {
+        Self::success(StatusCode::ACCEPTED, Some(data))
+    }
+
+    fn success(status: StatusCode, data: Option<T>) -> Self {
+        ApiResponse {
+            status,
+            result: true,
+            code: Code::Known(ResultCode::Success),
+            desc: Cow::Borrowed(ResultCode::Success.desc()),
+            data,
+        }
+    }
+}
+
+impl ApiResponse<()> {
+    /// 202 with no `data`, as the Hero sample's `PUT /download+1` answers.
+    ///
+    /// ```
+    /// let answer = hero_codes::ApiResponse::accepted();
+    /// assert_eq!(answer.status(), http::StatusCode::ACCEPTED);
+    /// assert_eq!(
+    ///     serde_json::to_string(&answer).unwrap(),
+    ///     r#"{"result":true,"result_code":"0","result_desc":"成功"}"#
+    /// );
+    /// ```
+    pub fn accepted() -> Self {
+        Self::success(StatusCode::ACCEPTED, None)
+    }
+}
+
+impl<T, C> ApiResponse<T, C> {
+    /// The HTTP status to answer with. For an answer read from JSON, which carries no
+    /// status, it is the status of its code if known, else 200 for success and 500 for
+    /// an error.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// Whether the answer is a success (`result`).
+    pub fn is_success(&self) -> bool {
+        self.result
+    }
+
+    /// The code (`result_code`).
+    pub fn code(&self) -> &Code<C> {
+        &self.code
+    }
+
+    /// The description (`result_desc`).
+    pub fn desc(&self) -> &str {
+        &self.desc
+    }
+
+    /// The payload (`data`), if any.
+    pub fn data(&self) -> Option<&T> {
+        self.data.as_ref()
+    }
+
+    /// The payload of a success, or the code and description of an error.
+    ///
+    /// # Errors
+    /// The answer is an error (`result` is false).
+    pub fn into_result(self) -> Result<Option<T>, ErrorReply<C>> {
+        if self.result {
+            Ok(self.data)
+        } else {
+            Err(ErrorReply {
+                code: self.code,
+                desc: self.desc.into_owned(),
+            })
+        }
+    }
+}
+
+/// A `result_code` as a client reads it: a code of the catalogue `C`, or one this build
+/// does not know (a newer server), kept as written.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Code<C> {
+    /// A code of the catalogue.
+    Known(C),
+    /// A code the catalogue does not have.
+    Unknown(String),
+}
+
+impl<C: CatalogCode> Code<C> {
+    /// Reads `code`, keeping it as [`Code::Unknown`] if the catalogue lacks it.
+    ///
+    /// ```
+    /// use hero_codes::{Code, HeroCode};
+    /// assert_eq!(Code::<HeroCode>::parse("4003"), Code::Known(HeroCode::FileTooLarge));
+    /// assert_eq!(Code::<HeroCode>::parse("4004").as_str(), "4004");
+    /// ```
+    pub fn parse(code: &str) -> Self {
+        C::from_code(code).map_or_else(|| Code::Unknown(code.to_owned()), Code::Known)
+    }
+
+    /// The code as written in the envelope.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Code::Known(code) => code.code(),
+            Code::Unknown(code) => code,
+        }
+    }
+}
+
+impl<C: CatalogCode> fmt::Display for Code<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The error answer a client read: its code and description.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ErrorReply<C = ResultCode> {
+    /// The code (`result_code`): judge the error by it.
+    pub code: Code<C>,
+    /// The description (`result_desc`), for people.
+    pub desc: String,
+}
+
+impl<C: CatalogCode> fmt::Display for ErrorReply<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.code, self.desc)
+    }
+}
+
+impl<C: CatalogCode> std::error::Error for ErrorReply<C> {}
+
+impl<T: Serialize, C: CatalogCode> Serialize for ApiResponse<T, C> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(3 + usize::from(self.data.is_some())))?;
+        map.serialize_entry(ENVELOPE.result, &self.result)?;
+        map.serialize_entry(ENVELOPE.code, self.code.as_str())?;
+        map.serialize_entry(ENVELOPE.desc, &self.desc)?;
+        if let Some(data) = &self.data {
+            map.serialize_entry(ENVELOPE.data, data)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de, T: Deserialize<'de>, C: CatalogCode> Deserialize<'de> for ApiResponse<T, C> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ApiResponseVisitor(PhantomData))
+    }
+}
+
+struct ApiResponseVisitor<T, C>(PhantomData<(T, C)>);
+
+impl<'de, T: Deserialize<'de>, C: CatalogCode> Visitor<'de> for ApiResponseVisitor<T, C> {
+    type Value = ApiResponse<T, C>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "an envelope with `{}`, `{}` and `{}`",
+            ENVELOPE.result, ENVELOPE.code, ENVELOPE.desc
+        )
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let (mut result, mut code, mut desc, mut data) = (None, None, None, None);
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            if key == ENVELOPE.result {
+                result = Some(map.next_value::<bool>()?);
+            } else if key == ENVELOPE.code {
+                code = Some(Code::parse(&map.next_value::<Cow<'de, str>>()?));
+            } else if key == ENVELOPE.desc {
+                desc = Some(map.next_value::<String>()?);
+            } else if key == ENVELOPE.data {
+                data = map.next_value::<Option<T>>()?;
+            } else {
+                map.next_value::<de::IgnoredAny>()?;
+            }
+        }
+        let result = result.ok_or_else(|| de::Error::missing_field(ENVELOPE.result))?;
+        let code: Code<C> = code.ok_or_else(|| de::Error::missing_field(ENVELOPE.code))?;
+        let desc = desc.ok_or_else(|| de::Error::missing_field(ENVELOPE.desc))?;
+        let status = match (&code, result) {
+            (Code::Known(known), _) => known.status(),
+            (Code::Unknown(_), true) => StatusCode::OK,
+            (Code::Unknown(_), false) => StatusCode::INTERNAL_SERVER_ERROR,
+        };
+        Ok(ApiResponse {
+            status,
+            result,
+            code,
+            desc: Cow::Owned(desc),
+            data,
+        })
+    }
+}
