@@ -37,12 +37,32 @@ pub trait EnvelopeRouter {
     ///     .with_envelope::<HeroCode>();
     /// ```
     fn with_envelope<C: FailureCodes + ApiError>(self) -> Self;
+
+    /// As [`with_envelope`](EnvelopeRouter::with_envelope), but for the routes added so far
+    /// only, not the fallback: for a sub-router that answers in its own catalogue, merged
+    /// into an app whose other answers, unknown routes included, are in another.
+    ///
+    /// ```
+    /// use axum::{Router, routing::put};
+    /// use hero_codes::{HeroCode, ResultCode, axum::EnvelopeRouter};
+    ///
+    /// let hero = Router::new()
+    ///     .route("/download+1", put(|| async { hero_codes::ApiResponse::accepted() }))
+    ///     .routes_with_envelope::<HeroCode>();
+    /// let app: Router = Router::new().merge(hero).with_envelope::<ResultCode>();
+    /// ```
+    fn routes_with_envelope<C: FailureCodes + ApiError>(self) -> Self;
 }
 
 impl<S: Clone + Send + Sync + 'static> EnvelopeRouter for Router<S> {
     fn with_envelope<C: FailureCodes + ApiError>(self) -> Self {
         self.layer(CatchPanicLayer::custom(PanicAnswer::<C>(PhantomData)))
             .layer(axum::middleware::map_response(keep_in_envelope::<C>))
+    }
+
+    fn routes_with_envelope<C: FailureCodes + ApiError>(self) -> Self {
+        self.route_layer(CatchPanicLayer::custom(PanicAnswer::<C>(PhantomData)))
+            .route_layer(axum::middleware::map_response(keep_in_envelope::<C>))
     }
 }
 
