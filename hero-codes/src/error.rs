@@ -16,6 +16,34 @@ use crate::EnvelopeFields;
 /// internal message for logs; [`desc`](ApiError::desc) is what the client reads.
 ///
 /// ```
+/// use hero_codes::ApiError;
+/// use http::StatusCode;
+///
+/// #[derive(Debug, thiserror::Error, hero_codes::ApiError)]
+/// enum AppError {
+///     #[error("app {id} not found")]
+///     #[api(code = "10400", desc = "应用{id}不存在")]
+///     AppNotFound { id: u64 },
+///     #[error("database: {0}")]
+///     #[api(code = "10500")]
+///     Db(#[from] std::io::Error),
+/// }
+///
+/// let missing = AppError::AppNotFound { id: 7 };
+/// assert_eq!(missing.code(), "10400");
+/// assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+/// assert_eq!(missing.desc(), "应用7不存在");
+///
+/// // A 5xx answer says only the catalogue's text; `Display` is for the logs.
+/// let failed = AppError::from(std::io::Error::other("password=hunter2"));
+/// assert_eq!(failed.desc(), "系统错误");
+/// assert!(!String::from_utf8_lossy(&failed.body()).contains("hunter2"));
+/// assert_eq!(failed.to_string(), "database: password=hunter2");
+/// ```
+///
+/// The catalogue enums are errors as they are:
+///
+/// ```
 /// use hero_codes::{ApiError, ResultCode};
 ///
 /// let error = ResultCode::NotFound;
