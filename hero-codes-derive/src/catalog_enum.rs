@@ -4,12 +4,11 @@
 //! Generated code names the runtime only as `::hero_codes::...`, so it works in any crate
 //! that depends on `hero-codes` (and in `hero-codes` itself, through `extern crate self`).
 
-use hero_codes_catalog::{
-    Catalog, CodeEntry, Envelope, error_body_json, markdown_http_table, markdown_table,
-};
-use proc_macro2::{Ident, Literal, Span, TokenStream};
+use hero_codes_catalog::{Catalog, CodeEntry, Envelope, markdown_http_table, markdown_table};
+use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
+use crate::envelope;
 use crate::source::Loaded;
 
 pub(crate) fn expand(loaded: &Loaded) -> TokenStream {
@@ -36,23 +35,11 @@ pub(crate) fn expand(loaded: &Loaded) -> TokenStream {
     }
 }
 
-fn expand_envelope(envelope: &hero_codes_catalog::Envelope) -> TokenStream {
-    let result = &envelope.result.value;
-    let code = &envelope.code.value;
-    let desc = &envelope.desc.value;
-    let data = &envelope.data.value;
-    let code_max_chars = envelope.code_max_chars.value;
-    let desc_max_chars = envelope.desc_max_chars.value;
+fn expand_envelope(envelope: &Envelope) -> TokenStream {
+    let fields = envelope::fields(envelope);
     quote! {
         /// The field names and limits of the response envelope, from the catalogue file.
-        pub const ENVELOPE: ::hero_codes::EnvelopeFields = ::hero_codes::EnvelopeFields {
-            result: #result,
-            code: #code,
-            desc: #desc,
-            data: #data,
-            code_max_chars: #code_max_chars,
-            desc_max_chars: #desc_max_chars,
-        };
+        pub const ENVELOPE: ::hero_codes::EnvelopeFields = #fields;
     }
 }
 
@@ -96,11 +83,10 @@ fn expand_catalog(catalog: &Catalog, envelope: &Envelope) -> TokenStream {
         .collect();
     let statuses = catalog.codes.iter().map(|entry| entry.status.value);
     let descs = catalog.codes.iter().map(|entry| entry.desc.value.as_str());
-    let bodies = catalog.codes.iter().map(|entry| {
-        Literal::byte_string(
-            error_body_json(envelope, &entry.code.value, &entry.desc.value).as_bytes(),
-        )
-    });
+    let bodies = catalog
+        .codes
+        .iter()
+        .map(|entry| envelope::static_error_body(envelope, &entry.code.value, &entry.desc.value));
     let failure_codes = expand_failure_codes(catalog, &name);
     // An empty catalogue is an uninhabited enum: `match *self {}` covers it.
     quote! {
@@ -183,7 +169,7 @@ fn expand_catalog(catalog: &Catalog, envelope: &Envelope) -> TokenStream {
             fn body(&self) -> ::hero_codes::__private::Bytes {
                 // Serialized at compile time: no serialization per request.
                 match *self {
-                    #(Self::#variants => ::hero_codes::__private::Bytes::from_static(#bodies),)*
+                    #(Self::#variants => #bodies,)*
                 }
             }
         }

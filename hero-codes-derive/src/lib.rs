@@ -7,6 +7,7 @@
 mod api_error;
 mod catalog_enum;
 mod ctxt;
+mod envelope;
 mod source;
 
 use proc_macro::TokenStream;

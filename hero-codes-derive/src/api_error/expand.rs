@@ -1,12 +1,13 @@
 //! Code generation for `#[derive(ApiError)]`, from checked input only.
 
-use hero_codes_catalog::{Envelope, error_body_json};
+use hero_codes_catalog::Envelope;
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 use syn::{DeriveInput, Member};
 
 use super::resolve::{Desc, Resolved, ResolvedVariant};
 use super::template::Piece;
+use crate::envelope;
 
 /// `ApiError` and the framework glue, inside `const _: () = { ... };` so no helper item
 /// leaks into the user's namespace (as serde does).
@@ -26,7 +27,15 @@ pub(crate) fn expand(resolved: &Resolved<'_>) -> TokenStream {
         // Rebuild when the catalogue file changes, as with any `include_bytes!`.
         quote! { const _: &[u8] = ::core::include_bytes!(#path); }
     });
-    let fields = envelope_fields(envelope);
+    // The file's envelope, for bodies filled in at run time.
+    let fields = resolved
+        .variants
+        .iter()
+        .any(|variant| matches!(variant.desc, Desc::Template(_)))
+        .then(|| {
+            let fields = envelope::fields(envelope);
+            quote! { const FIELDS: ::hero_codes::EnvelopeFields = #fields; }
+        });
     let api_error = api_error_impl(
         input,
         quote! {
@@ -124,11 +133,7 @@ fn desc_expr(variant: &ResolvedVariant<'_>) -> TokenStream {
 /// A fixed description's body is serialized now, at compile time; a filled one per answer.
 fn body_expr(variant: &ResolvedVariant<'_>, envelope: &Envelope) -> TokenStream {
     match &variant.desc {
-        Desc::Catalogue(desc) => {
-            let body =
-                Literal::byte_string(error_body_json(envelope, &variant.code, desc).as_bytes());
-            quote!(::hero_codes::__private::Bytes::from_static(#body))
-        }
+        Desc::Catalogue(desc) => envelope::static_error_body(envelope, &variant.code, desc),
         Desc::Template(_) => {
             quote!(::hero_codes::__private::error_body(
                 &FIELDS,
@@ -136,26 +141,5 @@ fn body_expr(variant: &ResolvedVariant<'_>, envelope: &Envelope) -> TokenStream 
                 &::hero_codes::ApiError::desc(self)
             ))
         }
-    }
-}
-
-/// The file's envelope, for bodies made at run time.
-fn envelope_fields(envelope: &Envelope) -> TokenStream {
-    let result = &envelope.result.value;
-    let code = &envelope.code.value;
-    let desc = &envelope.desc.value;
-    let data = &envelope.data.value;
-    let code_max_chars = envelope.code_max_chars.value;
-    let desc_max_chars = envelope.desc_max_chars.value;
-    quote! {
-        #[allow(dead_code)]
-        const FIELDS: ::hero_codes::EnvelopeFields = ::hero_codes::EnvelopeFields {
-            result: #result,
-            code: #code,
-            desc: #desc,
-            data: #data,
-            code_max_chars: #code_max_chars,
-            desc_max_chars: #desc_max_chars,
-        };
     }
 }
