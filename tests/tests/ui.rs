@@ -1,5 +1,6 @@
-//! Compile-time checks, proven by compiling: every class of mistake in a catalogue file is
-//! a compile error with its own snapshot in `tests/ui/`, and good files compile and run.
+//! Compile-time checks, proven by compiling: every class of mistake in a catalogue file or
+//! in a `#[derive(ApiError)]` is a compile error with its own snapshot in `tests/ui/`, and
+//! good files and derives compile and run.
 //!
 //! Refresh the snapshots with `TRYBUILD=overwrite cargo test -p hero-codes-tests --test ui`,
 //! then read the diff.
@@ -12,6 +13,8 @@ fn ui() {
     let cases = trybuild::TestCases::new();
     cases.compile_fail("ui/catalog/*.rs");
     cases.pass("ui/catalog-pass/*.rs");
+    cases.compile_fail("ui/derive/*.rs");
+    cases.pass("ui/derive-pass/*.rs");
 }
 
 /// trybuild compiles each case as a crate whose `CARGO_MANIFEST_DIR` is
