@@ -1,21 +1,32 @@
 //! "Did you mean" suggestions for misspelt keys and codes.
 
 /// The candidate closest to `input`, if one is close enough to be a likely misspelling:
-/// at most one edit in three characters, and at least one.
+/// at most one edit in three characters, and at least one. Among equally close candidates
+/// the one of the nearest length wins, then, for numbers, the numerically nearest, so
+/// `10401` suggests `10400` rather than `1001`.
 ///
 /// ```
 /// use hero_codes_catalog::closest;
 /// assert_eq!(closest("stauts", ["code", "status", "desc"]), Some("status"));
-/// assert_eq!(closest("10401", ["10400", "10500"]), Some("10400"));
+/// assert_eq!(closest("10401", ["1001", "10001", "10301", "10400"]), Some("10400"));
 /// assert_eq!(closest("colour", ["code", "status"]), None);
 /// ```
 pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let allowed = (input.chars().count() / 3).max(1);
+    let length = input.chars().count();
+    let allowed = (length / 3).max(1);
+    let number = input.parse::<u64>().ok();
     candidates
         .into_iter()
-        .map(|candidate| (edit_distance(input, candidate), candidate))
-        .filter(|&(distance, _)| distance <= allowed)
-        .min_by_key(|&(distance, _)| distance)
+        .map(|candidate| {
+            let distance = edit_distance(input, candidate);
+            let length_gap = length.abs_diff(candidate.chars().count());
+            let number_gap = number
+                .zip(candidate.parse::<u64>().ok())
+                .map_or(u64::MAX, |(a, b)| a.abs_diff(b));
+            ((distance, length_gap, number_gap), candidate)
+        })
+        .filter(|&((distance, _, _), _)| distance <= allowed)
+        .min_by_key(|&(rank, _)| rank)
         .map(|(_, candidate)| candidate)
 }
 

@@ -70,28 +70,35 @@ fn expand_catalog(catalog: &Catalog, envelope: &Envelope) -> TokenStream {
         |doc| doc.value.clone(),
     );
     let doc = format!("{summary}\n\n{markdown}");
+    let count = catalog.codes.len();
+    let slots = count.saturating_mul(2).next_power_of_two();
     let variants: Vec<Ident> = catalog
         .codes
         .iter()
         .map(|entry| Ident::new(&entry.name.value, Span::call_site()))
         .collect();
     let variant_docs = catalog.codes.iter().map(variant_doc);
-    let codes: Vec<&str> = catalog
-        .codes
-        .iter()
-        .map(|entry| entry.code.value.as_str())
-        .collect();
+    let names = catalog.codes.iter().map(|entry| entry.name.value.as_str());
+    let codes = catalog.codes.iter().map(|entry| entry.code.value.as_str());
     let statuses = catalog.codes.iter().map(|entry| entry.status.value);
     let descs = catalog.codes.iter().map(|entry| entry.desc.value.as_str());
     let bodies = catalog
         .codes
         .iter()
-        .map(|entry| envelope::static_error_body(envelope, &entry.code.value, &entry.desc.value));
+        .map(|entry| envelope::error_body_literal(envelope, &entry.code.value, &entry.desc.value));
     let failure_codes = expand_failure_codes(catalog, &name);
-    // An empty catalogue is an uninhabited enum: `match *self {}` covers it.
+    // The variant's position in the arrays below. An empty catalogue is an uninhabited
+    // enum, which `match *self {}` covers.
+    let index = if count == 0 {
+        quote!(match *self {})
+    } else {
+        quote!(*self as usize)
+    };
+    // Arrays indexed by variant rather than a `match` per method: the generated code stays
+    // small for thousands of codes, and every accessor is one load.
     quote! {
         #[doc = #doc]
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum #name {
             #( #[doc = #variant_docs] #variants, )*
@@ -104,29 +111,59 @@ fn expand_catalog(catalog: &Catalog, envelope: &Envelope) -> TokenStream {
             /// The catalogue as a Markdown table, one row per code.
             pub const MARKDOWN_TABLE: &'static str = #markdown;
 
+            #[doc(hidden)]
+            pub const __NAMES: [&'static str; #count] = [#(#names),*];
+            #[doc(hidden)]
+            pub const __CODES: [&'static str; #count] = [#(#codes),*];
+            #[doc(hidden)]
+            pub const __DESCS: [&'static str; #count] = [#(#descs),*];
+            #[doc(hidden)]
+            pub const __STATUSES: [::hero_codes::__private::http::StatusCode; #count] =
+                [#(::hero_codes::__private::status(#statuses)),*];
+            /// Serialized at compile time: no serialization per answer.
+            #[doc(hidden)]
+            pub const __BODIES: [&'static [u8]; #count] = [#(#bodies),*];
+            /// `from_code`'s table, built by `const` evaluation.
+            #[doc(hidden)]
+            pub const __INDEX: [u32; #slots] = ::hero_codes::__private::build_index(&Self::__CODES);
+
+            const fn index(&self) -> usize {
+                #index
+            }
+
             /// The code as it goes into the envelope's code field, e.g. `"10400"`.
             pub const fn code(&self) -> &'static str {
-                match *self { #(Self::#variants => #codes,)* }
+                // A static, so a call reads one slot rather than copying the array.
+                static CODES: [&str; #count] = #name::__CODES;
+                CODES[self.index()]
             }
 
             /// The HTTP status this code answers with.
             pub const fn status(&self) -> ::hero_codes::__private::http::StatusCode {
-                match *self {
-                    #(Self::#variants => const { ::hero_codes::__private::status(#statuses) },)*
-                }
+                static STATUSES: [::hero_codes::__private::http::StatusCode; #count] =
+                    #name::__STATUSES;
+                STATUSES[self.index()]
             }
 
             /// The public description of the code, from the catalogue file.
             pub const fn desc(&self) -> &'static str {
-                match *self { #(Self::#variants => #descs,)* }
+                static DESCS: [&str; #count] = #name::__DESCS;
+                DESCS[self.index()]
             }
 
-            /// The variant whose code is `code`, if the catalogue has one.
+            /// The variant whose code is `code`, if the catalogue has one. Constant time,
+            /// whatever the catalogue's size.
             pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-                match code {
-                    #(#codes => ::core::option::Option::Some(Self::#variants),)*
-                    _ => ::core::option::Option::None,
-                }
+                static INDEX: [u32; #slots] = #name::__INDEX;
+                static CODES: [&str; #count] = #name::__CODES;
+                ::hero_codes::__private::find(&INDEX, &CODES, code).map(|index| Self::ALL[index])
+            }
+        }
+
+        impl ::core::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                static NAMES: [&str; #count] = #name::__NAMES;
+                f.write_str(NAMES[self.index()])
             }
         }
 
@@ -167,10 +204,8 @@ fn expand_catalog(catalog: &Catalog, envelope: &Envelope) -> TokenStream {
             }
 
             fn body(&self) -> ::hero_codes::__private::Bytes {
-                // Serialized at compile time: no serialization per request.
-                match *self {
-                    #(Self::#variants => #bodies,)*
-                }
+                static BODIES: [&[u8]; #count] = #name::__BODIES;
+                ::hero_codes::__private::Bytes::from_static(BODIES[self.index()])
             }
         }
 

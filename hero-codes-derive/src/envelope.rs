@@ -24,9 +24,8 @@ pub(crate) fn fields(envelope: &Envelope) -> TokenStream {
     }
 }
 
-/// The error body of `code` with `desc`, serialized now, at compile time, as a
-/// `Bytes::from_static` expression: no serialization per answer.
-pub(crate) fn static_error_body(envelope: &Envelope, code: &str, desc: &str) -> TokenStream {
-    let body = Literal::byte_string(error_body_json(envelope, code, desc).as_bytes());
-    quote!(::hero_codes::__private::Bytes::from_static(#body))
+/// The error body of `code` with `desc`, serialized now, at compile time, as a byte string
+/// literal: no serialization per answer.
+pub(crate) fn error_body_literal(envelope: &Envelope, code: &str, desc: &str) -> Literal {
+    Literal::byte_string(error_body_json(envelope, code, desc).as_bytes())
 }

@@ -28,6 +28,7 @@ pub mod axum;
 mod catalog;
 mod error;
 mod failure;
+mod lookup;
 mod response;
 
 pub use catalog::{CatalogCode, EnvelopeFields, HttpStatusRow, HttpStatusTable, UnknownCode};
@@ -75,6 +76,7 @@ include_catalog!("codes.toml");
 pub mod __private {
     pub use crate::catalog::private::*;
     pub use crate::error::error_body;
+    pub use crate::lookup::{build_index, find};
     #[cfg(feature = "axum")]
     pub use axum;
     pub use bytes::Bytes;

@@ -19,7 +19,7 @@ pub(crate) struct Input<'a> {
 /// An enum variant, or a struct, that maps to one code.
 pub(crate) struct Variant<'a> {
     pub(crate) ident: &'a Ident,
-    /// `Self::Name` for a variant, `Self` for a struct: what a pattern starts with.
+    /// `Type::Name` for a variant, `Type` for a struct: what a pattern starts with.
     pub(crate) path: TokenStream,
     pub(crate) fields: &'a Fields,
     pub(crate) attrs: Attrs,
@@ -35,9 +35,10 @@ impl<'a> Input<'a> {
                     .iter()
                     .map(|variant| {
                         let ident = &variant.ident;
+                        let ty = &input.ident;
                         Variant {
                             ident,
-                            path: quote!(Self::#ident),
+                            path: quote!(#ty::#ident),
                             fields: &variant.fields,
                             attrs: attr::parse(&variant.attrs, Place::Variant, ctxt),
                         }
@@ -51,13 +52,15 @@ impl<'a> Input<'a> {
             }
             Data::Struct(data) => {
                 let mut attrs = attr::parse(&input.attrs, Place::Struct, ctxt);
+                let ty = &input.ident;
                 let variant = Variant {
-                    ident: &input.ident,
-                    path: quote!(Self),
+                    ident: ty,
+                    path: quote!(#ty),
                     fields: &data.fields,
                     attrs: Attrs {
                         code: attrs.code.take(),
                         desc: attrs.desc.take(),
+                        had_error: attrs.had_error,
                         ..Attrs::default()
                     },
                 };

@@ -43,10 +43,13 @@ pub(crate) struct Attrs {
     pub(crate) desc: Option<LitStr>,
     pub(crate) spec: Option<LitStr>,
     pub(crate) catalog: Option<LitStr>,
+    /// Whether an `#[api]` here was already reported, so a missing `code` is no news.
+    pub(crate) had_error: bool,
 }
 
 pub(crate) fn parse(attrs: &[Attribute], place: Place, ctxt: &mut Ctxt) -> Attrs {
     let mut parsed = Attrs::default();
+    let mut had_error = false;
     for attr in attrs.iter().filter(|attr| attr.path().is_ident("api")) {
         let result = attr.parse_nested_meta(|meta| {
             let key = meta
@@ -65,6 +68,7 @@ pub(crate) fn parse(attrs: &[Attribute], place: Place, ctxt: &mut Ctxt) -> Attrs
                         None => unknown_key_message(&key, place),
                     };
                     ctxt.error_spanned_by(&meta.path, message);
+                    had_error = true;
                     // Skip the value so the keys after it are still read.
                     if let Ok(value) = meta.value() {
                         value.parse::<proc_macro2::TokenTree>()?;
@@ -72,9 +76,21 @@ pub(crate) fn parse(attrs: &[Attribute], place: Place, ctxt: &mut Ctxt) -> Attrs
                     return Ok(());
                 }
             };
-            let value: LitStr = meta.value()?.parse()?;
+            let value: LitStr = meta
+                .value()
+                .and_then(|value| value.parse())
+                .map_err(|error| {
+                    syn::Error::new(
+                        error.span(),
+                        format!("`{key}` takes a string: write `{key} = \"...\"`"),
+                    )
+                })?;
             if slot.is_some() {
-                ctxt.error_spanned_by(&meta.path, format!("duplicate `{key}` in #[api]: keep one"));
+                ctxt.error_spanned_by(
+                    &meta.path,
+                    format!("duplicate `{key}` in #[api]: it is already given above; keep one"),
+                );
+                had_error = true;
             } else {
                 *slot = Some(value);
             }
@@ -82,8 +98,10 @@ pub(crate) fn parse(attrs: &[Attribute], place: Place, ctxt: &mut Ctxt) -> Attrs
         });
         if let Err(error) = result {
             ctxt.syn_error(error);
+            had_error = true;
         }
     }
+    parsed.had_error = had_error;
     parsed
 }
 

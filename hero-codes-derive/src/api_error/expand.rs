@@ -1,9 +1,12 @@
 //! Code generation for `#[derive(ApiError)]`, from checked input only.
+//!
+//! One `match` maps a value to its variant's index; code, status, description and body are
+//! then read from arrays. That keeps the generated code small for enums of hundreds of
+//! variants; only variants with their own `desc` get arms of their own.
 
-use hero_codes_catalog::Envelope;
-use proc_macro2::{Ident, Literal, TokenStream};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
-use syn::{DeriveInput, Member};
+use syn::{DeriveInput, Member, WhereClause, parse_quote};
 
 use super::resolve::{Desc, Resolved, ResolvedVariant};
 use super::template::Piece;
@@ -14,132 +17,196 @@ use crate::envelope;
 pub(crate) fn expand(resolved: &Resolved<'_>) -> TokenStream {
     let input = resolved.input.original;
     let envelope = &resolved.source.file.envelope;
-    let patterns: Vec<TokenStream> = resolved.variants.iter().map(pattern).collect();
-    let codes = resolved.variants.iter().map(|variant| &variant.code);
-    let statuses = resolved.variants.iter().map(|variant| variant.status);
-    let descs = resolved.variants.iter().map(desc_expr);
-    let bodies = resolved
-        .variants
+    let variants = &resolved.variants;
+    let count = variants.len();
+    let codes = variants.iter().map(|variant| &variant.code);
+    let statuses = variants.iter().map(|variant| variant.status);
+    // A variant with its own `desc` has an arm below; its array slots are never read.
+    let descs = variants.iter().map(|variant| match &variant.desc {
+        Desc::Catalogue(desc) => desc.as_str(),
+        Desc::Template(..) => "",
+    });
+    let bodies = variants.iter().map(|variant| match &variant.desc {
+        Desc::Catalogue(desc) => envelope::error_body_literal(envelope, &variant.code, desc),
+        Desc::Template(..) => Literal::byte_string(b""),
+    });
+    let templated: Vec<&ResolvedVariant<'_>> = variants
         .iter()
-        .map(|variant| body_expr(variant, envelope));
+        .filter(|variant| matches!(variant.desc, Desc::Template(..)))
+        .collect();
     let track = resolved.source.path.as_ref().map(|path| {
         let path = path.to_string_lossy();
         // Rebuild when the catalogue file changes, as with any `include_bytes!`.
         quote! { const _: &[u8] = ::core::include_bytes!(#path); }
     });
-    // The file's envelope, for bodies filled in at run time.
-    let fields = resolved
-        .variants
-        .iter()
-        .any(|variant| matches!(variant.desc, Desc::Template(_)))
-        .then(|| {
-            let fields = envelope::fields(envelope);
-            quote! { const FIELDS: ::hero_codes::EnvelopeFields = #fields; }
-        });
+    let desc_body = if templated.is_empty() {
+        quote!(::std::borrow::Cow::Borrowed(DESCS[index(self)]))
+    } else {
+        let patterns = templated.iter().map(|variant| pattern(variant));
+        let formats = templated.iter().map(|variant| format_desc(variant));
+        quote! {
+            #[allow(unreachable_patterns)]
+            match self {
+                #(#patterns => ::std::borrow::Cow::Owned(#formats),)*
+                _ => ::std::borrow::Cow::Borrowed(DESCS[index(self)]),
+            }
+        }
+    };
+    let body_body = if templated.is_empty() {
+        quote!(::hero_codes::__private::Bytes::from_static(
+            BODIES[index(self)]
+        ))
+    } else {
+        let fields = envelope::fields(envelope);
+        let paths = templated.iter().map(|variant| &variant.variant.path);
+        quote! {
+            const FIELDS: ::hero_codes::EnvelopeFields = #fields;
+            #[allow(unreachable_patterns)]
+            match self {
+                #(#paths { .. })|* => ::hero_codes::__private::error_body(
+                    &FIELDS,
+                    CODES[index(self)],
+                    &::hero_codes::ApiError::desc(self),
+                ),
+                _ => ::hero_codes::__private::Bytes::from_static(BODIES[index(self)]),
+            }
+        }
+    };
+    let index_fn = index_fn(resolved);
     let api_error = api_error_impl(
         input,
         quote! {
             fn code(&self) -> &'static str {
-                match self { #(#patterns => #codes,)* }
+                CODES[index(self)]
             }
 
             fn status(&self) -> ::hero_codes::__private::http::StatusCode {
-                match self {
-                    #(#patterns => const { ::hero_codes::__private::status(#statuses) },)*
-                }
+                STATUSES[index(self)]
             }
 
             fn desc(&self) -> ::std::borrow::Cow<'static, str> {
-                match self { #(#patterns => #descs,)* }
+                #desc_body
             }
 
             fn body(&self) -> ::hero_codes::__private::Bytes {
-                match self { #(#patterns => #bodies,)* }
+                #body_body
             }
         },
     );
     quote! {
         const _: () = {
             #track
-            #fields
+            // Statics, not consts: indexing reads one slot of one array.
+            static CODES: [&str; #count] = [#(#codes),*];
+            static STATUSES: [::hero_codes::__private::http::StatusCode; #count] =
+                [#(::hero_codes::__private::status(#statuses)),*];
+            static DESCS: [&str; #count] = [#(#descs),*];
+            // Serialized at compile time: no serialization per answer.
+            static BODIES: [&[u8]; #count] = [#(#bodies),*];
+            #index_fn
             #api_error
         };
     }
 }
 
-/// `impl ApiError` with `items`, plus the framework glue; the fallback shares it.
-pub(crate) fn api_error_impl(input: &DeriveInput, items: TokenStream) -> TokenStream {
+/// `fn index(value: &Type) -> usize`: the variant's position.
+fn index_fn(resolved: &Resolved<'_>) -> TokenStream {
+    let input = resolved.input.original;
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let arms = resolved
+        .variants
+        .iter()
+        .enumerate()
+        .map(|(index, variant)| {
+            let path = &variant.variant.path;
+            quote!(#path { .. } => #index,)
+        });
+    quote! {
+        fn index #impl_generics (value: &#ident #ty_generics) -> usize #where_clause {
+            match *value { #(#arms)* }
+        }
+    }
+}
+
+/// `impl ApiError` with `items`, plus the framework glue; the fallback shares it. Both are
+/// bounded by what they need (`Self: Error`), so a generic type whose `Error` impl has
+/// bounds of its own (as thiserror writes them) gets both under the same bounds.
+pub(crate) fn api_error_impl(input: &DeriveInput, items: TokenStream) -> TokenStream {
+    let ident = &input.ident;
+    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
+    let api_error_where = where_with(input, parse_quote!(Self: ::std::error::Error));
+    let glue_where = where_with(input, parse_quote!(Self: ::hero_codes::ApiError));
     quote! {
         #[automatically_derived]
-        impl #impl_generics ::hero_codes::ApiError for #ident #ty_generics #where_clause {
+        impl #impl_generics ::hero_codes::ApiError for #ident #ty_generics #api_error_where {
             #items
         }
 
         ::hero_codes::__framework_glue! {
-            [#impl_generics] [#ident #ty_generics] [#where_clause]
+            [#impl_generics] [#ident #ty_generics] [#glue_where]
         }
     }
 }
 
-/// `Self::Name { .. }`, binding the fields a description names.
+fn where_with(input: &DeriveInput, predicate: syn::WherePredicate) -> WhereClause {
+    let mut where_clause = input
+        .generics
+        .where_clause
+        .clone()
+        .unwrap_or_else(|| parse_quote!(where));
+    where_clause.predicates.push(predicate);
+    where_clause
+}
+
+/// `Type::Name { id: __field_id, .. }`, binding the fields the description names.
 fn pattern(variant: &ResolvedVariant<'_>) -> TokenStream {
     let path = &variant.variant.path;
-    let bindings = match &variant.desc {
-        Desc::Template(pieces) => pieces
-            .iter()
-            .filter_map(|(_, member)| member.as_ref())
-            .map(|member| {
-                let binding = binding(member);
-                quote!(#member: #binding,)
-            })
-            .collect(),
-        Desc::Catalogue(_) => TokenStream::new(),
+    let Desc::Template(pieces, span) = &variant.desc else {
+        return quote!(#path { .. });
     };
-    quote!(#path { #bindings .. })
+    let mut members: Vec<&Member> = Vec::new();
+    for member in pieces.iter().filter_map(|(_, member)| member.as_ref()) {
+        if !members.contains(&member) {
+            members.push(member); // a field named twice is bound once
+        }
+    }
+    let bindings = members.iter().map(|member| {
+        let binding = binding(member, *span);
+        quote!(#member: #binding,)
+    });
+    quote!(#path { #(#bindings)* .. })
 }
 
-fn binding(member: &Member) -> Ident {
-    match member {
+/// The binding of a field, spanned at the `desc` literal so that "doesn't implement
+/// `Display`" points there.
+fn binding(member: &Member, span: Span) -> Ident {
+    let mut binding = match member {
         Member::Named(ident) => format_ident!("__field_{}", ident),
         Member::Unnamed(index) => format_ident!("__field_{}", index.index),
-    }
+    };
+    binding.set_span(span);
+    binding
 }
 
-fn desc_expr(variant: &ResolvedVariant<'_>) -> TokenStream {
-    match &variant.desc {
-        Desc::Catalogue(desc) => quote!(::std::borrow::Cow::Borrowed(#desc)),
-        Desc::Template(pieces) => {
-            let mut format = String::new();
-            for (piece, member) in pieces {
-                match (piece, member) {
-                    (Piece::Text(text), _) => {
-                        format.push_str(&text.replace('{', "{{").replace('}', "}}"));
-                    }
-                    (Piece::Field { spec, .. }, Some(member)) => {
-                        let colon = if spec.is_empty() { "" } else { ":" };
-                        format.push_str(&format!("{{{}{colon}{spec}}}", binding(member)));
-                    }
-                    (Piece::Field { .. }, None) => {} // refused by the checks
-                }
+/// `format!("应用{}不存在", __field_id)`, each argument spanned at the `desc` literal so
+/// that a field which cannot be formatted is reported there.
+fn format_desc(variant: &ResolvedVariant<'_>) -> TokenStream {
+    let Desc::Template(pieces, span) = &variant.desc else {
+        return TokenStream::new();
+    };
+    let mut format = String::new();
+    let mut arguments = Vec::new();
+    for (piece, member) in pieces {
+        match (piece, member) {
+            (Piece::Text(text), _) => format.push_str(&text.replace('{', "{{").replace('}', "}}")),
+            (Piece::Field { spec, .. }, Some(member)) => {
+                let colon = if spec.is_empty() { "" } else { ":" };
+                format.push_str(&format!("{{{colon}{spec}}}"));
+                arguments.push(binding(member, *span));
             }
-            let format = Literal::string(&format);
-            quote!(::std::borrow::Cow::Owned(::std::format!(#format)))
+            (Piece::Field { .. }, None) => {} // refused by the checks
         }
     }
-}
-
-/// A fixed description's body is serialized now, at compile time; a filled one per answer.
-fn body_expr(variant: &ResolvedVariant<'_>, envelope: &Envelope) -> TokenStream {
-    match &variant.desc {
-        Desc::Catalogue(desc) => envelope::static_error_body(envelope, &variant.code, desc),
-        Desc::Template(_) => {
-            quote!(::hero_codes::__private::error_body(
-                &FIELDS,
-                ::hero_codes::ApiError::code(self),
-                &::hero_codes::ApiError::desc(self)
-            ))
-        }
-    }
+    quote!(::std::format!(#format, #(#arguments),*))
 }

@@ -25,9 +25,17 @@ pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
         (Ok(()), Some(resolved)) => expand::expand(&resolved),
         (Err(errors), _) => {
             let mut tokens = errors.into_compile_error();
-            tokens.extend(fallback::expand(input));
+            tokens.extend(fallback_for(input));
             tokens
         }
-        (Ok(()), None) => fallback::expand(input),
+        (Ok(()), None) => fallback_for(input),
+    }
+}
+
+/// An impl that compiles after an error, except for a union, which is never an error type.
+fn fallback_for(input: &DeriveInput) -> TokenStream {
+    match input.data {
+        syn::Data::Union(_) => TokenStream::new(),
+        _ => fallback::expand(input),
     }
 }

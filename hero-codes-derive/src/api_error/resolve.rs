@@ -2,6 +2,7 @@
 //! in one catalogue, a `desc` fits its variant and is only on a 4xx code.
 
 use hero_codes_catalog::{Catalog, CodeEntry, closest};
+use proc_macro2::Span;
 use syn::{Fields, LitStr, Member};
 
 use super::ast::{Input, Variant};
@@ -27,8 +28,9 @@ pub(crate) struct ResolvedVariant<'a> {
 pub(crate) enum Desc {
     /// The catalogue's text for the code.
     Catalogue(String),
-    /// The variant's own `#[api(desc = "...")]`, filled from its fields.
-    Template(Vec<(Piece, Option<Member>)>),
+    /// The variant's own `#[api(desc = "...")]`, filled from its fields; the span is the
+    /// literal's, so a field that cannot be formatted is reported there.
+    Template(Vec<(Piece, Option<Member>)>, Span),
 }
 
 pub(crate) fn resolve<'a>(input: &'a Input<'a>, ctxt: &mut Ctxt) -> Option<Resolved<'a>> {
@@ -96,6 +98,9 @@ fn resolve_variant<'a>(
     ctxt: &mut Ctxt,
 ) -> Option<ResolvedVariant<'a>> {
     let Some(code) = &variant.attrs.code else {
+        if variant.attrs.had_error {
+            return None; // its #[api] is already reported
+        }
         let message = if input.is_enum() {
             format!(
                 "variant `{}` has no code: add #[api(code = \"...\")] to it",
@@ -110,10 +115,13 @@ fn resolve_variant<'a>(
         ctxt.error_spanned_by(variant.ident, message);
         return None;
     };
-    let entry = find_code(code, catalogs, source, ctxt)?;
+    let entry = find_code(code, input, catalogs, source, ctxt)?;
     let desc = match &variant.attrs.desc {
         None => Desc::Catalogue(entry.desc.value.clone()),
-        Some(desc) => Desc::Template(check_desc(desc, entry, variant.fields, source, ctxt)?),
+        Some(desc) => Desc::Template(
+            check_desc(desc, entry, variant.fields, source, ctxt)?,
+            desc.span(),
+        ),
     };
     Some(ResolvedVariant {
         variant,
@@ -126,6 +134,7 @@ fn resolve_variant<'a>(
 /// The entry of `code`, which must be in exactly one of `catalogs`.
 fn find_code<'f>(
     code: &LitStr,
+    input: &Input<'_>,
     catalogs: &[&'f Catalog],
     source: &Loaded,
     ctxt: &mut Ctxt,
@@ -138,6 +147,28 @@ fn find_code<'f>(
     match found.as_slice() {
         [(_, entry)] => Some(entry),
         [] => {
+            if let Some(chosen) = &input.attrs.catalog {
+                let elsewhere: Vec<&str> = source
+                    .file
+                    .catalogs
+                    .iter()
+                    .filter(|catalog| catalog.entry(&wanted).is_some())
+                    .map(|catalog| catalog.name.value.as_str())
+                    .collect();
+                if !elsewhere.is_empty() {
+                    ctxt.error_spanned_by(
+                        code,
+                        format!(
+                            "code `{wanted}` is not in catalogue `{}`: it is in {} of {}; use one of `{}`'s codes, or change `catalog`",
+                            chosen.value(),
+                            quoted_list(elsewhere.iter().copied()),
+                            source.origin,
+                            chosen.value()
+                        ),
+                    );
+                    return None;
+                }
+            }
             let entries = catalogs.iter().flat_map(|catalog| &catalog.codes);
             let near = closest(
                 &wanted,
@@ -268,20 +299,22 @@ fn field_member(fields: &Fields, name: &str) -> Option<Member> {
 }
 
 fn describe_fields(fields: &Fields) -> String {
-    match fields {
-        Fields::Named(named) => {
-            let names = named
-                .named
-                .iter()
-                .filter_map(|field| field.ident.as_ref())
-                .map(|ident| format!("`{{{ident}}}`"));
-            format!("use one of {}", names.collect::<Vec<_>>().join(", "))
-        }
-        Fields::Unnamed(unnamed) => format!(
-            "use `{{0}}` to `{{{}}}`",
-            unnamed.unnamed.len().saturating_sub(1)
-        ),
-        Fields::Unit => "this has no fields".to_owned(),
+    let placeholders: Vec<String> = match fields {
+        Fields::Named(named) => named
+            .named
+            .iter()
+            .filter_map(|field| field.ident.as_ref())
+            .map(|ident| format!("`{{{ident}}}`"))
+            .collect(),
+        Fields::Unnamed(unnamed) => (0..unnamed.unnamed.len())
+            .map(|index| format!("`{{{index}}}`"))
+            .collect(),
+        Fields::Unit => Vec::new(),
+    };
+    match placeholders.as_slice() {
+        [] => "this has no fields to fill in".to_owned(),
+        [only] => format!("use {only}"),
+        several => format!("use one of {}", several.join(", ")),
     }
 }
 

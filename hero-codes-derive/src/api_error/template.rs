@@ -10,6 +10,9 @@ pub(crate) enum Piece {
     Field { name: String, spec: String },
 }
 
+/// What may end a format spec: `Display` (nothing), `Debug` and the numeric formats.
+const FORMAT_TRAITS: &[&str] = &["", "?", "x?", "X?", "e", "E", "o", "p", "b", "x", "X"];
+
 /// Splits `template` into pieces, or says what is wrong with it.
 pub(crate) fn parse(template: &str) -> Result<Vec<Piece>, String> {
     let mut pieces = Vec::new();
@@ -44,6 +47,23 @@ pub(crate) fn parse(template: &str) -> Result<Vec<Piece>, String> {
                         "a placeholder in `desc` names a field: `{id}`, or `{0}` for a tuple field"
                             .to_owned(),
                     );
+                }
+                let format_trait =
+                    spec.trim_start_matches(|c: char| !c.is_ascii_alphabetic() && c != '?');
+                let format_trait = format_trait
+                    .rsplit(|c: char| !c.is_ascii_alphabetic() && c != '?')
+                    .next()
+                    .unwrap_or("");
+                if !FORMAT_TRAITS.contains(&format_trait) {
+                    return Err(format!(
+                        "unknown format `{format_trait}` in `desc`: a placeholder is `{{{name}}}`, or `{{{name}:?}}` for `Debug`",
+                        name = name.trim()
+                    ));
+                }
+                if spec.contains(['$', '*']) {
+                    return Err(format!(
+                        "the format spec `{spec}` in `desc` refers to another argument (`$` or `*`): a placeholder formats its own field only"
+                    ));
                 }
                 if !text.is_empty() {
                     pieces.push(Piece::Text(std::mem::take(&mut text)));
@@ -103,5 +123,21 @@ mod tests {
         assert!(parse("a {id").unwrap_err().starts_with("unclosed `{`"));
         assert!(parse("a } b").unwrap_err().starts_with("unmatched `}`"));
         assert!(parse("{}").unwrap_err().contains("names a field"));
+        assert!(
+            parse("{0:1$}")
+                .unwrap_err()
+                .contains("refers to another argument")
+        );
+        assert!(
+            parse("{0:.*}")
+                .unwrap_err()
+                .contains("refers to another argument")
+        );
+        assert!(
+            parse("{id:q}")
+                .unwrap_err()
+                .starts_with("unknown format `q`")
+        );
+        assert!(parse("{id:>8.2x?}").is_ok());
     }
 }

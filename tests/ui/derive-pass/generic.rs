@@ -22,4 +22,24 @@ fn main() {
     assert_eq!(b.code(), "10000");
     assert_eq!(b.status(), StatusCode::BAD_REQUEST);
     assert_eq!(b.desc(), "参数[1, 2]无效");
+
+    assert_eq!(Shown::Missing(1).code(), "10400");
+}
+
+/// thiserror bounds its `Error` impl by what `#[error]` formats (`T: Display` here); the
+/// derived impls take the same bounds through `Self: Error`.
+#[derive(Debug, thiserror::Error, hero_codes::ApiError)]
+enum Shown<T> {
+    #[error("{0}")]
+    #[api(code = "10400")]
+    Missing(T),
+}
+
+/// An enum with no variants derives too: it can never be made.
+#[derive(Debug, thiserror::Error, hero_codes::ApiError)]
+enum Never {}
+
+#[allow(dead_code)]
+fn never_answers(never: &Never) -> &'static str {
+    never.code()
 }

@@ -13,7 +13,7 @@ enum AppError {
     #[api(code = "10000", desc = "参数{{{1}, {0}}}无效")]
     BadPair(&'static str, &'static str),
     #[error("braces")]
-    #[api(code = "10002", desc = "缺少{{name}}")]
+    #[api(code = "10002", desc = "缺少{{name}}: {name}/{name}")]
     Braces { name: &'static str },
 }
 
@@ -21,7 +21,7 @@ fn main() {
     assert_eq!(AppError::AppNotFound(42).desc(), "应用42不存在");
     assert_eq!(AppError::PageNotFound(7).desc(), "页[   7]不存在");
     assert_eq!(AppError::BadPair("a", "b").desc(), "参数{b, a}无效");
-    assert_eq!(AppError::Braces { name: "x" }.desc(), "缺少{name}");
+    assert_eq!(AppError::Braces { name: "x" }.desc(), "缺少{name}: x/x");
     assert_eq!(
         AppError::PageNotFound(7).body(),
         r#"{"result":false,"result_code":"10400","result_desc":"页[   7]不存在"}"#
