@@ -96,3 +96,33 @@ pub(crate) fn to_syn_error(error: &Error, span: proc_macro2::Span) -> syn::Error
     }
     combined
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_is_checked_once_while_its_text_stays_the_same() {
+        let dir = std::env::temp_dir().join(format!("hero-codes-cache-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("codes.toml");
+        let text = "[catalogs.AppCode]\ncodes = [\n    { code = \"0\", name = \"Ok\", status = 200, desc = \"成功\" },\n]\n";
+        std::fs::write(&path, text).unwrap();
+
+        let first = load_file(&path, "codes.toml").unwrap();
+        let again = load_file(&path, "codes.toml").unwrap();
+        assert!(
+            Arc::ptr_eq(&first.file, &again.file),
+            "the second read reuses the check"
+        );
+
+        std::fs::write(&path, text.replace("成功", "好")).unwrap();
+        let edited = load_file(&path, "codes.toml").unwrap();
+        assert!(
+            !Arc::ptr_eq(&first.file, &edited.file),
+            "an edit is checked anew"
+        );
+        assert_eq!(edited.file.catalogs[0].codes[0].desc.value, "好");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -1,0 +1,261 @@
+//! Run-time benchmarks, each against a baseline measured in the same run.
+//!
+//! criterion measures every operation on its own and prints its statistics; then each
+//! comparison is timed again *interleaved* (baseline and ours in alternating rounds) so that
+//! the ratio does not move with the machine's drift between two measurements, and the ratios
+//! are printed in one table. `cargo bench -p hero-codes-bench` (see BENCHMARKS.md).
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use axum::body::Body;
+use axum::response::{IntoResponse, Response};
+use bytes::Bytes;
+use criterion::Criterion;
+use hero_codes::ResultCode;
+use hero_codes_bench::small_text::SmallTextCode;
+use hero_codes_bench::{AppError, match_200, numeric::NumericCode, text::TextCode};
+use http::StatusCode;
+use http::header::{CONTENT_TYPE, HeaderValue};
+
+const BODY: &[u8] =
+    r#"{"result":false,"result_code":"10400","result_desc":"所请求的资源不存在"}"#.as_bytes();
+
+/// The best hand-written answer: static bytes, the status and the content type.
+fn hand_built_static() -> Response {
+    let mut response = Response::new(Body::from(Bytes::from_static(BODY)));
+    *response.status_mut() = StatusCode::NOT_FOUND;
+    response.headers_mut().insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static("application/json; charset=utf-8"),
+    );
+    response
+}
+
+fn derived_error() -> Response {
+    black_box(AppError::NotFound).into_response()
+}
+
+fn catalogue_enum() -> Response {
+    black_box(ResultCode::NotFound).into_response()
+}
+
+fn derived_error_with_placeholder() -> Response {
+    black_box(AppError::AppNotFound { id: 7 }).into_response()
+}
+
+fn json_macro() -> Response {
+    let body = serde_json::json!({
+        "result": false,
+        "result_code": "10400",
+        "result_desc": "所请求的资源不存在",
+    });
+    (StatusCode::NOT_FOUND, axum::Json(body)).into_response()
+}
+
+/// A lookup that cycles through `codes`, so every lookup benchmark pays the same loop.
+struct Cycle {
+    codes: Vec<&'static str>,
+    next: usize,
+}
+
+impl Cycle {
+    fn new(codes: impl IntoIterator<Item = &'static str>) -> Self {
+        Cycle {
+            codes: codes.into_iter().collect(),
+            next: 0,
+        }
+    }
+
+    fn run<T>(&mut self, lookup: impl Fn(&str) -> Option<T>) -> Option<T> {
+        self.next = (self.next + 1) % self.codes.len();
+        lookup(black_box(self.codes[self.next]))
+    }
+}
+
+/// 14 codes spread over the 10,000, as many as the small catalogue has.
+fn spread<C: hero_codes::CatalogCode>() -> Cycle {
+    Cycle::new(
+        C::ALL
+            .iter()
+            .step_by(C::ALL.len() / 14)
+            .take(14)
+            .map(|code| code.code()),
+    )
+}
+
+/// Every operation measured, by group and name.
+struct Operations {
+    small: Cycle,
+    numeric: Cycle,
+    text: Cycle,
+    small_text: Cycle,
+    matched: Cycle,
+    parsed: Cycle,
+}
+
+impl Operations {
+    fn new() -> Self {
+        Operations {
+            small: Cycle::new(ResultCode::ALL.iter().map(|code| code.code())),
+            numeric: spread::<NumericCode>(),
+            text: spread::<TextCode>(),
+            small_text: Cycle::new(SmallTextCode::ALL.iter().map(|code| code.code())),
+            matched: Cycle::new(
+                NumericCode::ALL[..200]
+                    .iter()
+                    .step_by(15)
+                    .map(|code| code.code()),
+            ),
+            parsed: Cycle::new(ResultCode::ALL.iter().map(|code| code.code())),
+        }
+    }
+
+    fn run(&mut self, name: &str) {
+        match name {
+            "hand_built_static" => drop(black_box(hand_built_static())),
+            "derived_error" => drop(black_box(derived_error())),
+            "catalogue_enum" => drop(black_box(catalogue_enum())),
+            "derived_error_with_placeholder" => drop(black_box(derived_error_with_placeholder())),
+            "json_macro" => drop(black_box(json_macro())),
+            "14_codes" => drop(black_box(self.small.run(ResultCode::from_code))),
+            "10000_numeric_codes" => drop(black_box(self.numeric.run(NumericCode::from_code))),
+            "10000_text_codes" => drop(black_box(self.text.run(TextCode::from_code))),
+            "14_text_codes" => drop(black_box(self.small_text.run(SmallTextCode::from_code))),
+            "match_over_200_codes" => drop(black_box(self.matched.run(match_200))),
+            "parse_to_integer" => drop(black_box(self.parsed.run(|code| code.parse::<u32>().ok()))),
+            other => unreachable!("no operation {other}"),
+        }
+    }
+}
+
+const GROUPS: [(&str, &[&str]); 2] = [
+    (
+        "into_response",
+        &[
+            "hand_built_static",
+            "derived_error",
+            "catalogue_enum",
+            "derived_error_with_placeholder",
+            "json_macro",
+        ],
+    ),
+    (
+        "from_code",
+        &[
+            "14_codes",
+            "10000_numeric_codes",
+            "10000_text_codes",
+            "match_over_200_codes",
+            "parse_to_integer",
+        ],
+    ),
+];
+
+/// `(what, ours, baseline, target)`: the ratio printed is ours / baseline.
+const COMPARISONS: [(&str, &str, &str, &str); 8] = [
+    (
+        "derived error vs hand-built static response",
+        "derived_error",
+        "hand_built_static",
+        "<= 1.10",
+    ),
+    (
+        "catalogue enum vs hand-built static response",
+        "catalogue_enum",
+        "hand_built_static",
+        "<= 1.10",
+    ),
+    (
+        "(StatusCode, Json(json!)) vs derived error",
+        "json_macro",
+        "derived_error",
+        ">= 2.00",
+    ),
+    (
+        "placeholder desc vs hand-built static response",
+        "derived_error_with_placeholder",
+        "hand_built_static",
+        "(info)",
+    ),
+    (
+        "from_code: 10,000 numeric codes vs 14",
+        "10000_numeric_codes",
+        "14_codes",
+        "<= 1.50",
+    ),
+    (
+        "from_code: 10,000 text codes vs 14 text codes",
+        "10000_text_codes",
+        "14_text_codes",
+        "<= 1.50",
+    ),
+    (
+        "match over 200 codes vs from_code at 14",
+        "match_over_200_codes",
+        "14_codes",
+        "(info)",
+    ),
+    (
+        "parse to integer vs from_code at 14",
+        "parse_to_integer",
+        "14_codes",
+        "(info)",
+    ),
+];
+
+/// Nanoseconds per operation for `ours` and `baseline`, measured in alternating rounds;
+/// the median round of each.
+fn interleaved(operations: &mut Operations, ours: &str, baseline: &str) -> (f64, f64) {
+    const ROUNDS: usize = 41;
+    const ITERATIONS: u32 = 100_000;
+    let mut time = |name: &str| {
+        let start = Instant::now();
+        for _ in 0..ITERATIONS {
+            operations.run(name);
+        }
+        start.elapsed().as_secs_f64() * 1e9 / f64::from(ITERATIONS)
+    };
+    let (mut ours_ns, mut baseline_ns) = (Vec::new(), Vec::new());
+    for round in 0..ROUNDS {
+        if round % 2 == 0 {
+            ours_ns.push(time(ours));
+            baseline_ns.push(time(baseline));
+        } else {
+            baseline_ns.push(time(baseline));
+            ours_ns.push(time(ours));
+        }
+    }
+    (median(ours_ns), median(baseline_ns))
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+fn main() {
+    let mut operations = Operations::new();
+    let mut criterion = Criterion::default().configure_from_args();
+    for (group_name, names) in GROUPS {
+        let mut group = criterion.benchmark_group(group_name);
+        for name in names {
+            group.bench_function(*name, |b| b.iter(|| operations.run(name)));
+        }
+        group.finish();
+    }
+    criterion.final_summary();
+
+    println!(
+        "\nratios, interleaved: the median of 41 alternating rounds of 100,000 operations each\n"
+    );
+    println!("| comparison | ours (ns) | baseline (ns) | ratio | target |");
+    println!("|---|---:|---:|---:|---|");
+    for (label, ours, baseline, target) in COMPARISONS {
+        let (ours_ns, baseline_ns) = interleaved(&mut operations, ours, baseline);
+        println!(
+            "| {label} | {ours_ns:.1} | {baseline_ns:.1} | {:.2} | {target} |",
+            ours_ns / baseline_ns
+        );
+    }
+}
