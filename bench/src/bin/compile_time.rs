@@ -34,12 +34,22 @@ fn main() {
     );
     cargo_check(&root, None);
 
-    let mut medians = Vec::new();
-    for name in &crates {
-        let median = median_check(&root, name, runs);
-        println!("{name:<20} {:>8.3} s", median.as_secs_f64());
-        medians.push((name.clone(), median.as_secs_f64()));
+    // Round robin: every crate once per round, so the machine's drift over the run touches
+    // all of them alike.
+    let mut times: Vec<Vec<Duration>> = vec![Vec::new(); crates.len()];
+    for _ in 0..runs {
+        for (name, times) in crates.iter().zip(&mut times) {
+            times.push(timed_check(&root, name));
+        }
     }
+    let medians: Vec<(String, f64)> = crates
+        .iter()
+        .zip(times)
+        .map(|(name, mut times)| {
+            times.sort();
+            (name.clone(), times[times.len() / 2].as_secs_f64())
+        })
+        .collect();
     report(&medians, runs);
 }
 
@@ -144,20 +154,14 @@ fn error_enum(api_error: bool) -> String {
     rust
 }
 
-/// The median of `runs` checks of `name`, each after touching its source as an edit would.
-fn median_check(root: &Path, name: &str, runs: usize) -> Duration {
+/// One check of `name` after touching its source, as an edit would.
+fn timed_check(root: &Path, name: &str) -> Duration {
     let source = root.join(name).join("src/lib.rs");
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let text = std::fs::read(&source).expect("read source");
-            std::fs::write(&source, text).expect("touch source");
-            let start = Instant::now();
-            cargo_check(root, Some(name));
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[times.len() / 2]
+    let text = std::fs::read(&source).expect("read source");
+    std::fs::write(&source, text).expect("touch source");
+    let start = Instant::now();
+    cargo_check(root, Some(name));
+    start.elapsed()
 }
 
 fn cargo_check(root: &Path, package: Option<&str>) {
