@@ -104,13 +104,26 @@ impl ProbeWorkspace {
         ] {
             copy_tree(&workspace.join(item), &root.join(item));
         }
+        // The workspace's manifest (shared versions and dependencies), with only the copied
+        // crates and the probe as members.
         let manifest = fs::read_to_string(workspace.join("Cargo.toml")).expect("read Cargo.toml");
-        let members = r#""hero-codes-derive", "tests"]"#;
+        let members =
+            "members = [\"hero-codes\", \"hero-codes-catalog\", \"hero-codes-derive\", \"probe\"]";
+        let manifest: Vec<&str> = manifest
+            .lines()
+            .map(|line| {
+                if line.starts_with("members = ") {
+                    members
+                } else {
+                    line
+                }
+            })
+            .collect();
         assert!(
-            manifest.contains(members),
-            "update the members pattern: {manifest}"
+            manifest.contains(&members),
+            "the workspace manifest has a `members = ` line"
         );
-        let manifest = manifest.replace(members, r#""hero-codes-derive", "probe"]"#);
+        let manifest = manifest.join("\n");
         write(&root.join("Cargo.toml"), &manifest);
         write(
             &root.join("probe/Cargo.toml"),
