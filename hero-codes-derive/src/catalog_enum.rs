@@ -133,9 +133,7 @@ fn expand_catalog(catalog: &Catalog, envelope: &Envelope) -> TokenStream {
 
             /// The code as it goes into the envelope's code field, e.g. `"10400"`.
             pub const fn code(&self) -> &'static str {
-                // A static, so a call reads one slot rather than copying the array.
-                static CODES: [&str; #count] = #name::__CODES;
-                CODES[self.index()]
+                Self::__codes()[self.index()]
             }
 
             /// The HTTP status this code answers with.
@@ -155,8 +153,16 @@ fn expand_catalog(catalog: &Catalog, envelope: &Envelope) -> TokenStream {
             /// whatever the catalogue's size.
             pub fn from_code(code: &str) -> ::core::option::Option<Self> {
                 static INDEX: [u32; #slots] = #name::__INDEX;
+                ::hero_codes::__private::find(&INDEX, Self::__codes(), code)
+                    .map(|index| Self::ALL[index])
+            }
+
+            /// The codes as one static, shared by `code` and `from_code`: a call reads one
+            /// slot rather than copying the array.
+            #[doc(hidden)]
+            pub const fn __codes() -> &'static [&'static str; #count] {
                 static CODES: [&str; #count] = #name::__CODES;
-                ::hero_codes::__private::find(&INDEX, &CODES, code).map(|index| Self::ALL[index])
+                &CODES
             }
         }
 
