@@ -24,7 +24,7 @@ pub const fn slot_count(codes: usize) -> usize {
 }
 
 /// The table for `codes`: each slot holds 0 (empty) or a code's index plus one. `SLOTS`
-/// must be [`slot_count`]`(N)`; codes are unique (the catalogue checks see to it).
+/// must be `slot_count(N)`; codes are unique (the catalogue checks see to it).
 pub const fn build_index<const N: usize, const SLOTS: usize>(codes: &[&str; N]) -> [u32; SLOTS] {
     assert!(SLOTS == slot_count(N), "SLOTS must be slot_count(N)");
     let mut slots = [0u32; SLOTS];
