@@ -106,7 +106,8 @@ pub(crate) fn truncate_chars(text: &str, max: usize) -> &str {
 }
 
 /// Logs a server error and its whole source chain at error level: the client reads only
-/// the catalogue's text, so this is where the details go.
+/// the catalogue's text, so this is where the details go. Called by the framework glue.
+#[cfg(feature = "axum")]
 pub(crate) fn report_server_error(code: &str, status: StatusCode, error: &dyn Error) {
     let mut chain = error.to_string();
     let mut source = error.source();
@@ -129,62 +130,68 @@ mod tests {
         assert_eq!(truncate_chars("", 1), "");
     }
 
-    #[test]
-    fn a_server_error_is_logged_with_its_source_chain() {
-        #[derive(Debug)]
-        struct Outer(std::io::Error);
-        impl std::fmt::Display for Outer {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("saving the app")
+    /// The reporter is the framework glue's.
+    #[cfg(feature = "axum")]
+    mod report {
+        use super::*;
+
+        #[test]
+        fn a_server_error_is_logged_with_its_source_chain() {
+            #[derive(Debug)]
+            struct Outer(std::io::Error);
+            impl std::fmt::Display for Outer {
+                fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str("saving the app")
+                }
+            }
+            impl Error for Outer {
+                fn source(&self) -> Option<&(dyn Error + 'static)> {
+                    Some(&self.0)
+                }
+            }
+
+            let log = LogBuffer::default();
+            let subscriber = tracing_subscriber::fmt()
+                .with_writer(log.clone())
+                .with_ansi(false)
+                .finish();
+            tracing::subscriber::with_default(subscriber, || {
+                let error = Outer(std::io::Error::other("disk full"));
+                report_server_error("10500", StatusCode::INTERNAL_SERVER_ERROR, &error);
+            });
+            let log = log.text();
+            assert!(log.contains("ERROR"), "{log}");
+            assert!(log.contains("saving the app: disk full"), "{log}");
+            assert!(log.contains("code=\"10500\""), "{log}");
+        }
+
+        /// A `tracing` writer that keeps what is logged.
+        #[derive(Clone, Default)]
+        struct LogBuffer(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+        impl LogBuffer {
+            fn text(&self) -> String {
+                String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
             }
         }
-        impl Error for Outer {
-            fn source(&self) -> Option<&(dyn Error + 'static)> {
-                Some(&self.0)
+
+        impl std::io::Write for LogBuffer {
+            fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+                self.0.lock().unwrap().extend_from_slice(bytes);
+                Ok(bytes.len())
+            }
+
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
             }
         }
 
-        let log = LogBuffer::default();
-        let subscriber = tracing_subscriber::fmt()
-            .with_writer(log.clone())
-            .with_ansi(false)
-            .finish();
-        tracing::subscriber::with_default(subscriber, || {
-            let error = Outer(std::io::Error::other("disk full"));
-            report_server_error("10500", StatusCode::INTERNAL_SERVER_ERROR, &error);
-        });
-        let log = log.text();
-        assert!(log.contains("ERROR"), "{log}");
-        assert!(log.contains("saving the app: disk full"), "{log}");
-        assert!(log.contains("code=\"10500\""), "{log}");
-    }
+        impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for LogBuffer {
+            type Writer = LogBuffer;
 
-    /// A `tracing` writer that keeps what is logged.
-    #[derive(Clone, Default)]
-    struct LogBuffer(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
-
-    impl LogBuffer {
-        fn text(&self) -> String {
-            String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
-        }
-    }
-
-    impl std::io::Write for LogBuffer {
-        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-            self.0.lock().unwrap().extend_from_slice(bytes);
-            Ok(bytes.len())
-        }
-
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-
-    impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for LogBuffer {
-        type Writer = LogBuffer;
-
-        fn make_writer(&'a self) -> LogBuffer {
-            self.clone()
+            fn make_writer(&'a self) -> LogBuffer {
+                self.clone()
+            }
         }
     }
 
