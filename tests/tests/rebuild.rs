@@ -1,6 +1,7 @@
 //! Editing a catalogue file and building again picks the change up: no `cargo clean`, no
 //! `touch`. Proven with a real cargo on a copy of the workspace plus a small crate that
-//! reads both the built-in catalogue and a `codes.toml` of its own.
+//! reads both the built-in catalogue and a `codes.toml` of its own, through
+//! `include_catalog!` and through `#[derive(ApiError)]`.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -9,7 +10,16 @@ use std::process::{Command, Output};
 const PROBE_MAIN: &str = r#"
 hero_codes::include_catalog!("codes.toml");
 
+/// Derived against the crate's own codes.toml, found beside Cargo.toml.
+#[derive(Debug, thiserror::Error, hero_codes::ApiError)]
+enum ProbeError {
+    #[error("probe")]
+    #[api(code = "0")]
+    Ok,
+}
+
 fn main() {
+    println!("derived {}", hero_codes::ApiError::desc(&ProbeError::Ok));
     for code in AppCode::ALL.iter().map(|c| c.to_string()) {
         println!("app {code}");
     }
@@ -33,6 +43,7 @@ fn editing_a_catalogue_rebuilds_with_the_new_code() {
     assert!(first.contains("app 0 成功\n"), "{first}");
     assert!(!first.contains("app 404"), "{first}");
     assert!(first.contains("builtin 10500 系统错误\n"), "{first}");
+    assert!(first.contains("derived 成功\n"), "{first}");
 
     // The crate's own catalogue: add a line, build again.
     probe.edit("probe/codes.toml", |text| {
@@ -43,6 +54,11 @@ fn editing_a_catalogue_rebuilds_with_the_new_code() {
     });
     let second = probe.run();
     assert!(second.contains("app 404 不存在\n"), "{second}");
+
+    // A derive reads the same file: a changed description reaches its answers.
+    probe.edit("probe/codes.toml", |text| text.replace("desc = \"成功\"", "desc = \"好\""));
+    let changed = probe.run();
+    assert!(changed.contains("derived 好\n"), "{changed}");
 
     // The built-in catalogue at the workspace root: add a line, build again.
     probe.edit("codes.toml", |text| {
@@ -128,7 +144,7 @@ impl ProbeWorkspace {
         write(
             &root.join("probe/Cargo.toml"),
             "[package]\nname = \"probe\"\nedition = \"2024\"\npublish = false\n\n\
-             [dependencies]\nhero-codes.workspace = true\n",
+             [dependencies]\nhero-codes.workspace = true\nthiserror.workspace = true\n",
         );
         write(&root.join("probe/src/main.rs"), PROBE_MAIN);
         write(&root.join("probe/codes.toml"), PROBE_CODES);
