@@ -56,7 +56,9 @@ fn editing_a_catalogue_rebuilds_with_the_new_code() {
     assert!(second.contains("app 404 不存在\n"), "{second}");
 
     // A derive reads the same file: a changed description reaches its answers.
-    probe.edit("probe/codes.toml", |text| text.replace("desc = \"成功\"", "desc = \"好\""));
+    probe.edit("probe/codes.toml", |text| {
+        text.replace("desc = \"成功\"", "desc = \"好\"")
+    });
     let changed = probe.run();
     assert!(changed.contains("derived 好\n"), "{changed}");
 
