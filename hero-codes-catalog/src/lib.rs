@@ -35,6 +35,7 @@ mod reader;
 mod render;
 mod suggest;
 mod validate;
+mod wording;
 
 use std::path::Path;
 
@@ -44,6 +45,7 @@ pub use model::{
 };
 pub use render::{error_body_json, markdown_http_table, markdown_table};
 pub use suggest::closest;
+pub use wording::quoted_list;
 
 use diagnostic::Diagnostics;
 

@@ -6,6 +6,7 @@ use toml::de::{DeArray, DeTable, DeValue};
 
 use crate::diagnostic::{Diagnostics, Span, Spanned};
 use crate::suggest::closest;
+use crate::wording::quoted_list;
 
 pub(crate) type Value<'i> = TomlSpanned<DeValue<'i>>;
 
@@ -72,7 +73,7 @@ impl<'a, 'i> Table<'a, 'i> {
                 None => format!(
                     "unknown key `{name}` in {}: expected {}",
                     self.what,
-                    list_keys(known)
+                    quoted_list(known.iter().copied(), "or")
                 ),
             };
             diagnostics.push(key.span().into(), message);
@@ -196,12 +197,4 @@ fn describe(value: &Value<'_>) -> String {
         _ => "a",
     };
     format!("{article} {}", value.get_ref().type_str())
-}
-
-fn list_keys(known: &[&str]) -> String {
-    let quoted: Vec<String> = known.iter().map(|key| format!("`{key}`")).collect();
-    match quoted.as_slice() {
-        [] | [_] => quoted.concat(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
-    }
 }

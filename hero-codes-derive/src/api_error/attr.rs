@@ -1,7 +1,7 @@
 //! `#[api(...)]` attributes: parsed into spanned values, with unknown, misplaced and
 //! duplicate keys reported.
 
-use hero_codes_catalog::closest;
+use hero_codes_catalog::{closest, quoted_list};
 use syn::{Attribute, LitStr};
 
 use crate::ctxt::Ctxt;
@@ -109,12 +109,9 @@ fn unknown_key_message(key: &str, place: Place) -> String {
     let keys = place.keys();
     match closest(key, keys.iter().copied()) {
         Some(near) => format!("unknown key `{key}` in #[api]: did you mean `{near}`?"),
-        None => {
-            let quoted: Vec<String> = keys.iter().map(|key| format!("`{key}`")).collect();
-            format!(
-                "unknown key `{key}` in #[api]: expected {}",
-                quoted.join(" or ")
-            )
-        }
+        None => format!(
+            "unknown key `{key}` in #[api]: expected {}",
+            quoted_list(keys.iter().copied(), "or")
+        ),
     }
 }

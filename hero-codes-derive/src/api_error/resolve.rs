@@ -1,7 +1,7 @@
 //! Looks every code up in the catalogue and checks the rules that need it: the code exists
 //! in one catalogue, a `desc` fits its variant and is only on a 4xx code.
 
-use hero_codes_catalog::{Catalog, CodeEntry, closest};
+use hero_codes_catalog::{Catalog, CodeEntry, closest, quoted_list};
 use proc_macro2::Span;
 use syn::{Fields, LitStr, Member};
 
@@ -77,7 +77,7 @@ fn select_catalogs<'f>(
         .map(|catalog| catalog.name.value.as_str());
     let hint = match closest(&name.value(), names.clone()) {
         Some(near) => format!("did you mean `{near}`?"),
-        None => format!("it has {}", quoted_list(names)),
+        None => format!("it has {}", quoted_list(names, "and")),
     };
     ctxt.error_spanned_by(
         name,
@@ -161,7 +161,7 @@ fn find_code<'f>(
                         format!(
                             "code `{wanted}` is not in catalogue `{}`: it is in {} of {}; use one of `{}`'s codes, or change `catalog`",
                             chosen.value(),
-                            quoted_list(elsewhere.iter().copied()),
+                            quoted_list(elsewhere.iter().copied(), "and"),
                             source.origin,
                             chosen.value()
                         ),
@@ -199,7 +199,7 @@ fn find_code<'f>(
                 code,
                 format!(
                     "code `{wanted}` is in {} of {}: pick one with #[api(catalog = \"...\")] on the enum",
-                    quoted_list(names),
+                    quoted_list(names, "and"),
                     source.origin
                 ),
             );
@@ -315,13 +315,5 @@ fn describe_fields(fields: &Fields) -> String {
         [] => "this has no fields to fill in".to_owned(),
         [only] => format!("use {only}"),
         several => format!("use one of {}", several.join(", ")),
-    }
-}
-
-fn quoted_list<'n>(names: impl Iterator<Item = &'n str>) -> String {
-    let quoted: Vec<String> = names.map(|name| format!("`{name}`")).collect();
-    match quoted.as_slice() {
-        [init @ .., last] if !init.is_empty() => format!("{} and {last}", init.join(", ")),
-        _ => quoted.concat(),
     }
 }
