@@ -41,7 +41,7 @@ use std::path::Path;
 
 pub use diagnostic::{Error, Position, Problem, Span, Spanned};
 pub use model::{
-    Catalog, CatalogFile, CodeEntry, CodeRange, Envelope, FAILURE_KINDS, FailureCode, HttpStatus,
+    Catalog, CatalogFile, CodeEntry, CodeRange, CodeType, Envelope, FAILURE_KINDS, FailureCode, HttpStatus,
 };
 pub use render::{error_body_json, markdown_http_table, markdown_table};
 pub use suggest::closest;

@@ -23,22 +23,47 @@ impl CatalogFile {
     }
 }
 
-/// The response envelope: the names of its four fields and the length limits of its texts.
-/// Every key is optional in the file; the defaults are the response spec's.
+/// The response envelope: the names of its fields, how codes are written and the length
+/// limits of its texts. Every key is optional in the file; the defaults are the response
+/// spec's.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Envelope {
-    /// The boolean success field, `result` by default.
-    pub result: Spanned<String>,
+    /// The boolean success field, `result` by default; `None` when the file says
+    /// `result = false`, for envelopes that tell success by the code alone (WeChat's
+    /// `errcode` / `errmsg`).
+    pub result: Option<Spanned<String>>,
     /// The code field, `result_code` by default.
     pub code: Spanned<String>,
     /// The description field, `result_desc` by default.
     pub desc: Spanned<String>,
     /// The payload field, present on success only; `data` by default.
     pub data: Spanned<String>,
+    /// Whether the code field holds a JSON string (`"10400"`, the default) or a number
+    /// (`40013`).
+    pub code_type: Spanned<CodeType>,
     /// The longest code allowed, in characters; 32 by default.
     pub code_max_chars: Spanned<usize>,
     /// The longest description allowed, in characters; 128 by default.
     pub desc_max_chars: Spanned<usize>,
+}
+
+/// How the envelope writes its code field: `code_type = "string"` or `"number"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CodeType {
+    /// A JSON string, `"result_code": "10400"`: any text without white space.
+    String,
+    /// A JSON number, `"errcode": 40013`: every code is an integer, negative ones included.
+    Number,
+}
+
+impl CodeType {
+    /// The value of `code_type` in the file.
+    pub fn key(self) -> &'static str {
+        match self {
+            CodeType::String => "string",
+            CodeType::Number => "number",
+        }
+    }
 }
 
 /// One row of the HTTP status table.
@@ -59,6 +84,9 @@ pub struct Catalog {
     pub name: Spanned<String>,
     /// The enum's doc comment, if any.
     pub doc: Option<Spanned<String>>,
+    /// The code that means success, as the file declares it (`success = "00000"`); when
+    /// absent, the catalogue's one code with status 200. See [`Catalog::success`].
+    pub success: Option<Spanned<String>>,
     /// The statuses a code of this catalogue may have; `None` allows any HTTP status.
     pub statuses: Option<Vec<Spanned<u16>>>,
     /// The block of numeric codes each status owns, if any.
@@ -74,6 +102,24 @@ impl Catalog {
     /// The entry whose code is `code`, if any.
     pub fn entry(&self, code: &str) -> Option<&CodeEntry> {
         self.codes.iter().find(|entry| entry.code.value == code)
+    }
+
+    /// The code that means success: the declared `success` code, else the one code with
+    /// status 200. A checked file always has one; `None` only while checking.
+    ///
+    /// ```
+    /// let file = hero_codes_catalog::CatalogFile::builtin().unwrap();
+    /// let hero = file.catalog("HeroCode").unwrap();
+    /// assert_eq!(hero.success().unwrap().desc.value, "OK, 成功");
+    /// ```
+    pub fn success(&self) -> Option<&CodeEntry> {
+        match &self.success {
+            Some(declared) => self.entry(&declared.value),
+            None => {
+                let mut ok = self.codes.iter().filter(|entry| entry.status.value == 200);
+                ok.next().filter(|_| ok.next().is_none())
+            }
+        }
     }
 
     /// The block of codes that `status` owns in this catalogue, if it has one.

@@ -5,7 +5,7 @@ use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::{Diagnostics, Span, Spanned};
 use crate::model::{
-    Catalog, CatalogFile, CodeEntry, CodeRange, Envelope, FAILURE_KINDS, FailureCode, HttpStatus,
+    Catalog, CatalogFile, CodeEntry, CodeRange, CodeType, Envelope, FAILURE_KINDS, FailureCode, HttpStatus,
 };
 use crate::reader::{self, Table, Value};
 
@@ -15,12 +15,13 @@ const ENVELOPE_KEYS: &[&str] = &[
     "code",
     "desc",
     "data",
+    "code_type",
     "code_max_chars",
     "desc_max_chars",
 ];
 const HTTP_TABLE_KEYS: &[&str] = &["statuses"];
 const HTTP_ROW_KEYS: &[&str] = &["status", "reason", "meaning"];
-const CATALOG_KEYS: &[&str] = &["doc", "statuses", "ranges", "codes", "failures"];
+const CATALOG_KEYS: &[&str] = &["doc", "success", "statuses", "ranges", "codes", "failures"];
 const CODE_KEYS: &[&str] = &["code", "name", "status", "desc"];
 
 /// Parses `text` and reads it into a [`CatalogFile`]. Syntax errors stop here; structural
@@ -85,14 +86,56 @@ fn read_envelope(value: Option<&Value<'_>>, diagnostics: &mut Diagnostics) -> En
             .and_then(|value| reader::integer(value, &format!("`{key}`"), diagnostics))
             .unwrap_or(Spanned::new(default, default_span))
     };
+    let result = match table.as_ref().and_then(|table| table.get("result")) {
+        None => Some(Spanned::new("result".to_owned(), default_span)),
+        Some(value) => read_result_field(value, diagnostics),
+    };
+    let code_type = table
+        .as_ref()
+        .and_then(|table| table.optional_string("code_type", diagnostics))
+        .and_then(|written| read_code_type(&written, diagnostics))
+        .unwrap_or(Spanned::new(CodeType::String, default_span));
     Envelope {
-        result: name("result", "result", diagnostics),
+        result,
         code: name("code", "result_code", diagnostics),
         desc: name("desc", "result_desc", diagnostics),
         data: name("data", "data", diagnostics),
+        code_type,
         code_max_chars: limit("code_max_chars", 32, diagnostics),
         desc_max_chars: limit("desc_max_chars", 128, diagnostics),
     }
+}
+
+/// `result = "ok"` names the success field; `result = false` leaves it out.
+fn read_result_field(value: &Value<'_>, diagnostics: &mut Diagnostics) -> Option<Spanned<String>> {
+    match value.get_ref() {
+        DeValue::Boolean(false) => None,
+        DeValue::Boolean(true) => {
+            diagnostics.push(
+                value.span().into(),
+                "`result = true` says nothing: name the success field (`result = \"result\"`), or write `result = false` to leave it out",
+            );
+            None
+        }
+        _ => reader::string(value, "`result` (a field name, or false)", diagnostics),
+    }
+}
+
+/// `code_type = "string"` or `"number"`.
+fn read_code_type(written: &Spanned<String>, diagnostics: &mut Diagnostics) -> Option<Spanned<CodeType>> {
+    let code_type = [CodeType::String, CodeType::Number]
+        .into_iter()
+        .find(|code_type| code_type.key() == written.value);
+    if code_type.is_none() {
+        diagnostics.push(
+            written.span,
+            format!(
+                "unknown `code_type` `{}`: write \"string\" for codes such as \"10400\", or \"number\" for codes such as 40013",
+                written.value
+            ),
+        );
+    }
+    code_type.map(|code_type| Spanned::new(code_type, written.span))
 }
 
 fn read_http_status(row: &Table<'_, '_>, diagnostics: &mut Diagnostics) -> Option<HttpStatus> {
@@ -130,6 +173,7 @@ fn read_catalog(
 ) -> Option<Catalog> {
     let table = Table::open(value, "a catalogue", CATALOG_KEYS, diagnostics)?;
     let doc = table.optional_string("doc", diagnostics);
+    let success = table.optional_string("success", diagnostics);
     let statuses = table.get("statuses").map(|value| {
         reader::array(value, "`statuses`", diagnostics)
             .into_iter()
@@ -154,6 +198,7 @@ fn read_catalog(
     Some(Catalog {
         name: Spanned::new(name.value.to_owned(), name.span),
         doc,
+        success,
         statuses,
         ranges,
         codes,

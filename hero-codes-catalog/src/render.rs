@@ -1,7 +1,7 @@
 //! Catalogues as tables for people: Markdown now, other formats later from the same rows.
 
 use crate::diagnostic::Spanned;
-use crate::model::{Catalog, CatalogFile, Envelope};
+use crate::model::{Catalog, CatalogFile, CodeType, Envelope};
 
 /// The catalogue as a Markdown table with one row per code, in file order.
 ///
@@ -51,8 +51,10 @@ fn escape_cell(text: &str) -> String {
 }
 
 /// The JSON body of an error answer with the envelope's field names:
-/// `{"result":false,"result_code":"10400","result_desc":"..."}`. The macros serialize it at
-/// compile time, so a fixed error costs no serialization per request.
+/// `{"result":false,"result_code":"10400","result_desc":"..."}`. The code is a JSON number
+/// when the envelope says `code_type = "number"`, and `result` is left out when the envelope
+/// has none. The macros serialize it at compile time, so a fixed error costs no
+/// serialization per request.
 ///
 /// ```
 /// let file = hero_codes_catalog::CatalogFile::builtin().unwrap();
@@ -62,14 +64,22 @@ fn escape_cell(text: &str) -> String {
 /// );
 /// ```
 pub fn error_body_json(envelope: &Envelope, code: &str, desc: &str) -> String {
-    let field =
-        |name: &Spanned<String>, value: &str| format!("{}:{value}", json_string(&name.value));
-    format!(
-        "{{{},{},{}}}",
-        field(&envelope.result, "false"),
-        field(&envelope.code, &json_string(code)),
-        field(&envelope.desc, &json_string(desc))
-    )
+    let field = |name: &Spanned<String>, value: &str| format!("{}:{value}", json_string(&name.value));
+    let code = match envelope.code_type.value {
+        // A checked catalogue holds integers only in a numeric envelope.
+        CodeType::Number => code.to_owned(),
+        CodeType::String => json_string(code),
+    };
+    let fields: Vec<String> = envelope
+        .result
+        .iter()
+        .map(|result| field(result, "false"))
+        .chain([
+            field(&envelope.code, &code),
+            field(&envelope.desc, &json_string(desc)),
+        ])
+        .collect();
+    format!("{{{}}}", fields.join(","))
 }
 
 fn json_string(text: &str) -> String {

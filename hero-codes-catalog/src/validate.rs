@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostics, Spanned};
 use crate::ident::check_identifier;
-use crate::model::{Catalog, CatalogFile, Envelope};
+use crate::model::{Catalog, CatalogFile, CodeType, Envelope};
 use crate::suggest::closest;
 
 pub(crate) fn check(file: &CatalogFile, diagnostics: &mut Diagnostics) {
@@ -22,9 +22,12 @@ pub(crate) fn check(file: &CatalogFile, diagnostics: &mut Diagnostics) {
         codes_are_unique(catalog, diagnostics);
         names_are_unique(catalog, diagnostics);
         names_are_identifiers(catalog, diagnostics);
+        names_are_not_generated_items(catalog, diagnostics);
         statuses_are_allowed(catalog, diagnostics);
         codes_are_in_their_status_range(catalog, diagnostics);
         codes_are_well_formed(catalog, &file.envelope, diagnostics);
+        codes_are_integers_in_a_numeric_envelope(catalog, &file.envelope, diagnostics);
+        success_code_is_defined(catalog, diagnostics);
         descriptions_fit(catalog, &file.envelope, diagnostics);
         failure_codes_exist(catalog, diagnostics);
     }
@@ -32,12 +35,15 @@ pub(crate) fn check(file: &CatalogFile, diagnostics: &mut Diagnostics) {
 
 /// Rejects `[envelope] code = "result"` (the default name of `result`) and `data = ""`.
 fn envelope_fields_are_distinct(envelope: &Envelope, diagnostics: &mut Diagnostics) {
-    let fields = [
-        ("result", &envelope.result),
-        ("code", &envelope.code),
-        ("desc", &envelope.desc),
-        ("data", &envelope.data),
-    ];
+    let fields: Vec<(&str, &Spanned<String>)> = [
+        ("result", envelope.result.as_ref()),
+        ("code", Some(&envelope.code)),
+        ("desc", Some(&envelope.desc)),
+        ("data", Some(&envelope.data)),
+    ]
+    .into_iter()
+    .filter_map(|(key, name)| Some((key, name?)))
+    .collect();
     for (index, (key, name)) in fields.iter().enumerate() {
         if name.value.is_empty() {
             diagnostics.push(
@@ -235,6 +241,125 @@ fn names_are_identifiers(catalog: &Catalog, diagnostics: &mut Diagnostics) {
     }
 }
 
+/// The associated items `include_catalog!` generates on each enum (inherent, and of
+/// `CatalogCode`): a variant of the same name would make `Name::ALL` ambiguous.
+const GENERATED_ITEMS: &[&str] = &[
+    "ALL",
+    "MARKDOWN_TABLE",
+    "CATALOG",
+    "ENVELOPE",
+    "SUCCESS",
+    "code",
+    "status",
+    "desc",
+    "from_code",
+];
+
+/// Rejects `{ name = "ALL", ... }`: the generated enum has an associated const `ALL`.
+fn names_are_not_generated_items(catalog: &Catalog, diagnostics: &mut Diagnostics) {
+    for entry in &catalog.codes {
+        if GENERATED_ITEMS.contains(&entry.name.value.as_str()) {
+            diagnostics.push(
+                entry.name.span,
+                format!(
+                    "variant name `{}` clashes with the generated `{}::{}`: choose another name",
+                    entry.name.value, catalog.name.value, entry.name.value
+                ),
+            );
+        }
+    }
+}
+
+/// Rejects `{ code = "A0001", ... }` when `[envelope] code_type = "number"`, and `"007"`:
+/// the code is written as a JSON number, so it must read back as the same text.
+fn codes_are_integers_in_a_numeric_envelope(
+    catalog: &Catalog,
+    envelope: &Envelope,
+    diagnostics: &mut Diagnostics,
+) {
+    if envelope.code_type.value != CodeType::Number {
+        return;
+    }
+    for Spanned { value: code, span } in catalog.codes.iter().map(|entry| &entry.code) {
+        if !code.is_empty() && !is_canonical_integer(code) {
+            diagnostics.push(
+                *span,
+                format!(
+                    "code `{code}` is not an integer, and the envelope writes codes as numbers (`code_type = \"number\"`): write it as an integer such as `40013` or `-1`, without leading zeros or `+`"
+                ),
+            );
+        }
+    }
+}
+
+/// `0`, `40013`, `-1`: an integer as JSON writes it, which fits an `i64`.
+fn is_canonical_integer(code: &str) -> bool {
+    let digits = code.strip_prefix('-').unwrap_or(code);
+    let canonical = !digits.is_empty()
+        && digits.bytes().all(|byte| byte.is_ascii_digit())
+        && (digits == "0" || !digits.starts_with('0'))
+        && code != "-0";
+    canonical && code.parse::<i64>().is_ok()
+}
+
+/// Rejects `success = "00001"` when the catalogue has no such code, a success code whose
+/// status is not 2xx, and, without `success`, a catalogue with no code or several codes
+/// of status 200: which code means success must be clear.
+fn success_code_is_defined(catalog: &Catalog, diagnostics: &mut Diagnostics) {
+    let name = &catalog.name.value;
+    if let Some(declared) = &catalog.success {
+        let Some(entry) = catalog.entry(&declared.value) else {
+            let codes = catalog.codes.iter().map(|entry| entry.code.value.as_str());
+            let hint = match closest(&declared.value, codes) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => "add the code to `codes`, or name one of its codes".to_owned(),
+            };
+            diagnostics.push(
+                declared.span,
+                format!(
+                    "`success` names code `{}`, which {name} does not have: {hint}",
+                    declared.value
+                ),
+            );
+            return;
+        };
+        if !(200..300).contains(&entry.status.value) {
+            diagnostics.push(
+                declared.span,
+                format!(
+                    "the success code `{}` has status {}: success answers with a 2xx status",
+                    declared.value, entry.status.value
+                ),
+            );
+        }
+        return;
+    }
+    let ok: Vec<_> = catalog
+        .codes
+        .iter()
+        .filter(|entry| entry.status.value == 200)
+        .collect();
+    match ok.as_slice() {
+        [_] => {}
+        [] => diagnostics.push(
+            catalog.name.span,
+            format!(
+                "{name} has no success code: add a code with status 200, or name its success code with `success = \"...\"`"
+            ),
+        ),
+        [first, second, ..] => diagnostics.push(
+            second.code.span,
+            format!(
+                "{name} has several codes with status 200 (`{}` on line {} and `{}`), so which one means success is unclear: name it with `success = \"{}\"` in [catalogs.{name}]",
+                first.code.value,
+                diagnostics.line_of(first.code.span),
+                second.code.value,
+                first.code.value,
+            ),
+        ),
+    }
+}
+
 /// Rejects `{ status = 418, ... }` when `statuses = [200, 400, 404]`.
 fn statuses_are_allowed(catalog: &Catalog, diagnostics: &mut Diagnostics) {
     let Some(allowed) = &catalog.statuses else {
@@ -331,12 +456,15 @@ fn descriptions_fit(catalog: &Catalog, envelope: &Envelope, diagnostics: &mut Di
     }
 }
 
-/// Rejects `invalid_json = "10009"` when the catalogue has no code 10009, and
-/// `internal = "10000"` (a 400): `internal` answers with a 5xx code, every other failure with
-/// a 4xx one.
+/// Rejects `invalid_json = "10009"` when the catalogue has no code 10009, the success
+/// code as a failure's answer, `internal = "10000"` (a 400) and `not_found = "10500"` (a
+/// 500): `internal` answers with a 5xx code, every other failure with a 4xx one, and a
+/// catalogue that answers its errors with HTTP 200 may name 2xx codes for both.
 fn failure_codes_exist(catalog: &Catalog, diagnostics: &mut Diagnostics) {
+    let success = catalog.success().map(|entry| entry.code.value.as_str());
     for failure in catalog.failures.iter().flatten() {
         let code = &failure.code;
+        let kind = &failure.kind.value;
         let Some(entry) = catalog.entry(&code.value) else {
             let codes = catalog.codes.iter().map(|entry| entry.code.value.as_str());
             let hint = match closest(&code.value, codes) {
@@ -346,23 +474,34 @@ fn failure_codes_exist(catalog: &Catalog, diagnostics: &mut Diagnostics) {
             diagnostics.push(
                 code.span,
                 format!(
-                    "`{}` names code `{}`, which {} does not have: {hint}",
-                    failure.kind.value, code.value, catalog.name.value
+                    "`{kind}` names code `{}`, which {} does not have: {hint}",
+                    code.value, catalog.name.value
                 ),
             );
             continue;
         };
-        let (wanted, fits) = if failure.kind.value == "internal" {
-            ("a 5xx", (500..600).contains(&entry.status.value))
-        } else {
-            ("a 4xx", (400..500).contains(&entry.status.value))
-        };
-        if !fits {
+        let status = entry.status.value;
+        if success == Some(code.value.as_str()) {
             diagnostics.push(
                 code.span,
                 format!(
-                    "`{}` must answer with {wanted} code, and `{}` has status {}: choose another code",
-                    failure.kind.value, code.value, entry.status.value
+                    "`{kind}` names `{}`, the success code of {}: a failure answers with an error code",
+                    code.value, catalog.name.value
+                ),
+            );
+            continue;
+        }
+        let (wanted, error_class) = if kind == "internal" {
+            ("a 5xx", 500..600)
+        } else {
+            ("a 4xx", 400..500)
+        };
+        if !error_class.contains(&status) && !(200..300).contains(&status) {
+            diagnostics.push(
+                code.span,
+                format!(
+                    "`{kind}` must answer with {wanted} code (or a 2xx one, in a catalogue that answers errors with HTTP 200), and `{}` has status {status}: choose another code",
+                    code.value
                 ),
             );
         }

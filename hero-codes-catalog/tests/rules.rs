@@ -15,8 +15,27 @@ fn with_codes(snippet: &str) -> String {
     format!("[catalogs.AppCode]\nstatuses = [200, 404]\ncodes = [\n{snippet}\n]\n")
 }
 
-/// The rendered error for `text`, which must be rejected.
+/// The rendered error for `text`, which must be rejected, without the complaint that a
+/// catalogue has no success code: most fixtures here are too small to have one, and the
+/// success rules have tests of their own (which use [`all_errors`]).
 fn errors(text: &str) -> String {
+    let all = all_errors(text);
+    let lines: Vec<&str> = all
+        .lines()
+        .filter(|line| !is_about_the_success_code(line))
+        .collect();
+    assert!(!lines.is_empty(), "only the success code is missing:\n{all}");
+    lines.join("\n")
+}
+
+/// Whether `line` is one of the two complaints of `success_code_is_defined` that small
+/// fixtures trigger by accident: no code with status 200, or several.
+fn is_about_the_success_code(line: &str) -> bool {
+    line.contains(" has no success code: ") || line.contains("which one means success is unclear")
+}
+
+/// Every rendered error for `text`, which must be rejected.
+fn all_errors(text: &str) -> String {
     match CatalogFile::parse(text, ORIGIN) {
         Ok(file) => panic!("expected an error, the file was accepted: {file:#?}"),
         Err(error) => error.to_string(),
@@ -246,7 +265,9 @@ fn status_not_in_statuses_is_rejected() {
 #[test]
 fn without_statuses_any_http_status_is_allowed() {
     accepts(
-        "[catalogs.AppCode]\ncodes = [{ code = \"1\", name = \"Teapot\", status = 418, desc = \"茶\" }]\n",
+        "[catalogs.AppCode]\nsuccess = \"2\"\ncodes = [\n    \
+         { code = \"1\", name = \"Teapot\", status = 418, desc = \"茶\" },\n    \
+         { code = \"2\", name = \"Done\", status = 299, desc = \"好\" },\n]\n",
     );
 }
 
@@ -272,7 +293,8 @@ fn range_bounds_are_inclusive() {
     accepts(
         "[catalogs.AppCode]\nranges = { 404 = [10400, 10499] }\ncodes = [\n    \
          { code = \"10400\", name = \"First\", status = 404, desc = \"一\" },\n    \
-         { code = \"10499\", name = \"Last\", status = 404, desc = \"末\" },\n]\n",
+         { code = \"10499\", name = \"Last\", status = 404, desc = \"末\" },\n    \
+         { code = \"0\", name = \"Ok\", status = 200, desc = \"成功\" },\n]\n",
     );
 }
 
@@ -352,7 +374,7 @@ fn range_of_the_wrong_type_is_worded_as_prose() {
 
 fn status_listed_twice_in_statuses_is_rejected() {
     let error = CatalogFile::parse(
-        "[catalogs.AppCode]\nstatuses = [200, 200]\ncodes = []\n",
+        "[catalogs.AppCode]\nstatuses = [200, 200]\ncodes = [{ code = \"0\", name = \"Ok\", status = 200, desc = \"成功\" }]\n",
         ORIGIN,
     )
     .expect_err("`statuses = [200, 200]` was accepted");
@@ -371,7 +393,7 @@ fn status_listed_twice_in_statuses_is_rejected() {
 
 fn overlapping_ranges_are_rejected() {
     let error = CatalogFile::parse(
-        "[catalogs.AppCode]\nranges = { 400 = [10000, 10099], 401 = [10050, 10199] }\ncodes = []\n",
+        "[catalogs.AppCode]\nranges = { 400 = [10000, 10099], 401 = [10050, 10199] }\ncodes = [{ code = \"0\", name = \"Ok\", status = 200, desc = \"成功\" }]\n",
         ORIGIN,
     )
     .expect_err("overlapping ranges were accepted");
@@ -583,10 +605,11 @@ codes = [
          codes.toml:8:16: HTTP status 200 is listed twice: keep one row per status\n\
          codes.toml:11:11: catalogue name `app-code` contains a character that no Rust \
          identifier may hold: it names the generated enum\n\
+         codes.toml:11:11: app-code has no success code: add a code with status 200, or name its success code with `success = \"...\"`\n\
          codes.toml:13:12: range for status 500 which is not in `statuses` (200, 404): \
          add the status or remove the range\n\
          codes.toml:14:1: unknown key `colour` in a catalogue: \
-         expected `doc`, `statuses`, `ranges`, `codes` or `failures`\n\
+         expected `doc`, `success`, `statuses`, `ranges`, `codes` or `failures`\n\
          codes.toml:16:41: status 418 is not allowed in app-code: use one of 200, 404, \
          or add it to `statuses`\n\
          codes.toml:17:14: duplicate code `0` in app-code: it is already defined on line 16; \
@@ -596,7 +619,7 @@ codes = [
          codes.toml:17:60: empty description for code `0`: write what the code means\n\
          codes.toml:18:5: missing key `desc` in a code entry: add `desc = ...`"
     );
-    assert_eq!(error.problems().len(), 11);
+    assert_eq!(error.problems().len(), 12);
     let positions: Vec<Position> = error
         .problems()
         .iter()
@@ -612,7 +635,7 @@ fn valid_file_without_envelope_or_http_gets_the_defaults() {
          { code = \"404\", name = \"NotFound\", status = 404, desc = \"不存在\" },",
     ));
     let envelope = &file.envelope;
-    assert_eq!(envelope.result.value, "result");
+    assert_eq!(envelope.result.as_ref().unwrap().value, "result");
     assert_eq!(envelope.code.value, "result_code");
     assert_eq!(envelope.desc.value, "result_desc");
     assert_eq!(envelope.data.value, "data");
@@ -682,10 +705,10 @@ fn code_in_range_must_be_a_plain_number() {
     );
 }
 
-/// A catalogue with a 4xx and a 5xx code and the given `failures` lines.
+/// A catalogue with a success, a 4xx and a 5xx code and the given `failures` lines.
 fn with_failures(lines: &str) -> String {
     format!(
-        "[catalogs.AppCode]\ncodes = [\n\
+        "[catalogs.AppCode]\ncodes = [{{ code = \"0\", name = \"Ok\", status = 200, desc = \"成功\" }},\n\
          {{ code = \"400\", name = \"Bad\", status = 400, desc = \"错误\" }},\n\
          {{ code = \"500\", name = \"Internal\", status = 500, desc = \"内部错误\" }},\n]\n\
          [catalogs.AppCode.failures]\n{lines}"
@@ -724,7 +747,157 @@ fn failure_code_must_exist_and_fit_its_kind() {
     let text = text.replace("not_found = \"400\"", "not_found = \"500\"");
     assert_eq!(
         errors(&text),
-        "codes.toml:13:13: `not_found` must answer with a 4xx code, and `500` has status 500: choose another code\n\
+        "codes.toml:13:13: `not_found` must answer with a 4xx code (or a 2xx one, in a catalogue that answers errors with HTTP 200), and `500` has status 500: choose another code\n\
          codes.toml:16:12: `internal` names code `501`, which AppCode does not have: did you mean `500`?"
+    );
+}
+
+// ------------------------------------------------------------ success code ----
+
+#[test]
+fn the_one_code_with_status_200_is_the_success_code() {
+    let file = accepts(&with_codes(
+        "    { code = \"404\", name = \"NotFound\", status = 404, desc = \"不存在\" },\n    \
+         { code = \"0\", name = \"Ok\", status = 200, desc = \"成功\" },",
+    ));
+    assert_eq!(file.catalogs[0].success().unwrap().name.value, "Ok");
+}
+
+#[test]
+fn a_catalogue_without_a_code_of_status_200_must_name_its_success_code() {
+    assert_eq!(
+        all_errors(&with_codes(
+            "    { code = \"404\", name = \"NotFound\", status = 404, desc = \"不存在\" },"
+        )),
+        "codes.toml:1:11: AppCode has no success code: add a code with status 200, or name its \
+         success code with `success = \"...\"`"
+    );
+}
+
+#[test]
+fn several_codes_with_status_200_need_a_declared_success_code() {
+    let text = "[catalogs.AppCode]\ncodes = [\n\
+                { code = \"00000\", name = \"Ok\", status = 200, desc = \"成功\" },\n\
+                { code = \"A0001\", name = \"UserError\", status = 200, desc = \"用户端错误\" },\n]\n";
+    assert_eq!(
+        all_errors(text),
+        "codes.toml:4:10: AppCode has several codes with status 200 (`00000` on line 3 and \
+         `A0001`), so which one means success is unclear: name it with `success = \"00000\"` in \
+         [catalogs.AppCode]"
+    );
+    let declared = text.replace("codes = [", "success = \"00000\"\ncodes = [");
+    let file = accepts(&declared);
+    assert_eq!(file.catalogs[0].success().unwrap().code.value, "00000");
+}
+
+#[test]
+fn the_declared_success_code_must_exist_and_answer_2xx() {
+    let text = "[catalogs.AppCode]\nsuccess = \"00001\"\ncodes = [\n\
+                { code = \"00000\", name = \"Ok\", status = 200, desc = \"成功\" },\n\
+                { code = \"A0001\", name = \"UserError\", status = 400, desc = \"用户端错误\" },\n]\n";
+    assert_eq!(
+        all_errors(text),
+        "codes.toml:2:11: `success` names code `00001`, which AppCode does not have: did you mean `00000`?"
+    );
+    assert_eq!(
+        all_errors(&text.replace("\"00001\"", "\"A0001\"")),
+        "codes.toml:2:11: the success code `A0001` has status 400: success answers with a 2xx status"
+    );
+}
+
+#[test]
+fn errors_may_answer_with_http_200_and_failures_may_name_them() {
+    let text = "[catalogs.AliCode]\nsuccess = \"00000\"\ncodes = [\n\
+                { code = \"00000\", name = \"Ok\", status = 200, desc = \"一切ok\" },\n\
+                { code = \"A0400\", name = \"BadParameter\", status = 200, desc = \"用户请求参数错误\" },\n\
+                { code = \"B0001\", name = \"SystemError\", status = 200, desc = \"系统执行出错\" },\n]\n\
+                [catalogs.AliCode.failures]\n\
+                invalid_json = \"A0400\"\ninvalid_form = \"A0400\"\ninvalid_query = \"A0400\"\n\
+                invalid_path = \"A0400\"\nunsupported_media_type = \"A0400\"\nbody_too_large = \"A0400\"\n\
+                not_found = \"A0400\"\nmethod_not_allowed = \"A0400\"\nbad_request = \"A0400\"\n\
+                internal = \"B0001\"\n";
+    accepts(text);
+    assert_eq!(
+        errors(&text.replace("internal = \"B0001\"", "internal = \"00000\"")),
+        "codes.toml:18:12: `internal` names `00000`, the success code of AliCode: a failure \
+         answers with an error code"
+    );
+}
+
+#[test]
+fn a_variant_name_may_not_be_a_generated_item() {
+    assert_eq!(
+        errors(&with_codes(
+            "    { code = \"0\", name = \"Ok\", status = 200, desc = \"成功\" },\n    \
+             { code = \"1\", name = \"ALL\", status = 404, desc = \"全部\" },\n    \
+             { code = \"2\", name = \"from_code\", status = 404, desc = \"查找\" },"
+        )),
+        "codes.toml:5:26: variant name `ALL` clashes with the generated `AppCode::ALL`: choose another name\n\
+         codes.toml:6:26: variant name `from_code` clashes with the generated `AppCode::from_code`: choose another name"
+    );
+}
+
+// ----------------------------------------------------------- numeric codes ----
+
+/// A WeChat-like envelope: numeric `errcode`, `errmsg`, no `result` field.
+const NUMERIC_ENVELOPE: &str =
+    "[envelope]\nresult = false\ncode = \"errcode\"\ndesc = \"errmsg\"\ncode_type = \"number\"\n\n";
+
+#[test]
+fn a_numeric_envelope_takes_integer_codes_negative_ones_included() {
+    let text = format!(
+        "{NUMERIC_ENVELOPE}[catalogs.WeChatCode]\ncodes = [\n\
+         {{ code = \"0\", name = \"Ok\", status = 200, desc = \"请求成功\" }},\n\
+         {{ code = \"-1\", name = \"Busy\", status = 503, desc = \"系统繁忙\" }},\n\
+         {{ code = \"40013\", name = \"InvalidAppId\", status = 400, desc = \"不合法的AppID\" }},\n]\n"
+    );
+    let file = accepts(&text);
+    assert_eq!(file.envelope.result, None);
+    assert_eq!(file.envelope.code_type.value, hero_codes_catalog::CodeType::Number);
+    assert_eq!(
+        hero_codes_catalog::error_body_json(&file.envelope, "40013", "不合法的AppID"),
+        r#"{"errcode":40013,"errmsg":"不合法的AppID"}"#
+    );
+}
+
+#[test]
+fn a_numeric_envelope_refuses_codes_that_are_not_integers() {
+    let text = format!(
+        "{NUMERIC_ENVELOPE}[catalogs.WeChatCode]\ncodes = [\n\
+         {{ code = \"0\", name = \"Ok\", status = 200, desc = \"请求成功\" }},\n\
+         {{ code = \"A0001\", name = \"A\", status = 400, desc = \"一\" }},\n\
+         {{ code = \"007\", name = \"B\", status = 400, desc = \"二\" }},\n\
+         {{ code = \"-0\", name = \"C\", status = 400, desc = \"三\" }},\n\
+         {{ code = \"99999999999999999999\", name = \"D\", status = 400, desc = \"四\" }},\n]\n"
+    );
+    let message = |line: usize, code: &str| {
+        format!(
+            "codes.toml:{line}:10: code `{code}` is not an integer, and the envelope writes codes \
+             as numbers (`code_type = \"number\"`): write it as an integer such as `40013` or \
+             `-1`, without leading zeros or `+`"
+        )
+    };
+    assert_eq!(
+        errors(&text),
+        [
+            message(10, "A0001"),
+            message(11, "007"),
+            message(12, "-0"),
+            message(13, "99999999999999999999")
+        ]
+        .join("\n")
+    );
+}
+
+#[test]
+fn envelope_result_is_a_name_or_false_and_code_type_a_known_word() {
+    let text = "[envelope]\nresult = true\ncode_type = \"integer\"\n\n[catalogs.AppCode]\n\
+                codes = [{ code = \"0\", name = \"Ok\", status = 200, desc = \"成功\" }]\n";
+    assert_eq!(
+        errors(text),
+        "codes.toml:2:10: `result = true` says nothing: name the success field (`result = \"result\"`), \
+         or write `result = false` to leave it out\n\
+         codes.toml:3:13: unknown `code_type` `integer`: write \"string\" for codes such as \
+         \"10400\", or \"number\" for codes such as 40013"
     );
 }
