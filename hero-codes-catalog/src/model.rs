@@ -146,7 +146,8 @@ impl CodeRange {
     /// block. Clients compare codes as text, so `"010400"` is not `"10400"`.
     ///
     /// ```
-    /// # let text = "[catalogs.C]\nranges = { 404 = [10400, 10499] }\ncodes = []";
+    /// # let text = "[catalogs.C]\nranges = { 404 = [10400, 10499] }\n\
+    /// #     codes = [{ code = \"0\", name = \"Ok\", status = 200, desc = \"成功\" }]";
     /// # let file = hero_codes_catalog::CatalogFile::parse(text, "codes.toml").unwrap();
     /// # let range = file.catalogs[0].range_of(404).unwrap();
     /// assert!(range.contains("10400"));
