@@ -42,8 +42,11 @@ fn main() {
     println!("cargo::rerun-if-changed=build.rs");
 }
 
+/// A catalogue of `count` error codes plus its success code `OK`.
 fn catalogue(name: &str, count: usize, code: impl Fn(usize) -> String) -> String {
-    let mut toml = format!("[catalogs.{name}]\ncodes = [\n");
+    let mut toml = format!(
+        "[catalogs.{name}]\ncodes = [\n    {{ code = \"OK\", name = \"Ok\", status = 200, desc = \"成功\" }},\n"
+    );
     for i in 0..count {
         writeln!(
             toml,

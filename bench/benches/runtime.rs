@@ -102,7 +102,7 @@ impl Operations {
             text: spread::<TextCode>(),
             small_text: Cycle::new(SmallTextCode::ALL.iter().map(|code| code.code())),
             matched: Cycle::new(
-                NumericCode::ALL[..200]
+                NumericCode::ALL[1..201] // the 200 codes of `match_200`, after `OK`
                     .iter()
                     .step_by(15)
                     .map(|code| code.code()),

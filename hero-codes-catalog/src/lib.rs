@@ -29,6 +29,7 @@
 
 mod diagnostic;
 mod ident;
+mod manifest;
 mod model;
 mod parse;
 mod reader;
@@ -40,8 +41,10 @@ mod wording;
 use std::path::Path;
 
 pub use diagnostic::{Error, Position, Problem, Span, Spanned};
+pub use manifest::declared_catalog;
 pub use model::{
-    Catalog, CatalogFile, CodeEntry, CodeRange, CodeType, Envelope, FAILURE_KINDS, FailureCode, HttpStatus,
+    Catalog, CatalogFile, CodeEntry, CodeRange, CodeType, Envelope, FAILURE_KINDS, FailureCode,
+    HttpStatus,
 };
 pub use render::{error_body_json, markdown_http_table, markdown_table};
 pub use suggest::closest;

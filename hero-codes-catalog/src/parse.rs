@@ -5,7 +5,8 @@ use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::{Diagnostics, Span, Spanned};
 use crate::model::{
-    Catalog, CatalogFile, CodeEntry, CodeRange, CodeType, Envelope, FAILURE_KINDS, FailureCode, HttpStatus,
+    Catalog, CatalogFile, CodeEntry, CodeRange, CodeType, Envelope, FAILURE_KINDS, FailureCode,
+    HttpStatus,
 };
 use crate::reader::{self, Table, Value};
 
@@ -122,7 +123,10 @@ fn read_result_field(value: &Value<'_>, diagnostics: &mut Diagnostics) -> Option
 }
 
 /// `code_type = "string"` or `"number"`.
-fn read_code_type(written: &Spanned<String>, diagnostics: &mut Diagnostics) -> Option<Spanned<CodeType>> {
+fn read_code_type(
+    written: &Spanned<String>,
+    diagnostics: &mut Diagnostics,
+) -> Option<Spanned<CodeType>> {
     let code_type = [CodeType::String, CodeType::Number]
         .into_iter()
         .find(|code_type| code_type.key() == written.value);

@@ -64,7 +64,8 @@ fn escape_cell(text: &str) -> String {
 /// );
 /// ```
 pub fn error_body_json(envelope: &Envelope, code: &str, desc: &str) -> String {
-    let field = |name: &Spanned<String>, value: &str| format!("{}:{value}", json_string(&name.value));
+    let field =
+        |name: &Spanned<String>, value: &str| format!("{}:{value}", json_string(&name.value));
     let code = match envelope.code_type.value {
         // A checked catalogue holds integers only in a numeric envelope.
         CodeType::Number => code.to_owned(),

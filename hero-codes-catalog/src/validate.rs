@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostics, Spanned};
 use crate::ident::check_identifier;
-use crate::model::{Catalog, CatalogFile, CodeType, Envelope};
+use crate::model::{Catalog, CatalogFile, CodeEntry, CodeType, Envelope};
 use crate::suggest::closest;
 
 pub(crate) fn check(file: &CatalogFile, diagnostics: &mut Diagnostics) {
@@ -334,11 +334,17 @@ fn success_code_is_defined(catalog: &Catalog, diagnostics: &mut Diagnostics) {
         }
         return;
     }
-    let ok: Vec<_> = catalog
+    let mut ok: Vec<&CodeEntry> = Vec::new();
+    for entry in catalog
         .codes
         .iter()
         .filter(|entry| entry.status.value == 200)
-        .collect();
+    {
+        // A repeated code is one code, reported by `codes_are_unique`.
+        if !ok.iter().any(|seen| seen.code.value == entry.code.value) {
+            ok.push(entry);
+        }
+    }
     match ok.as_slice() {
         [_] => {}
         [] => diagnostics.push(

@@ -24,7 +24,10 @@ fn errors(text: &str) -> String {
         .lines()
         .filter(|line| !is_about_the_success_code(line))
         .collect();
-    assert!(!lines.is_empty(), "only the success code is missing:\n{all}");
+    assert!(
+        !lines.is_empty(),
+        "only the success code is missing:\n{all}"
+    );
     lines.join("\n")
 }
 
@@ -853,7 +856,10 @@ fn a_numeric_envelope_takes_integer_codes_negative_ones_included() {
     );
     let file = accepts(&text);
     assert_eq!(file.envelope.result, None);
-    assert_eq!(file.envelope.code_type.value, hero_codes_catalog::CodeType::Number);
+    assert_eq!(
+        file.envelope.code_type.value,
+        hero_codes_catalog::CodeType::Number
+    );
     assert_eq!(
         hero_codes_catalog::error_body_json(&file.envelope, "40013", "不合法的AppID"),
         r#"{"errcode":40013,"errmsg":"不合法的AppID"}"#

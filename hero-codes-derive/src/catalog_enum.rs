@@ -1,67 +1,130 @@
 //! Code generation for `include_catalog!`: one enum per catalogue, the envelope's field
 //! names and the HTTP status table.
 //!
-//! Generated code names the runtime only as `::hero_codes::...`, so it works in any crate
-//! that depends on `hero-codes` (and in `hero-codes` itself, through `extern crate self`).
+//! Generated code names the runtime only as `::hero_codes::...` (or the path given with
+//! `crate = ...`), so it works in any crate that depends on `hero-codes` (and in
+//! `hero-codes` itself, through `extern crate self`).
 
 use hero_codes_catalog::{Catalog, CodeEntry, Envelope, markdown_http_table, markdown_table};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
+use syn::parse::{Parse, ParseStream};
 
 use crate::envelope;
-use crate::source::Loaded;
+use crate::source::{self, Loaded};
 
-pub(crate) fn expand(loaded: &Loaded) -> TokenStream {
-    let path = loaded
-        .path
-        .as_ref()
-        .map(|path| path.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let envelope = expand_envelope(&loaded.file.envelope);
-    let http_statuses = expand_http_statuses(&loaded.file);
+/// `include_catalog!()`, `include_catalog!("codes.toml")` or
+/// `include_catalog!("codes.toml", crate = my_codes)`.
+pub(crate) struct Input {
+    /// The file, relative to the crate's manifest; `None` for the crate's declared one.
+    path: Option<syn::LitStr>,
+    /// The runtime crate's path, `::hero_codes` unless renamed.
+    krate: TokenStream,
+}
+
+impl Parse for Input {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let path = if input.peek(syn::LitStr) {
+            Some(input.parse()?)
+        } else {
+            None
+        };
+        let mut krate = quote!(::hero_codes);
+        if path.is_some() && !input.is_empty() {
+            input.parse::<syn::Token![,]>()?;
+        }
+        if !input.is_empty() {
+            input.parse::<syn::Token![crate]>().map_err(|error| {
+                syn::Error::new(
+                    error.span(),
+                    "expected the catalogue file as a string, then optionally `crate = path`: `include_catalog!(\"codes.toml\")`",
+                )
+            })?;
+            input.parse::<syn::Token![=]>()?;
+            let path: syn::Path = input.parse()?;
+            krate = quote!(#path);
+        }
+        Ok(Input { path, krate })
+    }
+}
+
+impl Input {
+    /// The catalogue file this invocation names, loaded and checked.
+    pub(crate) fn load(&self) -> Result<Loaded, syn::Error> {
+        match &self.path {
+            Some(path) => source::load(path),
+            None => source::load_declared(Span::call_site()),
+        }
+    }
+
+    pub(crate) fn krate(&self) -> &TokenStream {
+        &self.krate
+    }
+}
+
+pub(crate) fn expand(loaded: &Loaded, krate: &TokenStream) -> TokenStream {
+    let track = track_files(loaded);
+    let envelope = expand_envelope(&loaded.file.envelope, krate);
+    let http_statuses = expand_http_statuses(&loaded.file, krate);
     let envelope_fields = &loaded.file.envelope;
     let enums = loaded
         .file
         .catalogs
         .iter()
-        .map(|catalog| expand_catalog(catalog, envelope_fields));
+        .map(|catalog| expand_catalog(catalog, envelope_fields, krate));
     quote! {
-        // Makes cargo rebuild this crate when the catalogue file changes: the file becomes a
-        // dependency of the crate, as with any `include_bytes!`.
-        const _: &[u8] = ::core::include_bytes!(#path);
+        #track
         #envelope
         #http_statuses
         #(#enums)*
     }
 }
 
-fn expand_envelope(envelope: &Envelope) -> TokenStream {
-    let fields = envelope::fields(envelope);
+/// `include_bytes!` of each file the code was generated from, which makes cargo rebuild
+/// the crate when one changes, as with any `include_bytes!` (`proc_macro::tracked_path` is
+/// not stable).
+pub(crate) fn track_files(loaded: &Loaded) -> TokenStream {
+    let paths = loaded
+        .tracked
+        .iter()
+        .map(|path| path.to_string_lossy().into_owned());
     quote! {
-        /// The field names and limits of the response envelope, from the catalogue file.
-        pub const ENVELOPE: ::hero_codes::EnvelopeFields = #fields;
+        #(const _: &[u8] = ::core::include_bytes!(#paths);)*
     }
 }
 
-fn expand_http_statuses(file: &hero_codes_catalog::CatalogFile) -> TokenStream {
+fn expand_envelope(envelope: &Envelope, krate: &TokenStream) -> TokenStream {
+    let fields = envelope::fields(envelope, krate);
+    quote! {
+        /// The field names and limits of the response envelope, from the catalogue file.
+        pub const ENVELOPE: #krate::EnvelopeFields = #fields;
+    }
+}
+
+fn expand_http_statuses(
+    file: &hero_codes_catalog::CatalogFile,
+    krate: &TokenStream,
+) -> TokenStream {
     let rows = file.http_statuses.iter().map(|row| {
         let status = row.status.value;
         let reason = &row.reason.value;
         let meaning = &row.meaning.value;
         quote! {
-            ::hero_codes::HttpStatusRow { status: #status, reason: #reason, meaning: #meaning }
+            #krate::HttpStatusRow { status: #status, reason: #reason, meaning: #meaning }
         }
     });
     let markdown = markdown_http_table(file);
     let doc = format!("The HTTP status table of the catalogue file.\n\n{markdown}");
     quote! {
         #[doc = #doc]
-        pub const HTTP_STATUSES: ::hero_codes::HttpStatusTable =
-            ::hero_codes::HttpStatusTable::new(&[#(#rows),*], #markdown);
+        pub const HTTP_STATUSES: #krate::HttpStatusTable =
+            #krate::HttpStatusTable::new(&[#(#rows),*], #markdown);
     }
 }
 
-fn expand_catalog(catalog: &Catalog, envelope: &Envelope) -> TokenStream {
+/// The enum, and its impls inside `const _: () = { ... };` with the tables they read, so
+/// that no helper item appears on the user's type or in their namespace.
+fn expand_catalog(catalog: &Catalog, envelope: &Envelope, krate: &TokenStream) -> TokenStream {
     let name = Ident::new(&catalog.name.value, Span::call_site());
     let catalog_name = &catalog.name.value;
     let markdown = markdown_table(catalog);
@@ -69,7 +132,14 @@ fn expand_catalog(catalog: &Catalog, envelope: &Envelope) -> TokenStream {
         || format!("The `{catalog_name}` catalogue."),
         |doc| doc.value.clone(),
     );
-    let doc = format!("{summary}\n\n{markdown}");
+    let success = catalog
+        .success()
+        .expect("a checked catalogue has a success code");
+    let doc = format!(
+        "{summary}\n\nSuccess is `{}` ({}).\n\n{markdown}",
+        success.code.value, success.name.value
+    );
+    let success = Ident::new(&success.name.value, Span::call_site());
     let count = catalog.codes.len();
     let slots = count.saturating_mul(2).next_power_of_two();
     let variants: Vec<Ident> = catalog
@@ -86,16 +156,12 @@ fn expand_catalog(catalog: &Catalog, envelope: &Envelope) -> TokenStream {
         .codes
         .iter()
         .map(|entry| envelope::error_body_literal(envelope, &entry.code.value, &entry.desc.value));
-    let failure_codes = expand_failure_codes(catalog, &name);
-    // The variant's position in the arrays below. An empty catalogue is an uninhabited
-    // enum, which `match *self {}` covers.
-    let index = if count == 0 {
-        quote!(match *self {})
-    } else {
-        quote!(*self as usize)
-    };
+    let fields = envelope::fields(envelope, krate);
+    let failure_codes = expand_failure_codes(catalog, &name, krate);
+    let status_code = quote!(#krate::__private::http::StatusCode);
     // Arrays indexed by variant rather than a `match` per method: the generated code stays
-    // small for thousands of codes, and every accessor is one load.
+    // small for thousands of codes, and every accessor is one load. Statics, not consts:
+    // indexing reads one slot of one array rather than copying it.
     quote! {
         #[doc = #doc]
         #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -104,158 +170,146 @@ fn expand_catalog(catalog: &Catalog, envelope: &Envelope) -> TokenStream {
             #( #[doc = #variant_docs] #variants, )*
         }
 
-        impl #name {
-            /// Every code of the catalogue, in file order.
-            pub const ALL: &'static [Self] = &[#(Self::#variants),*];
+        const _: () = {
+            const CODE_LIST: [&str; #count] = [#(#codes),*];
+            static CODES: [&str; #count] = CODE_LIST;
+            static NAMES: [&str; #count] = [#(#names),*];
+            static DESCS: [&str; #count] = [#(#descs),*];
+            static STATUSES: [#status_code; #count] = [#(#krate::__private::status(#statuses)),*];
+            // Serialized at compile time: no serialization per answer.
+            static BODIES: [&[u8]; #count] = [#(#bodies),*];
+            // `from_code`'s table, built by `const` evaluation.
+            static INDEX: [u32; #slots] = #krate::__private::build_index(&CODE_LIST);
+            static FIELDS: #krate::EnvelopeFields = #fields;
 
-            /// The catalogue as a Markdown table, one row per code.
-            pub const MARKDOWN_TABLE: &'static str = #markdown;
-
-            #[doc(hidden)]
-            pub const __NAMES: [&'static str; #count] = [#(#names),*];
-            #[doc(hidden)]
-            pub const __CODES: [&'static str; #count] = [#(#codes),*];
-            #[doc(hidden)]
-            pub const __DESCS: [&'static str; #count] = [#(#descs),*];
-            #[doc(hidden)]
-            pub const __STATUSES: [::hero_codes::__private::http::StatusCode; #count] =
-                [#(::hero_codes::__private::status(#statuses)),*];
-            /// Serialized at compile time: no serialization per answer.
-            #[doc(hidden)]
-            pub const __BODIES: [&'static [u8]; #count] = [#(#bodies),*];
-            /// `from_code`'s table, built by `const` evaluation.
-            #[doc(hidden)]
-            pub const __INDEX: [u32; #slots] = ::hero_codes::__private::build_index(&Self::__CODES);
-
-            const fn index(&self) -> usize {
-                #index
+            const fn index(code: &#name) -> usize {
+                *code as usize
             }
 
-            /// The code as it goes into the envelope's code field, e.g. `"10400"`.
-            pub const fn code(&self) -> &'static str {
-                Self::__codes()[self.index()]
+            impl #name {
+                /// Every code of the catalogue, in file order.
+                pub const ALL: &'static [Self] = &[#(Self::#variants),*];
+
+                /// The catalogue as a Markdown table, one row per code.
+                pub const MARKDOWN_TABLE: &'static str = #markdown;
+
+                /// The code as it goes into the envelope's code field, e.g. `"10400"`.
+                pub const fn code(&self) -> &'static str {
+                    CODES[index(self)]
+                }
+
+                /// The HTTP status this code answers with.
+                pub const fn status(&self) -> #status_code {
+                    STATUSES[index(self)]
+                }
+
+                /// The public description of the code, from the catalogue file.
+                pub const fn desc(&self) -> &'static str {
+                    DESCS[index(self)]
+                }
+
+                /// The variant whose code is `code`, if the catalogue has one. Constant time,
+                /// whatever the catalogue's size.
+                pub fn from_code(code: &str) -> ::core::option::Option<Self> {
+                    #krate::__private::find(&INDEX, &CODES, code).map(|index| Self::ALL[index])
+                }
             }
 
-            /// The HTTP status this code answers with.
-            pub const fn status(&self) -> ::hero_codes::__private::http::StatusCode {
-                static STATUSES: [::hero_codes::__private::http::StatusCode; #count] =
-                    #name::__STATUSES;
-                STATUSES[self.index()]
+            impl ::core::fmt::Debug for #name {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f.write_str(NAMES[index(self)])
+                }
             }
 
-            /// The public description of the code, from the catalogue file.
-            pub const fn desc(&self) -> &'static str {
-                static DESCS: [&str; #count] = #name::__DESCS;
-                DESCS[self.index()]
+            impl #krate::CatalogCode for #name {
+                const CATALOG: &'static str = #catalog_name;
+                const ALL: &'static [Self] = Self::ALL;
+                const SUCCESS: Self = Self::#success;
+                const ENVELOPE: #krate::EnvelopeFields = #fields;
+
+                fn code(&self) -> &'static str {
+                    Self::code(self)
+                }
+
+                fn status(&self) -> #status_code {
+                    Self::status(self)
+                }
+
+                fn desc(&self) -> &'static str {
+                    Self::desc(self)
+                }
+
+                fn from_code(code: &str) -> ::core::option::Option<Self> {
+                    Self::from_code(code)
+                }
             }
 
-            /// The variant whose code is `code`, if the catalogue has one. Constant time,
-            /// whatever the catalogue's size.
-            pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-                static INDEX: [u32; #slots] = #name::__INDEX;
-                ::hero_codes::__private::find(&INDEX, Self::__codes(), code)
-                    .map(|index| Self::ALL[index])
+            impl ::std::error::Error for #name {}
+
+            impl #krate::ApiError for #name {
+                fn code(&self) -> &'static str {
+                    Self::code(self)
+                }
+
+                fn status(&self) -> #status_code {
+                    Self::status(self)
+                }
+
+                fn desc(&self) -> ::std::borrow::Cow<'static, str> {
+                    ::std::borrow::Cow::Borrowed(Self::desc(self))
+                }
+
+                fn envelope(&self) -> &'static #krate::EnvelopeFields {
+                    &FIELDS
+                }
+
+                fn body(&self) -> #krate::__private::Bytes {
+                    #krate::__private::Bytes::from_static(BODIES[index(self)])
+                }
             }
 
-            /// The codes as one static, shared by `code` and `from_code`: a call reads one
-            /// slot rather than copying the array.
-            #[doc(hidden)]
-            pub const fn __codes() -> &'static [&'static str; #count] {
-                static CODES: [&str; #count] = #name::__CODES;
-                &CODES
-            }
-        }
+            #krate::__framework_glue! { [] [#name] [] }
 
-        impl ::core::fmt::Debug for #name {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                static NAMES: [&str; #count] = #name::__NAMES;
-                f.write_str(NAMES[self.index()])
-            }
-        }
+            #failure_codes
 
-        impl ::hero_codes::CatalogCode for #name {
-            const CATALOG: &'static str = #catalog_name;
-            const ALL: &'static [Self] = Self::ALL;
-
-            fn code(&self) -> &'static str {
-                Self::code(self)
+            impl ::core::fmt::Display for #name {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    #krate::__private::display_code(self, f)
+                }
             }
 
-            fn status(&self) -> ::hero_codes::__private::http::StatusCode {
-                Self::status(self)
+            impl ::core::str::FromStr for #name {
+                type Err = #krate::UnknownCode;
+
+                fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
+                    #krate::__private::parse_code(code)
+                }
             }
 
-            fn desc(&self) -> &'static str {
-                Self::desc(self)
+            impl #krate::__private::serde::Serialize for #name {
+                fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+                where
+                    S: #krate::__private::serde::Serializer,
+                {
+                    #krate::__private::serialize_code(self, serializer)
+                }
             }
 
-            fn from_code(code: &str) -> ::core::option::Option<Self> {
-                Self::from_code(code)
+            impl<'de> #krate::__private::serde::Deserialize<'de> for #name {
+                fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+                where
+                    D: #krate::__private::serde::Deserializer<'de>,
+                {
+                    #krate::__private::deserialize_code(deserializer)
+                }
             }
-        }
-
-        impl ::std::error::Error for #name {}
-
-        impl ::hero_codes::ApiError for #name {
-            fn code(&self) -> &'static str {
-                Self::code(self)
-            }
-
-            fn status(&self) -> ::hero_codes::__private::http::StatusCode {
-                Self::status(self)
-            }
-
-            fn desc(&self) -> ::std::borrow::Cow<'static, str> {
-                ::std::borrow::Cow::Borrowed(Self::desc(self))
-            }
-
-            fn body(&self) -> ::hero_codes::__private::Bytes {
-                static BODIES: [&[u8]; #count] = #name::__BODIES;
-                ::hero_codes::__private::Bytes::from_static(BODIES[self.index()])
-            }
-        }
-
-        ::hero_codes::__framework_glue! { [] [#name] [] }
-
-        #failure_codes
-
-        impl ::core::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::hero_codes::__private::display_code(self, f)
-            }
-        }
-
-        impl ::core::str::FromStr for #name {
-            type Err = ::hero_codes::UnknownCode;
-
-            fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-                ::hero_codes::__private::parse_code(code)
-            }
-        }
-
-        impl ::hero_codes::__private::serde::Serialize for #name {
-            fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
-            where
-                S: ::hero_codes::__private::serde::Serializer,
-            {
-                serializer.serialize_str(self.code())
-            }
-        }
-
-        impl<'de> ::hero_codes::__private::serde::Deserialize<'de> for #name {
-            fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
-            where
-                D: ::hero_codes::__private::serde::Deserializer<'de>,
-            {
-                ::hero_codes::__private::deserialize_code(deserializer)
-            }
-        }
+        };
     }
 }
 
 /// `FailureCodes` for a catalogue with a `failures` table: `invalid_json = "10000"` becomes
 /// `Failure::InvalidJson => Self::InvalidParameter`.
-fn expand_failure_codes(catalog: &Catalog, name: &Ident) -> TokenStream {
+fn expand_failure_codes(catalog: &Catalog, name: &Ident, krate: &TokenStream) -> TokenStream {
     let Some(failures) = &catalog.failures else {
         return TokenStream::new();
     };
@@ -263,11 +317,11 @@ fn expand_failure_codes(catalog: &Catalog, name: &Ident) -> TokenStream {
         let entry = catalog.entry(&failure.code.value)?;
         let kind = Ident::new(&upper_camel_case(&failure.kind.value), Span::call_site());
         let variant = Ident::new(&entry.name.value, Span::call_site());
-        Some(quote! { ::hero_codes::Failure::#kind => Self::#variant, })
+        Some(quote! { #krate::Failure::#kind => Self::#variant, })
     });
     quote! {
-        impl ::hero_codes::FailureCodes for #name {
-            fn for_failure(failure: ::hero_codes::Failure) -> Self {
+        impl #krate::FailureCodes for #name {
+            fn for_failure(failure: #krate::Failure) -> Self {
                 match failure {
                     #(#arms)*
                 }

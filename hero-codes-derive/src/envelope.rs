@@ -1,23 +1,35 @@
 //! Code pieces for the response envelope that both macros emit.
 
-use hero_codes_catalog::{Envelope, error_body_json};
+use hero_codes_catalog::{CodeType, Envelope, error_body_json};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-/// The file's envelope as a `hero_codes::EnvelopeFields` value.
-pub(crate) fn fields(envelope: &Envelope) -> TokenStream {
-    let result = &envelope.result.value;
+/// The file's envelope as a `hero_codes::EnvelopeFields` value; `krate` is the path of the
+/// runtime crate.
+pub(crate) fn fields(envelope: &Envelope, krate: &TokenStream) -> TokenStream {
+    let result = match &envelope.result {
+        Some(name) => {
+            let name = &name.value;
+            quote!(::core::option::Option::Some(#name))
+        }
+        None => quote!(::core::option::Option::None),
+    };
     let code = &envelope.code.value;
     let desc = &envelope.desc.value;
     let data = &envelope.data.value;
+    let code_type = match envelope.code_type.value {
+        CodeType::String => quote!(#krate::CodeType::String),
+        CodeType::Number => quote!(#krate::CodeType::Number),
+    };
     let code_max_chars = envelope.code_max_chars.value;
     let desc_max_chars = envelope.desc_max_chars.value;
     quote! {
-        ::hero_codes::EnvelopeFields {
+        #krate::EnvelopeFields {
             result: #result,
             code: #code,
             desc: #desc,
             data: #data,
+            code_type: #code_type,
             code_max_chars: #code_max_chars,
             desc_max_chars: #desc_max_chars,
         }

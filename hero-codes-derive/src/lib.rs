@@ -13,13 +13,14 @@ mod source;
 use proc_macro::TokenStream;
 
 /// Generates, from a catalogue file, one enum per catalogue plus the file's `ENVELOPE` and
-/// `HTTP_STATUSES`. The path is relative to the crate's `Cargo.toml`. Documented with
-/// examples in `hero_codes::include_catalog!`.
+/// `HTTP_STATUSES`. The path is relative to the crate's `Cargo.toml`; without one, the file
+/// the crate declares in `Cargo.toml`. Documented with examples in
+/// `hero_codes::include_catalog!`.
 #[proc_macro]
 pub fn include_catalog(input: TokenStream) -> TokenStream {
-    let path = syn::parse_macro_input!(input as syn::LitStr);
-    match source::load(&path) {
-        Ok(loaded) => catalog_enum::expand(&loaded),
+    let input = syn::parse_macro_input!(input as catalog_enum::Input);
+    match input.load() {
+        Ok(loaded) => catalog_enum::expand(&loaded, input.krate()),
         Err(errors) => errors.into_compile_error(),
     }
     .into()

@@ -4,14 +4,16 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use hero_codes_catalog::{BUILTIN_ORIGIN, CatalogFile, Error};
+use hero_codes_catalog::{BUILTIN_ORIGIN, CatalogFile, Error, declared_catalog};
 
-/// A checked catalogue file, how messages name it, and the absolute path it was read from
-/// (`None` for the built-in one, which reaches the macro through `hero-codes-catalog`).
+/// A checked catalogue file, how messages name it, and the absolute paths of the files
+/// whose change must rebuild the crate: the catalogue file (not for the built-in one, which
+/// reaches the macro through `hero-codes-catalog`) and, when the crate's `Cargo.toml` chose
+/// it, that manifest.
 pub(crate) struct Loaded {
     pub(crate) file: Arc<CatalogFile>,
     pub(crate) origin: String,
-    pub(crate) path: Option<PathBuf>,
+    pub(crate) tracked: Vec<PathBuf>,
 }
 
 /// Loads the file named by `path`, relative to the manifest of the crate being compiled.
@@ -25,23 +27,85 @@ pub(crate) fn load(path: &syn::LitStr) -> Result<Loaded, syn::Error> {
     load_file(&absolute, &written).map_err(|error| to_syn_error(&error, path.span()))
 }
 
-/// The catalogue a derive reads when it names no file: the crate's own `codes.toml` beside
-/// its `Cargo.toml` if there is one, else the built-in catalogue.
-pub(crate) fn load_default(span: proc_macro2::Span) -> Result<Loaded, syn::Error> {
-    let own = manifest_dir(span)?.join("codes.toml");
-    if own.is_file() {
-        return load_file(&own, "codes.toml").map_err(|error| to_syn_error(&error, span));
-    }
+/// The crate's own catalogue: the file its `Cargo.toml` declares in
+/// `[package.metadata.hero-codes] catalog = "..."`, else the built-in catalogue. Never the
+/// built-in one while the crate holds a `codes.toml` it does not declare: that is an error
+/// naming the file, not a silent fallback.
+pub(crate) fn load_declared(span: proc_macro2::Span) -> Result<Loaded, syn::Error> {
+    let dir = manifest_dir(span)?;
+    let manifest = dir.join("Cargo.toml");
+    let text = std::fs::read_to_string(&manifest)
+        .map_err(|error| syn::Error::new(span, format!("cannot read Cargo.toml: {error}")))?;
+    let declared = declared_catalog(&text)
+        .map_err(|message| syn::Error::new(span, format!("Cargo.toml: {message}")))?;
+    let mut loaded = match declared {
+        Some(written) => {
+            load_file(&dir.join(&written), &written).map_err(|error| to_syn_error(&error, span))?
+        }
+        None => {
+            if let Some(undeclared) = undeclared_catalog_file(&dir) {
+                return Err(syn::Error::new(
+                    span,
+                    format!(
+                        "this crate has a catalogue file, `{undeclared}`, but its Cargo.toml does not declare it, so this would read the built-in catalogue: declare it in Cargo.toml as\n[package.metadata.hero-codes]\ncatalog = \"{undeclared}\""
+                    ),
+                ));
+            }
+            builtin(span)?
+        }
+    };
+    // Declaring a catalogue later edits Cargo.toml: the next build must see it.
+    loaded.tracked.push(manifest);
+    Ok(loaded)
+}
+
+fn builtin(span: proc_macro2::Span) -> Result<Loaded, syn::Error> {
     static BUILTIN: OnceLock<Result<Arc<CatalogFile>, Error>> = OnceLock::new();
     let builtin = BUILTIN.get_or_init(|| CatalogFile::builtin().map(Arc::new));
     match builtin {
         Ok(file) => Ok(Loaded {
             file: Arc::clone(file),
             origin: BUILTIN_ORIGIN.to_owned(),
-            path: None,
+            tracked: Vec::new(),
         }),
         Err(error) => Err(to_syn_error(error, span)),
     }
+}
+
+/// A `codes.toml` inside the crate (beside `Cargo.toml` or a few folders down, not in
+/// `target`, hidden folders or other packages), relative to the crate, `/`-separated.
+fn undeclared_catalog_file(crate_dir: &Path) -> Option<String> {
+    const MAX_DEPTH: usize = 4;
+    let mut folders = vec![(crate_dir.to_owned(), 0)];
+    while let Some((folder, depth)) = folders.pop() {
+        if folder.join("codes.toml").is_file() {
+            let relative = folder.join("codes.toml");
+            let relative = relative.strip_prefix(crate_dir).unwrap_or(&relative);
+            let parts: Vec<_> = relative.iter().map(|part| part.to_string_lossy()).collect();
+            return Some(parts.join("/"));
+        }
+        if depth == MAX_DEPTH {
+            continue;
+        }
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            continue;
+        };
+        let mut children: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .filter(|entry| entry.file_type().is_ok_and(|kind| kind.is_dir()))
+            .map(|entry| entry.path())
+            .filter(|path| {
+                let name = path.file_name().map(|name| name.to_string_lossy());
+                let skipped = name.is_some_and(|name| {
+                    name.starts_with('.') || name == "target" || name == "node_modules"
+                });
+                !skipped && !path.join("Cargo.toml").exists()
+            })
+            .collect();
+        children.sort();
+        folders.extend(children.into_iter().rev().map(|child| (child, depth + 1)));
+    }
+    None
 }
 
 fn manifest_dir(span: proc_macro2::Span) -> Result<PathBuf, syn::Error> {
@@ -78,7 +142,7 @@ fn load_file(path: &Path, origin: &str) -> Result<Loaded, Error> {
     checked.map(|file| Loaded {
         file,
         origin: origin.to_owned(),
-        path: Some(path.to_owned()),
+        tracked: vec![path.to_owned()],
     })
 }
 

@@ -27,6 +27,11 @@ pub trait CatalogCode: Copy + Eq + std::hash::Hash + fmt::Debug + fmt::Display +
     const CATALOG: &'static str;
     /// Every code of the catalogue, in file order.
     const ALL: &'static [Self];
+    /// The code that means success: the catalogue's `success`, else its one code with
+    /// status 200.
+    const SUCCESS: Self;
+    /// The envelope of the catalogue's file: field names, code type, limits.
+    const ENVELOPE: EnvelopeFields;
     /// The code as it goes into the envelope, e.g. `"10400"`.
     fn code(&self) -> &'static str;
     /// The HTTP status the code answers with.
@@ -72,26 +77,43 @@ impl fmt::Display for UnknownCode {
 impl std::error::Error for UnknownCode {}
 
 /// The field names and limits of the response envelope, as a catalogue file's `[envelope]`
-/// gives them. The built-in one is [`ENVELOPE`](crate::ENVELOPE).
+/// gives them: each catalogue's is [`CatalogCode::ENVELOPE`], and the built-in file's is
+/// [`ENVELOPE`](crate::ENVELOPE).
 ///
 /// ```
+/// use hero_codes::{CatalogCode, CodeType, ResultCode};
+///
 /// assert_eq!(hero_codes::ENVELOPE.code, "result_code");
+/// assert_eq!(ResultCode::ENVELOPE.result, Some("result"));
+/// assert_eq!(ResultCode::ENVELOPE.code_type, CodeType::String);
 /// assert_eq!(hero_codes::ENVELOPE.desc_max_chars, 128);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct EnvelopeFields {
-    /// The boolean success field.
-    pub result: &'static str,
+    /// The boolean success field; `None` when the envelope tells success by its code alone.
+    pub result: Option<&'static str>,
     /// The code field.
     pub code: &'static str,
     /// The description field.
     pub desc: &'static str,
     /// The payload field, present on success only.
     pub data: &'static str,
+    /// Whether the code field is a JSON string or a number.
+    pub code_type: CodeType,
     /// The longest code allowed, in characters.
     pub code_max_chars: usize,
     /// The longest description allowed, in characters.
     pub desc_max_chars: usize,
+}
+
+/// How an envelope writes its code: `"result_code": "10400"` or `"errcode": 40013`
+/// (`code_type` in the file's `[envelope]`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CodeType {
+    /// A JSON string, the default.
+    String,
+    /// A JSON number: every code of the file is an integer.
+    Number,
 }
 
 /// One row of a catalogue file's HTTP status table.
@@ -169,12 +191,36 @@ pub(crate) mod private {
         })
     }
 
-    /// Reads a code from its string (`"10400"`), or from a number (`10400`) for clients
-    /// that send codes as numbers.
+    /// Reads a code from its string (`"10400"`) or from a number (`10400`, `-1`): a JSON
+    /// client may send either. A format that is not self-describing (bincode, postcard)
+    /// is asked for what `Serialize` wrote: a string, or an integer in a numeric envelope.
     pub fn deserialize_code<'de, C: CatalogCode, D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<C, D::Error> {
-        deserializer.deserialize_any(CodeVisitor(std::marker::PhantomData))
+        let visitor = CodeVisitor(std::marker::PhantomData);
+        if deserializer.is_human_readable() {
+            deserializer.deserialize_any(visitor)
+        } else {
+            match C::ENVELOPE.code_type {
+                super::CodeType::String => deserializer.deserialize_str(visitor),
+                super::CodeType::Number => deserializer.deserialize_i64(visitor),
+            }
+        }
+    }
+
+    /// Writes a code as its envelope does: a string, or a number in a numeric envelope.
+    pub fn serialize_code<C: CatalogCode, S: serde::Serializer>(
+        code: &C,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match C::ENVELOPE.code_type {
+            super::CodeType::String => serializer.serialize_str(code.code()),
+            super::CodeType::Number => match code.code().parse::<i64>() {
+                Ok(number) => serializer.serialize_i64(number),
+                // A checked numeric catalogue holds integers only.
+                Err(_) => serializer.serialize_str(code.code()),
+            },
+        }
     }
 
     struct CodeVisitor<C>(std::marker::PhantomData<C>);
@@ -194,6 +240,11 @@ pub(crate) mod private {
         fn visit_u64<E: serde::de::Error>(self, code: u64) -> Result<C, E> {
             C::from_code(&code.to_string())
                 .ok_or_else(|| E::invalid_value(serde::de::Unexpected::Unsigned(code), &self))
+        }
+
+        fn visit_i64<E: serde::de::Error>(self, code: i64) -> Result<C, E> {
+            C::from_code(&code.to_string())
+                .ok_or_else(|| E::invalid_value(serde::de::Unexpected::Signed(code), &self))
         }
     }
 }

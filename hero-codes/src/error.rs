@@ -6,7 +6,7 @@ use std::error::Error;
 use bytes::Bytes;
 use http::StatusCode;
 
-use crate::EnvelopeFields;
+use crate::{CodeType, EnvelopeFields};
 
 /// An error that answers with the envelope: a code from a catalogue, its HTTP status and
 /// its public description.
@@ -36,6 +36,7 @@ use crate::EnvelopeFields;
 ///
 /// // A 5xx answer says only the catalogue's text; `Display` is for the logs.
 /// let failed = AppError::from(std::io::Error::other("password=hunter2"));
+/// assert_eq!(failed.status(), StatusCode::INTERNAL_SERVER_ERROR);
 /// assert_eq!(failed.desc(), "系统错误");
 /// assert!(!String::from_utf8_lossy(&failed.body()).contains("hunter2"));
 /// assert_eq!(failed.to_string(), "database: password=hunter2");
@@ -60,26 +61,38 @@ pub trait ApiError: Error {
     /// The HTTP status of the answer.
     fn status(&self) -> StatusCode;
 
-    /// The public description: the catalogue's text, or a 4xx variant's own
+    /// The public description: the catalogue's text, or a variant's own
     /// `#[api(desc = "...")]` with its fields filled in.
     fn desc(&self) -> Cow<'static, str>;
 
-    /// The JSON body of the answer, `{"result":false,"result_code":...,"result_desc":...}`.
-    /// The derive serializes it at compile time wherever the description is fixed.
+    /// The envelope of the catalogue file the code comes from: its field names and code
+    /// type shape [`body`](ApiError::body).
+    fn envelope(&self) -> &'static EnvelopeFields;
+
+    /// The JSON body of the answer, `{"result":false,"result_code":...,"result_desc":...}`
+    /// with the names of [`envelope`](ApiError::envelope). The derive serializes it at
+    /// compile time wherever the description is fixed.
     fn body(&self) -> Bytes {
-        error_body(&crate::ENVELOPE, self.code(), &self.desc())
+        error_body(self.envelope(), self.code(), &self.desc())
     }
 }
 
-/// Serializes an error envelope with the field names of `fields`, cutting `desc` to the
-/// envelope's limit. Generated code calls it for descriptions filled in at run time.
+/// Serializes an error envelope with the field names and code type of `fields`, cutting
+/// `desc` to the envelope's limit. Generated code calls it for descriptions filled in at
+/// run time.
 pub fn error_body(fields: &EnvelopeFields, code: &str, desc: &str) -> Bytes {
     let desc = truncate_chars(desc, fields.desc_max_chars);
     let mut body = Vec::with_capacity(64 + code.len() + desc.len());
     body.extend_from_slice(b"{");
-    push_field(&mut body, fields.result, "false");
-    body.push(b',');
-    push_field(&mut body, fields.code, &json_string(code));
+    if let Some(result) = fields.result {
+        push_field(&mut body, result, "false");
+        body.push(b',');
+    }
+    match fields.code_type {
+        // Codes of a numeric envelope are integers (checked at compile time): as they are.
+        CodeType::Number => push_field(&mut body, fields.code, code),
+        CodeType::String => push_field(&mut body, fields.code, &json_string(code)),
+    }
     body.push(b',');
     push_field(&mut body, fields.desc, &json_string(desc));
     body.push(b'}');

@@ -31,7 +31,9 @@ mod failure;
 mod lookup;
 mod response;
 
-pub use catalog::{CatalogCode, EnvelopeFields, HttpStatusRow, HttpStatusTable, UnknownCode};
+pub use catalog::{
+    CatalogCode, CodeType, EnvelopeFields, HttpStatusRow, HttpStatusTable, UnknownCode,
+};
 pub use error::ApiError;
 pub use failure::{Failure, FailureCodes};
 pub use response::{ApiResponse, Code, ErrorReply};

@@ -9,22 +9,29 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::{CatalogCode, ENVELOPE, ResultCode};
+use crate::{CatalogCode, CodeType, ResultCode};
 
-/// An answer in the envelope: `{"result": true, "result_code": "0", "result_desc": "成功",
-/// "data": ...}` on success, with `data` left out when there is none.
+/// An answer in the envelope of catalogue `C`: `{"result": true, "result_code": "0",
+/// "result_desc": "成功", "data": ...}` on success, with `data` left out when there is none.
 ///
 /// A handler returns it for success (`ok`, `created`, `accepted`); a client reads any answer
 /// back into it, success or error, and turns it into a `Result` with
-/// [`into_result`](ApiResponse::into_result). Field names come from the built-in
-/// catalogue's `[envelope]` ([`ENVELOPE`]).
+/// [`into_result`](ApiResponse::into_result). Everything comes from `C`'s catalogue file:
+/// the success code and its description, the field names, whether the code is a string or
+/// a number, and whether there is a `result` field at all. `C` is the built-in
+/// [`ResultCode`] unless named: `ApiResponse<T, AppCode>`.
 ///
 /// ```
-/// use hero_codes::{ApiResponse, Code, ResultCode};
+/// use hero_codes::{ApiResponse, Code, HeroCode, ResultCode};
 ///
-/// let answer = ApiResponse::ok(vec![1, 2, 3]);
+/// let answer: ApiResponse<_> = ApiResponse::ok(vec![1, 2, 3]);
 /// let json = serde_json::to_string(&answer).unwrap();
 /// assert_eq!(json, r#"{"result":true,"result_code":"0","result_desc":"成功","data":[1,2,3]}"#);
+///
+/// // Another catalogue, another success code and description.
+/// let answer = ApiResponse::<_, HeroCode>::ok("done");
+/// let json = serde_json::to_string(&answer).unwrap();
+/// assert_eq!(json, r#"{"result":true,"result_code":"0","result_desc":"OK, 成功","data":"done"}"#);
 ///
 /// // A client reads an error answer back, and judges it by its code.
 /// let body = r#"{"result":false,"result_code":"10400","result_desc":"所请求的资源不存在"}"#;
@@ -46,7 +53,7 @@ pub struct ApiResponse<T, C = ResultCode> {
     data: Option<T>,
 }
 
-impl<T> ApiResponse<T> {
+impl<T, C: CatalogCode> ApiResponse<T, C> {
     /// 200 with `data`.
     pub fn ok(data: T) -> Self {
         Self::success(StatusCode::OK, Some(data))
@@ -66,22 +73,24 @@ impl<T> ApiResponse<T> {
         ApiResponse {
             status,
             result: true,
-            code: Code::Known(ResultCode::Success),
-            desc: Cow::Borrowed(ResultCode::Success.desc()),
+            code: Code::Known(C::SUCCESS),
+            desc: Cow::Borrowed(C::SUCCESS.desc()),
             data,
         }
     }
 }
 
-impl ApiResponse<()> {
+impl<C: CatalogCode> ApiResponse<(), C> {
     /// 202 with no `data`, as the Hero sample's `PUT /download+1` answers.
     ///
     /// ```
-    /// let answer = hero_codes::ApiResponse::accepted();
+    /// use hero_codes::{ApiResponse, HeroCode};
+    ///
+    /// let answer = ApiResponse::<(), HeroCode>::accepted();
     /// assert_eq!(answer.status(), http::StatusCode::ACCEPTED);
     /// assert_eq!(
     ///     serde_json::to_string(&answer).unwrap(),
-    ///     r#"{"result":true,"result_code":"0","result_desc":"成功"}"#
+    ///     r#"{"result":true,"result_code":"0","result_desc":"OK, 成功"}"#
     /// );
     /// ```
     pub fn accepted() -> Self {
@@ -189,14 +198,36 @@ impl<C: CatalogCode> std::error::Error for ErrorReply<C> {}
 
 impl<T: Serialize, C: CatalogCode> Serialize for ApiResponse<T, C> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(3 + usize::from(self.data.is_some())))?;
-        map.serialize_entry(ENVELOPE.result, &self.result)?;
-        map.serialize_entry(ENVELOPE.code, self.code.as_str())?;
-        map.serialize_entry(ENVELOPE.desc, &self.desc)?;
+        let fields = &C::ENVELOPE;
+        let len = 2 + usize::from(fields.result.is_some()) + usize::from(self.data.is_some());
+        let mut map = serializer.serialize_map(Some(len))?;
+        if let Some(result) = fields.result {
+            map.serialize_entry(result, &self.result)?;
+        }
+        match (&self.code, fields.code_type) {
+            (Code::Known(code), _) => {
+                map.serialize_entry(fields.code, &SerializeCode(code))?;
+            }
+            (Code::Unknown(code), CodeType::Number) => match code.parse::<i64>() {
+                Ok(number) => map.serialize_entry(fields.code, &number)?,
+                Err(_) => map.serialize_entry(fields.code, code)?,
+            },
+            (Code::Unknown(code), CodeType::String) => map.serialize_entry(fields.code, code)?,
+        }
+        map.serialize_entry(fields.desc, &self.desc)?;
         if let Some(data) = &self.data {
-            map.serialize_entry(ENVELOPE.data, data)?;
+            map.serialize_entry(fields.data, data)?;
         }
         map.end()
+    }
+}
+
+/// A known code, written as its envelope writes codes.
+struct SerializeCode<'a, C>(&'a C);
+
+impl<C: CatalogCode> Serialize for SerializeCode<'_, C> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::catalog::private::serialize_code(self.0, serializer)
     }
 }
 
@@ -212,31 +243,38 @@ impl<'de, T: Deserialize<'de>, C: CatalogCode> Visitor<'de> for ApiResponseVisit
     type Value = ApiResponse<T, C>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let fields = &C::ENVELOPE;
         write!(
             f,
-            "an envelope with `{}`, `{}` and `{}`",
-            ENVELOPE.result, ENVELOPE.code, ENVELOPE.desc
+            "an envelope with `{}` and `{}`",
+            fields.code, fields.desc
         )
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let fields = &C::ENVELOPE;
         let (mut result, mut code, mut desc, mut data) = (None, None, None, None);
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-            if key == ENVELOPE.result {
+            if Some(key.as_ref()) == fields.result {
                 result = Some(map.next_value::<bool>()?);
-            } else if key == ENVELOPE.code {
-                code = Some(Code::parse(&map.next_value::<Cow<'de, str>>()?));
-            } else if key == ENVELOPE.desc {
+            } else if key == fields.code {
+                code = Some(Code::parse(&map.next_value::<CodeText>()?.0));
+            } else if key == fields.desc {
                 desc = Some(map.next_value::<String>()?);
-            } else if key == ENVELOPE.data {
+            } else if key == fields.data {
                 data = map.next_value::<Option<T>>()?;
             } else {
                 map.next_value::<de::IgnoredAny>()?;
             }
         }
-        let result = result.ok_or_else(|| de::Error::missing_field(ENVELOPE.result))?;
-        let code: Code<C> = code.ok_or_else(|| de::Error::missing_field(ENVELOPE.code))?;
-        let desc = desc.ok_or_else(|| de::Error::missing_field(ENVELOPE.desc))?;
+        let code: Code<C> = code.ok_or_else(|| de::Error::missing_field(fields.code))?;
+        let desc = desc.ok_or_else(|| de::Error::missing_field(fields.desc))?;
+        let result = match (fields.result, result) {
+            (Some(name), None) => return Err(de::Error::missing_field(name)),
+            (_, Some(result)) => result,
+            // No `result` field: the success code alone means success.
+            (None, None) => code == Code::Known(C::SUCCESS),
+        };
         let status = match (&code, result) {
             (Code::Known(known), _) => known.status(),
             (Code::Unknown(_), true) => StatusCode::OK,
@@ -249,5 +287,36 @@ impl<'de, T: Deserialize<'de>, C: CatalogCode> Visitor<'de> for ApiResponseVisit
             desc: Cow::Owned(desc),
             data,
         })
+    }
+}
+
+/// A code as a client may receive it, a JSON string or an integer, kept as text.
+struct CodeText(String);
+
+impl<'de> Deserialize<'de> for CodeText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+
+        impl Visitor<'_> for TextVisitor {
+            type Value = CodeText;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a code, as a string or an integer")
+            }
+
+            fn visit_str<E: de::Error>(self, code: &str) -> Result<CodeText, E> {
+                Ok(CodeText(code.to_owned()))
+            }
+
+            fn visit_i64<E: de::Error>(self, code: i64) -> Result<CodeText, E> {
+                Ok(CodeText(code.to_string()))
+            }
+
+            fn visit_u64<E: de::Error>(self, code: u64) -> Result<CodeText, E> {
+                Ok(CodeText(code.to_string()))
+            }
+        }
+
+        deserializer.deserialize_any(TextVisitor)
     }
 }

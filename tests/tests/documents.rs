@@ -494,7 +494,11 @@ fn http_status_lookup() {
 
 #[test]
 fn envelope_matches_the_response_spec() {
-    assert_eq!(ENVELOPE.result, "result", "envelope result field name");
+    assert_eq!(
+        ENVELOPE.result,
+        Some("result"),
+        "envelope result field name"
+    );
     assert_eq!(ENVELOPE.code, "result_code", "envelope code field name");
     assert_eq!(
         ENVELOPE.desc, "result_desc",

@@ -1,7 +1,8 @@
 //! Editing a catalogue file and building again picks the change up: no `cargo clean`, no
-//! `touch`. Proven with a real cargo on a copy of the workspace plus a small crate that
+//! `touch`. Proven with a real cargo on a copy of the workspace plus two small crates: one
 //! reads both the built-in catalogue and a `codes.toml` of its own, through
-//! `include_catalog!` and through `#[derive(ApiError)]`.
+//! `include_catalog!` and through `#[derive(ApiError)]`; the other starts on the built-in
+//! catalogue and gets a catalogue file of its own after its first build.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -14,12 +15,12 @@ hero_codes::include_catalog!("codes.toml");
 #[derive(Debug, thiserror::Error, hero_codes::ApiError)]
 enum ProbeError {
     #[error("probe")]
-    #[api(code = "0")]
-    Ok,
+    #[api(code = "1")]
+    Broken,
 }
 
 fn main() {
-    println!("derived {}", hero_codes::ApiError::desc(&ProbeError::Ok));
+    println!("derived {}", hero_codes::ApiError::desc(&ProbeError::Broken));
     for code in AppCode::ALL.iter().map(|c| c.to_string()) {
         println!("app {code}");
     }
@@ -32,18 +33,42 @@ fn main() {
 const PROBE_CODES: &str = r#"[catalogs.AppCode]
 codes = [
     { code = "0", name = "Ok", status = 200, desc = "成功" },
+    { code = "1", name = "Broken", status = 500, desc = "坏了" },
 ]
 "#;
+
+/// A crate with no catalogue of its own: its derive reads the built-in one.
+const LATE_MAIN: &str = r#"
+#[derive(Debug, thiserror::Error, hero_codes::ApiError)]
+enum LateError {
+    #[error("missing")]
+    #[api(code = "10400")]
+    Missing,
+}
+
+fn main() {
+    println!("derived {}", hero_codes::ApiError::desc(&LateError::Missing));
+}
+"#;
+
+const LATE_CODES: &str = r#"[catalogs.LateCode]
+codes = [
+    { code = "0",     name = "Ok",      status = 200, desc = "成功" },
+    { code = "10400", name = "Missing", status = 404, desc = "找不到" },
+]
+"#;
+
+const LATE_DECLARATION: &str = "\n[package.metadata.hero-codes]\ncatalog = \"api/codes.toml\"\n";
 
 #[test]
 fn editing_a_catalogue_rebuilds_with_the_new_code() {
     let probe = ProbeWorkspace::create();
 
-    let first = probe.run();
+    let first = probe.run("probe");
     assert!(first.contains("app 0 成功\n"), "{first}");
     assert!(!first.contains("app 404"), "{first}");
     assert!(first.contains("builtin 10500 系统错误\n"), "{first}");
-    assert!(first.contains("derived 成功\n"), "{first}");
+    assert!(first.contains("derived 坏了\n"), "{first}");
 
     // The crate's own catalogue: add a line, build again.
     probe.edit("probe/codes.toml", |text| {
@@ -52,15 +77,15 @@ fn editing_a_catalogue_rebuilds_with_the_new_code() {
             "desc = \"成功\" },\n    { code = \"404\", name = \"NotFound\", status = 404, desc = \"不存在\" },",
         )
     });
-    let second = probe.run();
+    let second = probe.run("probe");
     assert!(second.contains("app 404 不存在\n"), "{second}");
 
     // A derive reads the same file: a changed description reaches its answers.
     probe.edit("probe/codes.toml", |text| {
-        text.replace("desc = \"成功\"", "desc = \"好\"")
+        text.replace("desc = \"坏了\"", "desc = \"坏\"")
     });
-    let changed = probe.run();
-    assert!(changed.contains("derived 好\n"), "{changed}");
+    let changed = probe.run("probe");
+    assert!(changed.contains("derived 坏\n"), "{changed}");
 
     // The built-in catalogue at the workspace root: add a line, build again.
     probe.edit("codes.toml", |text| {
@@ -69,14 +94,14 @@ fn editing_a_catalogue_rebuilds_with_the_new_code() {
             "desc = \"系统错误\" },\n    { code = \"10501\", name = \"Upstream\", status = 500, desc = \"上游错误\" },",
         )
     });
-    let third = probe.run();
+    let third = probe.run("probe");
     assert!(third.contains("builtin 10501 上游错误\n"), "{third}");
 
     // A broken edit fails the build with the file's line and column; mending it builds.
     probe.edit("probe/codes.toml", |text| {
         text.replace("status = 404", "status = 4040")
     });
-    let failed = probe.cargo_run();
+    let failed = probe.cargo_run("probe");
     let stderr = String::from_utf8_lossy(&failed.stderr);
     assert!(
         !failed.status.success(),
@@ -91,7 +116,36 @@ fn editing_a_catalogue_rebuilds_with_the_new_code() {
     probe.edit("probe/codes.toml", |text| {
         text.replace("status = 4040", "status = 404")
     });
-    assert!(probe.run().contains("app 404 不存在\n"));
+    assert!(probe.run("probe").contains("app 404 不存在\n"));
+
+    // A crate on the built-in catalogue gets one of its own: write it, declare it in
+    // Cargo.toml, build again.
+    let builtin = probe.run("late");
+    assert!(
+        builtin.contains("derived 所请求的资源不存在\n"),
+        "{builtin}"
+    );
+    write(&probe.root.join("late/api/codes.toml"), LATE_CODES);
+    probe.edit("late/Cargo.toml", |text| {
+        format!("{text}{LATE_DECLARATION}")
+    });
+    let own = probe.run("late");
+    assert!(own.contains("derived 找不到\n"), "{own}");
+
+    // Without the declaration, the derive does not fall back to the built-in catalogue.
+    probe.edit("late/Cargo.toml", |text| text.replace(LATE_DECLARATION, ""));
+    let undeclared = probe.cargo_run("late");
+    let stderr = String::from_utf8_lossy(&undeclared.stderr);
+    assert!(
+        !undeclared.status.success(),
+        "an undeclared catalogue built:\n{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "this crate has a catalogue file, `api/codes.toml`, but its Cargo.toml does not declare it"
+        ),
+        "{stderr}"
+    );
 }
 
 /// A copy of the workspace's crates (`hero-codes`, `-catalog`, `-derive` and `codes.toml`)
@@ -125,8 +179,7 @@ impl ProbeWorkspace {
         // The workspace's manifest (shared versions and dependencies), with only the copied
         // crates and the probe as members.
         let manifest = fs::read_to_string(workspace.join("Cargo.toml")).expect("read Cargo.toml");
-        let members =
-            "members = [\"hero-codes\", \"hero-codes-catalog\", \"hero-codes-derive\", \"probe\"]";
+        let members = "members = [\"hero-codes\", \"hero-codes-catalog\", \"hero-codes-derive\", \"probe\", \"late\"]";
         let manifest: Vec<&str> = manifest
             .lines()
             .map(|line| {
@@ -143,13 +196,23 @@ impl ProbeWorkspace {
         );
         let manifest = manifest.join("\n");
         write(&root.join("Cargo.toml"), &manifest);
+        let manifest = |name: &str| {
+            format!(
+                "[package]\nname = \"{name}\"\nedition = \"2024\"\npublish = false\n\n\
+                 [dependencies]\nhero-codes.workspace = true\nthiserror.workspace = true\n"
+            )
+        };
         write(
             &root.join("probe/Cargo.toml"),
-            "[package]\nname = \"probe\"\nedition = \"2024\"\npublish = false\n\n\
-             [dependencies]\nhero-codes.workspace = true\nthiserror.workspace = true\n",
+            &format!(
+                "{}\n[package.metadata.hero-codes]\ncatalog = \"codes.toml\"\n",
+                manifest("probe")
+            ),
         );
         write(&root.join("probe/src/main.rs"), PROBE_MAIN);
         write(&root.join("probe/codes.toml"), PROBE_CODES);
+        write(&root.join("late/Cargo.toml"), &manifest("late"));
+        write(&root.join("late/src/main.rs"), LATE_MAIN);
         ProbeWorkspace {
             root,
             target: scratch.join("target"),
@@ -164,18 +227,18 @@ impl ProbeWorkspace {
         write(&path, &after);
     }
 
-    fn cargo_run(&self) -> Output {
+    fn cargo_run(&self, package: &str) -> Output {
         Command::new(env!("CARGO"))
-            .args(["run", "--quiet", "--offline", "--package", "probe"])
+            .args(["run", "--quiet", "--offline", "--package", package])
             .current_dir(&self.root)
             .env("CARGO_TARGET_DIR", &self.target)
             .output()
             .expect("run cargo")
     }
 
-    /// Builds and runs the probe, which must succeed; returns what it printed.
-    fn run(&self) -> String {
-        let output = self.cargo_run();
+    /// Builds and runs `package`, which must succeed; returns what it printed.
+    fn run(&self, package: &str) -> String {
+        let output = self.cargo_run(package);
         assert!(
             output.status.success(),
             "the probe did not build:\n{}",

@@ -98,8 +98,11 @@ fn write_crates(root: &Path, workspace: &Path) -> Vec<String> {
     crates
 }
 
+/// A catalogue of `size` error codes plus its success code `0`.
 fn catalogue(size: usize) -> String {
-    let mut toml = String::from("[catalogs.Big]\ncodes = [\n");
+    let mut toml = String::from(
+        "[catalogs.Big]\ncodes = [\n    { code = \"0\", name = \"Ok\", status = 200, desc = \"成功\" },\n",
+    );
     for i in 0..size {
         let status = STATUSES[i % STATUSES.len()];
         writeln!(

@@ -10,7 +10,7 @@ use crate::ctxt::Ctxt;
 
 pub(crate) struct Input<'a> {
     pub(crate) original: &'a DeriveInput,
-    /// `spec` and `catalog`: which catalogue to read.
+    /// `file`, `catalog` and `crate`: which catalogue to read, and the runtime's path.
     pub(crate) attrs: Attrs,
     /// One entry per enum variant, or the struct itself.
     pub(crate) variants: Vec<Variant<'a>>,
@@ -82,5 +82,18 @@ impl<'a> Input<'a> {
 
     pub(crate) fn is_enum(&self) -> bool {
         matches!(self.original.data, Data::Enum(_))
+    }
+
+    /// The path of the runtime crate in generated code: `crate = ...`, else `::hero_codes`.
+    pub(crate) fn krate(&self) -> TokenStream {
+        runtime_path(self.attrs.krate.as_ref())
+    }
+}
+
+/// `path`, or `::hero_codes` when the crate is not renamed.
+pub(crate) fn runtime_path(path: Option<&syn::Path>) -> TokenStream {
+    match path {
+        Some(path) => quote!(#path),
+        None => quote!(::hero_codes),
     }
 }

@@ -2,7 +2,7 @@
 //! duplicate keys reported.
 
 use hero_codes_catalog::{closest, quoted_list};
-use syn::{Attribute, LitStr};
+use syn::{Attribute, LitStr, Path};
 
 use crate::ctxt::Ctxt;
 
@@ -20,8 +20,8 @@ pub(crate) enum Place {
 impl Place {
     fn keys(self) -> &'static [&'static str] {
         match self {
-            Place::Enum => &["spec", "catalog"],
-            Place::Struct => &["spec", "catalog", "code", "desc"],
+            Place::Enum => &["file", "catalog", "crate"],
+            Place::Struct => &["file", "catalog", "crate", "code", "desc"],
             Place::Variant => &["code", "desc"],
         }
     }
@@ -29,7 +29,9 @@ impl Place {
     /// Why a key that is valid elsewhere is wrong here.
     fn misplaced(self, key: &str) -> Option<&'static str> {
         match (self, key) {
-            (Place::Variant, "spec" | "catalog") => Some("belongs on the enum, not on a variant"),
+            (Place::Variant, "file" | "catalog" | "crate") => {
+                Some("belongs on the enum, not on a variant")
+            }
             (Place::Enum, "code" | "desc") => Some("belongs on each variant, not on the enum"),
             _ => None,
         }
@@ -41,8 +43,10 @@ impl Place {
 pub(crate) struct Attrs {
     pub(crate) code: Option<LitStr>,
     pub(crate) desc: Option<LitStr>,
-    pub(crate) spec: Option<LitStr>,
+    pub(crate) file: Option<LitStr>,
     pub(crate) catalog: Option<LitStr>,
+    /// `crate = path`: the runtime crate's path, for a crate that renames `hero-codes`.
+    pub(crate) krate: Option<Path>,
     /// Whether an `#[api]` here was already reported, so a missing `code` is no news.
     pub(crate) had_error: bool,
 }
@@ -57,10 +61,20 @@ pub(crate) fn parse(attrs: &[Attribute], place: Place, ctxt: &mut Ctxt) -> Attrs
                 .get_ident()
                 .map(ToString::to_string)
                 .unwrap_or_default();
+            if key == "crate" && place != Place::Variant {
+                let path = parse_crate_path(&meta)?;
+                if parsed.krate.is_some() {
+                    ctxt.error_spanned_by(&meta.path, duplicate_key_message(&key));
+                    had_error = true;
+                } else {
+                    parsed.krate = Some(path);
+                }
+                return Ok(());
+            }
             let slot = match key.as_str() {
                 "code" if place != Place::Enum => &mut parsed.code,
                 "desc" if place != Place::Enum => &mut parsed.desc,
-                "spec" if place != Place::Variant => &mut parsed.spec,
+                "file" if place != Place::Variant => &mut parsed.file,
                 "catalog" if place != Place::Variant => &mut parsed.catalog,
                 _ => {
                     let message = match place.misplaced(&key) {
@@ -86,10 +100,7 @@ pub(crate) fn parse(attrs: &[Attribute], place: Place, ctxt: &mut Ctxt) -> Attrs
                     )
                 })?;
             if slot.is_some() {
-                ctxt.error_spanned_by(
-                    &meta.path,
-                    format!("duplicate `{key}` in #[api]: it is already given above; keep one"),
-                );
+                ctxt.error_spanned_by(&meta.path, duplicate_key_message(&key));
                 had_error = true;
             } else {
                 *slot = Some(value);
@@ -103,6 +114,26 @@ pub(crate) fn parse(attrs: &[Attribute], place: Place, ctxt: &mut Ctxt) -> Attrs
     }
     parsed.had_error = had_error;
     parsed
+}
+
+/// `crate = hero` or `crate = "hero"`, as serde writes it.
+fn parse_crate_path(meta: &syn::meta::ParseNestedMeta<'_>) -> syn::Result<Path> {
+    let value = meta.value()?;
+    let path = if value.peek(LitStr) {
+        value.parse::<LitStr>()?.parse::<Path>()
+    } else {
+        value.parse::<Path>()
+    };
+    path.map_err(|error| {
+        syn::Error::new(
+            error.span(),
+            "`crate` takes the path of the hero-codes crate: write `crate = my_codes`",
+        )
+    })
+}
+
+fn duplicate_key_message(key: &str) -> String {
+    format!("duplicate `{key}` in #[api]: it is already given above; keep one")
 }
 
 fn unknown_key_message(key: &str, place: Place) -> String {

@@ -10,12 +10,14 @@ use syn::{DeriveInput, Member, WhereClause, parse_quote};
 
 use super::resolve::{Desc, Resolved, ResolvedVariant};
 use super::template::Piece;
+use crate::catalog_enum::track_files;
 use crate::envelope;
 
 /// `ApiError` and the framework glue, inside `const _: () = { ... };` so no helper item
 /// leaks into the user's namespace (as serde does).
 pub(crate) fn expand(resolved: &Resolved<'_>) -> TokenStream {
     let input = resolved.input.original;
+    let krate = &resolved.input.krate();
     let envelope = &resolved.source.file.envelope;
     let variants = &resolved.variants;
     let count = variants.len();
@@ -34,11 +36,8 @@ pub(crate) fn expand(resolved: &Resolved<'_>) -> TokenStream {
         .iter()
         .filter(|variant| matches!(variant.desc, Desc::Template(..)))
         .collect();
-    let track = resolved.source.path.as_ref().map(|path| {
-        let path = path.to_string_lossy();
-        // Rebuild when the catalogue file changes, as with any `include_bytes!`.
-        quote! { const _: &[u8] = ::core::include_bytes!(#path); }
-    });
+    let track = track_files(&resolved.source);
+    let fields = envelope::fields(envelope, krate);
     let desc_body = if templated.is_empty() {
         quote!(::std::borrow::Cow::Borrowed(DESCS[index(self)]))
     } else {
@@ -53,22 +52,18 @@ pub(crate) fn expand(resolved: &Resolved<'_>) -> TokenStream {
         }
     };
     let body_body = if templated.is_empty() {
-        quote!(::hero_codes::__private::Bytes::from_static(
-            BODIES[index(self)]
-        ))
+        quote!(#krate::__private::Bytes::from_static(BODIES[index(self)]))
     } else {
-        let fields = envelope::fields(envelope);
         let paths = templated.iter().map(|variant| &variant.variant.path);
         quote! {
-            const FIELDS: ::hero_codes::EnvelopeFields = #fields;
             #[allow(unreachable_patterns)]
             match self {
-                #(#paths { .. })|* => ::hero_codes::__private::error_body(
+                #(#paths { .. })|* => #krate::__private::error_body(
                     &FIELDS,
                     CODES[index(self)],
-                    &::hero_codes::ApiError::desc(self),
+                    &#krate::ApiError::desc(self),
                 ),
-                _ => ::hero_codes::__private::Bytes::from_static(BODIES[index(self)]),
+                _ => #krate::__private::Bytes::from_static(BODIES[index(self)]),
             }
         }
     };
@@ -80,7 +75,7 @@ pub(crate) fn expand(resolved: &Resolved<'_>) -> TokenStream {
                 CODES[index(self)]
             }
 
-            fn status(&self) -> ::hero_codes::__private::http::StatusCode {
+            fn status(&self) -> #krate::__private::http::StatusCode {
                 STATUSES[index(self)]
             }
 
@@ -88,21 +83,27 @@ pub(crate) fn expand(resolved: &Resolved<'_>) -> TokenStream {
                 #desc_body
             }
 
-            fn body(&self) -> ::hero_codes::__private::Bytes {
+            fn envelope(&self) -> &'static #krate::EnvelopeFields {
+                &FIELDS
+            }
+
+            fn body(&self) -> #krate::__private::Bytes {
                 #body_body
             }
         },
+        krate,
     );
     quote! {
         const _: () = {
             #track
             // Statics, not consts: indexing reads one slot of one array.
             static CODES: [&str; #count] = [#(#codes),*];
-            static STATUSES: [::hero_codes::__private::http::StatusCode; #count] =
-                [#(::hero_codes::__private::status(#statuses)),*];
+            static STATUSES: [#krate::__private::http::StatusCode; #count] =
+                [#(#krate::__private::status(#statuses)),*];
             static DESCS: [&str; #count] = [#(#descs),*];
             // Serialized at compile time: no serialization per answer.
             static BODIES: [&[u8]; #count] = [#(#bodies),*];
+            static FIELDS: #krate::EnvelopeFields = #fields;
             #index_fn
             #api_error
         };
@@ -132,18 +133,22 @@ fn index_fn(resolved: &Resolved<'_>) -> TokenStream {
 /// `impl ApiError` with `items`, plus the framework glue; the fallback shares it. Both are
 /// bounded by what they need (`Self: Error`), so a generic type whose `Error` impl has
 /// bounds of its own (as thiserror writes them) gets both under the same bounds.
-pub(crate) fn api_error_impl(input: &DeriveInput, items: TokenStream) -> TokenStream {
+pub(crate) fn api_error_impl(
+    input: &DeriveInput,
+    items: TokenStream,
+    krate: &TokenStream,
+) -> TokenStream {
     let ident = &input.ident;
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     let api_error_where = where_with(input, parse_quote!(Self: ::std::error::Error));
-    let glue_where = where_with(input, parse_quote!(Self: ::hero_codes::ApiError));
+    let glue_where = where_with(input, parse_quote!(Self: #krate::ApiError));
     quote! {
         #[automatically_derived]
-        impl #impl_generics ::hero_codes::ApiError for #ident #ty_generics #api_error_where {
+        impl #impl_generics #krate::ApiError for #ident #ty_generics #api_error_where {
             #items
         }
 
-        ::hero_codes::__framework_glue! {
+        #krate::__framework_glue! {
             [#impl_generics] [#ident #ty_generics] [#glue_where]
         }
     }

@@ -8,7 +8,7 @@ use syn::DeriveInput;
 
 use super::expand::api_error_impl;
 
-pub(crate) fn expand(input: &DeriveInput) -> TokenStream {
+pub(crate) fn expand(input: &DeriveInput, krate: &TokenStream) -> TokenStream {
     api_error_impl(
         input,
         quote! {
@@ -16,13 +16,18 @@ pub(crate) fn expand(input: &DeriveInput) -> TokenStream {
                 ::core::unreachable!()
             }
 
-            fn status(&self) -> ::hero_codes::__private::http::StatusCode {
+            fn status(&self) -> #krate::__private::http::StatusCode {
                 ::core::unreachable!()
             }
 
             fn desc(&self) -> ::std::borrow::Cow<'static, str> {
                 ::core::unreachable!()
             }
+
+            fn envelope(&self) -> &'static #krate::EnvelopeFields {
+                ::core::unreachable!()
+            }
         },
+        krate,
     )
 }

@@ -21,21 +21,26 @@ pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
     let resolved = parsed
         .as_ref()
         .and_then(|parsed| resolve::resolve(parsed, &mut ctxt));
+    // The fallback names the runtime as the input does, so a renamed crate brings no
+    // second error.
+    let krate = parsed
+        .as_ref()
+        .map_or_else(|| ast::runtime_path(None), ast::Input::krate);
     match (ctxt.check(), resolved) {
         (Ok(()), Some(resolved)) => expand::expand(&resolved),
         (Err(errors), _) => {
             let mut tokens = errors.into_compile_error();
-            tokens.extend(fallback_for(input));
+            tokens.extend(fallback_for(input, &krate));
             tokens
         }
-        (Ok(()), None) => fallback_for(input),
+        (Ok(()), None) => fallback_for(input, &krate),
     }
 }
 
 /// An impl that compiles after an error, except for a union, which is never an error type.
-fn fallback_for(input: &DeriveInput) -> TokenStream {
+fn fallback_for(input: &DeriveInput, krate: &TokenStream) -> TokenStream {
     match input.data {
         syn::Data::Union(_) => TokenStream::new(),
-        _ => fallback::expand(input),
+        _ => fallback::expand(input, krate),
     }
 }

@@ -1,5 +1,6 @@
 //! Looks every code up in the catalogue and checks the rules that need it: the code exists
-//! in one catalogue, a `desc` fits its variant and is only on a 4xx code.
+//! in one catalogue and is not its success code, a `desc` fits its variant and is not on a
+//! 5xx code.
 
 use hero_codes_catalog::{Catalog, CodeEntry, closest, quoted_list};
 use proc_macro2::Span;
@@ -34,9 +35,14 @@ pub(crate) enum Desc {
 }
 
 pub(crate) fn resolve<'a>(input: &'a Input<'a>, ctxt: &mut Ctxt) -> Option<Resolved<'a>> {
-    let loaded = match &input.attrs.spec {
-        Some(spec) => source::load(spec),
-        None => source::load_default(input.original.ident.span()),
+    if input.attrs.had_error {
+        // A mistake in `file` or `catalog` would make every code look unknown: report
+        // that mistake alone.
+        return None;
+    }
+    let loaded = match &input.attrs.file {
+        Some(file) => source::load(file),
+        None => source::load_declared(input.original.ident.span()),
     };
     let source = match loaded {
         Ok(source) => source,
@@ -115,7 +121,20 @@ fn resolve_variant<'a>(
         ctxt.error_spanned_by(variant.ident, message);
         return None;
     };
-    let entry = find_code(code, input, catalogs, source, ctxt)?;
+    let (catalog, entry) = find_code(code, input, catalogs, source, ctxt)?;
+    if catalog
+        .success()
+        .is_some_and(|success| success.code.value == entry.code.value)
+    {
+        ctxt.error_spanned_by(
+            code,
+            format!(
+                "`{}` is the success code of {}: an error answers with an error code; use one of its other codes",
+                entry.code.value, catalog.name.value
+            ),
+        );
+        return None;
+    }
     let desc = match &variant.attrs.desc {
         None => Desc::Catalogue(entry.desc.value.clone()),
         Some(desc) => Desc::Template(
@@ -131,21 +150,21 @@ fn resolve_variant<'a>(
     })
 }
 
-/// The entry of `code`, which must be in exactly one of `catalogs`.
+/// The entry of `code` and its catalogue, which must be exactly one of `catalogs`.
 fn find_code<'f>(
     code: &LitStr,
     input: &Input<'_>,
     catalogs: &[&'f Catalog],
     source: &Loaded,
     ctxt: &mut Ctxt,
-) -> Option<&'f CodeEntry> {
+) -> Option<(&'f Catalog, &'f CodeEntry)> {
     let wanted = code.value();
     let found: Vec<(&Catalog, &CodeEntry)> = catalogs
         .iter()
         .filter_map(|catalog| catalog.entry(&wanted).map(|entry| (*catalog, entry)))
         .collect();
     match found.as_slice() {
-        [(_, entry)] => Some(entry),
+        [(catalog, entry)] => Some((catalog, entry)),
         [] => {
             if let Some(chosen) = &input.attrs.catalog {
                 let elsewhere: Vec<&str> = source
@@ -208,7 +227,7 @@ fn find_code<'f>(
     }
 }
 
-/// Checks `#[api(desc = "...")]`: only on a 4xx code (a 5xx answer sends only the
+/// Checks `#[api(desc = "...")]`: never on a 5xx code (a 5xx answer sends only the
 /// catalogue's text, so no internal detail leaks), well-formed, every placeholder naming a
 /// field, the fixed text within the envelope's limit. Returns each piece with its field.
 fn check_desc(
@@ -219,13 +238,12 @@ fn check_desc(
     ctxt: &mut Ctxt,
 ) -> Option<Vec<(Piece, Option<Member>)>> {
     let status = entry.status.value;
-    if !(400..500).contains(&status) {
+    if status >= 500 {
         ctxt.error_spanned_by(
             desc,
             format!(
-                "`desc` is only for 4xx codes, and `{}` answers {status}: a {} answer sends the catalogue's text, so no internal detail reaches the client",
-                entry.code.value,
-                if status >= 500 { "5xx" } else { "non-error" }
+                "`desc` is not for 5xx codes, and `{}` answers {status}: a 5xx answer sends the catalogue's text, so no internal detail reaches the client",
+                entry.code.value
             ),
         );
         return None;

@@ -6,18 +6,27 @@ use axum::response::{IntoResponse, Response};
 use http::StatusCode;
 use http::request::Parts;
 
-use super::response::failure_response;
+use super::response::{FailureAnswer, failure_response};
 use crate::{Failure, ResultCode};
 
-/// Why an extractor refused a request. It answers with the envelope: the code that the
-/// catalogue's `failures` table names for the failure (the built-in `ResultCode` unless
-/// [`with_envelope`](super::EnvelopeRouter::with_envelope) picks another catalogue), and
-/// nothing of the client's input or of serde's message, which goes to `tracing` at debug
-/// level instead.
-#[derive(Debug)]
+/// Why an extractor refused a request. It answers with the envelope of the nearest
+/// [`EnvelopeLayer`](super::EnvelopeLayer) around the route: the code its catalogue's
+/// `failures` table names for the failure (without any layer, the built-in
+/// [`ResultCode`]'s), and nothing of the client's input or of serde's message, which goes
+/// to `tracing` at debug level instead.
 pub struct Rejection {
     failure: Failure,
     detail: String,
+    answer: Option<FailureAnswer>,
+}
+
+impl std::fmt::Debug for Rejection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Rejection")
+            .field("failure", &self.failure)
+            .field("detail", &self.detail)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Rejection {
@@ -35,17 +44,27 @@ impl Rejection {
             status if status.is_server_error() => Failure::Internal,
             _ => input,
         };
-        Rejection { failure, detail }
+        Rejection {
+            failure,
+            detail,
+            answer: None,
+        }
+    }
+
+    /// The rejection, to be answered by the layer's `answer` if there is a layer.
+    fn answered_by(mut self, answer: Option<FailureAnswer>) -> Self {
+        self.answer = answer;
+        self
     }
 }
 
 impl IntoResponse for Rejection {
     fn into_response(self) -> Response {
         tracing::debug!(failure = ?self.failure, detail = %self.detail, "request rejected");
-        let mut response = failure_response::<ResultCode>(self.failure);
-        // The envelope layer reads this to answer in its own catalogue.
-        response.extensions_mut().insert(self.failure);
-        response
+        match self.answer {
+            Some(answer) => answer.answer(self.failure),
+            None => failure_response::<ResultCode>(self.failure),
+        }
     }
 }
 
@@ -84,9 +103,11 @@ macro_rules! envelope_extractor {
             type Rejection = Rejection;
 
             async fn from_request(request: $input, state: &S) -> Result<Self, Rejection> {
-                let axum::extract::$axum(value) =
-                    axum::extract::$axum::<T>::from_request(request, state).await?;
-                Ok($name(value))
+                let answer = FailureAnswer::find(request.extensions());
+                match axum::extract::$axum::<T>::from_request(request, state).await {
+                    Ok(axum::extract::$axum(value)) => Ok($name(value)),
+                    Err(rejection) => Err(Rejection::from(rejection).answered_by(answer)),
+                }
             }
         }
     };
@@ -100,9 +121,13 @@ macro_rules! envelope_extractor {
             type Rejection = Rejection;
 
             async fn from_request_parts(parts: $input, state: &S) -> Result<Self, Rejection> {
-                let axum::extract::$axum(value) =
-                    axum::extract::$axum::<T>::from_request_parts(parts, state).await?;
-                Ok($name(value))
+                match axum::extract::$axum::<T>::from_request_parts(parts, state).await {
+                    Ok(axum::extract::$axum(value)) => Ok($name(value)),
+                    Err(rejection) => {
+                        let answer = FailureAnswer::find(&parts.extensions);
+                        Err(Rejection::from(rejection).answered_by(answer))
+                    }
+                }
             }
         }
     };

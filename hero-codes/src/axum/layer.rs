@@ -1,32 +1,178 @@
-//! Keeps every answer of a router in the envelope.
+//! Keeps every answer of a router in the envelope: a tower [`Layer`] that works wherever
+//! axum takes one, and the `Router` sugar on top of it.
 
 use std::any::Any;
+use std::future::Future;
 use std::marker::PhantomData;
+use std::pin::Pin;
+use std::task::{Context, Poll, ready};
 
 use axum::Router;
-use axum::body::Body;
+use axum::body::{Body, HttpBody};
+use axum::extract::Request;
 use axum::response::Response;
+use bytes::Bytes;
 use http::header::{CONTENT_LENGTH, CONTENT_TYPE};
-use tower_http::catch_panic::{CatchPanicLayer, ResponseForPanic};
+use tower_http::catch_panic::{self, CatchPanic, CatchPanicLayer, ResponseForPanic};
+use tower_layer::Layer;
+use tower_service::Service;
 
-use super::response::{ENVELOPE_CONTENT_TYPE, envelope, failure_response};
+use super::response::{FailureAnswer, InEnvelope, envelope, failure_response};
 use crate::{ApiError, CatalogCode, Failure, FailureCodes};
 
-/// Puts everything a router answers into the envelope of catalogue `C`.
+/// A tower layer that puts everything the wrapped service answers into the envelope of
+/// catalogue `C`, with codes from `C`'s `failures` table:
+///
+/// - the [`Json`](super::Json), [`Query`](super::Query), [`Path`](super::Path) and
+///   [`Form`](super::Form) extractors inside it reject in `C`;
+/// - a handler panic answers `internal` (500), nothing of the panic message;
+/// - an unknown route answers `not_found`, a wrong method `method_not_allowed` (405, `Allow`
+///   kept), a body over the limit `body_too_large` (413), a wrong content type
+///   `unsupported_media_type` (415);
+/// - any other error response that is not an envelope (from axum or an inner layer) keeps
+///   its status and headers and gets the envelope body: `internal` for a 5xx, else the
+///   first code of `C` with that status, else `bad_request`.
+///
+/// Answers already in an envelope (derived errors, catalogue codes, [`ApiResponse`]) pass
+/// unchanged, whatever their catalogue: the crate marks them, so an inner part of the app
+/// may answer in another catalogue. It works with `Router::layer`, `Router::route_layer`,
+/// `MethodRouter::layer` and `ServiceBuilder`:
+///
+/// ```
+/// use axum::{Router, routing::get};
+/// use hero_codes::{HeroCode, ResultCode, axum::EnvelopeLayer};
+/// use tower::ServiceBuilder;
+///
+/// let app: Router = Router::new()
+///     .route("/health", get(|| async { "ok" }))
+///     // This route's answers are in HeroCode ...
+///     .route("/hero", get(|| async { HeroCode::NotFound }).layer(EnvelopeLayer::<HeroCode>::new()))
+///     // ... everything else in ResultCode, unknown routes included.
+///     .layer(ServiceBuilder::new().layer(EnvelopeLayer::<ResultCode>::new()));
+/// ```
+///
+/// [`ApiResponse`]: crate::ApiResponse
+pub struct EnvelopeLayer<C> {
+    catalog: PhantomData<fn() -> C>,
+}
+
+impl<C> EnvelopeLayer<C> {
+    /// The layer for catalogue `C`.
+    pub fn new() -> Self {
+        EnvelopeLayer {
+            catalog: PhantomData,
+        }
+    }
+}
+
+impl<C> Default for EnvelopeLayer<C> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<C> Clone for EnvelopeLayer<C> {
+    fn clone(&self) -> Self {
+        Self::new()
+    }
+}
+
+impl<C> std::fmt::Debug for EnvelopeLayer<C> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EnvelopeLayer")
+            .field("catalog", &std::any::type_name::<C>())
+            .finish()
+    }
+}
+
+impl<S, C: FailureCodes + ApiError> Layer<S> for EnvelopeLayer<C> {
+    type Service = EnvelopeService<S, C>;
+
+    fn layer(&self, inner: S) -> Self::Service {
+        EnvelopeService {
+            inner: CatchPanicLayer::custom(PanicAnswer::<C>(PhantomData)).layer(inner),
+        }
+    }
+}
+
+/// The service of [`EnvelopeLayer`].
+pub struct EnvelopeService<S, C> {
+    inner: CatchPanic<S, PanicAnswer<C>>,
+}
+
+impl<S: Clone, C> Clone for EnvelopeService<S, C> {
+    fn clone(&self) -> Self {
+        EnvelopeService {
+            inner: self.inner.clone(),
+        }
+    }
+}
+
+impl<S, C> std::fmt::Debug for EnvelopeService<S, C> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EnvelopeService")
+            .field("catalog", &std::any::type_name::<C>())
+            .finish_non_exhaustive()
+    }
+}
+
+impl<S, C, ResBody> Service<Request> for EnvelopeService<S, C>
+where
+    S: Service<Request, Response = Response<ResBody>>,
+    ResBody: HttpBody<Data = Bytes> + Send + 'static,
+    ResBody::Error: Into<axum::BoxError>,
+    C: FailureCodes + ApiError,
+{
+    type Response = Response;
+    type Error = S::Error;
+    type Future = ResponseFuture<S::Future, C>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, mut request: Request) -> Self::Future {
+        // The extractors inside read it to reject in this catalogue.
+        request
+            .extensions_mut()
+            .insert(FailureAnswer::new(failure_response::<C>));
+        ResponseFuture {
+            inner: self.inner.call(request),
+            catalog: PhantomData,
+        }
+    }
+}
+
+pin_project_lite::pin_project! {
+    /// The future of [`EnvelopeService`]: the inner answer, put into the envelope.
+    pub struct ResponseFuture<F, C> {
+        #[pin]
+        inner: catch_panic::ResponseFuture<F, PanicAnswer<C>>,
+        catalog: PhantomData<fn() -> C>,
+    }
+}
+
+impl<F, C, ResBody, E> Future for ResponseFuture<F, C>
+where
+    F: Future<Output = Result<Response<ResBody>, E>>,
+    ResBody: HttpBody<Data = Bytes> + Send + 'static,
+    ResBody::Error: Into<axum::BoxError>,
+    C: FailureCodes + ApiError,
+{
+    type Output = Result<Response, E>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let response = ready!(self.project().inner.poll(cx))?;
+        Poll::Ready(Ok(keep_in_envelope::<C>(response.map(Body::new))))
+    }
+}
+
+/// Puts everything a router answers into the envelope of catalogue `C`: sugar for
+/// [`EnvelopeLayer`].
 pub trait EnvelopeRouter {
-    /// Wraps the router (all its routes and its fallback) so that every answer is an
-    /// envelope, with codes from catalogue `C`'s `failures` table:
-    ///
-    /// - an unknown route answers `not_found` (404);
-    /// - a wrong method answers `method_not_allowed` (405), keeping the `Allow` header;
-    /// - the [`Json`](super::Json), [`Query`](super::Query), [`Path`](super::Path) and
-    ///   [`Form`](super::Form) rejections answer in `C` rather than in `ResultCode`;
-    /// - a handler panic answers `internal` (500), nothing of the panic message;
-    /// - any other error response that is not an envelope (from axum or an inner layer)
-    ///   keeps its status and headers and gets the envelope body: `internal` for a 5xx,
-    ///   else the first code of `C` with that status, else `bad_request`.
-    ///
-    /// Call it after adding routes and the layers it should cover.
+    /// `self.layer(EnvelopeLayer::<C>::new())`: every answer of the router, its fallback
+    /// (unknown routes) included, in the envelope of `C`. Call it after adding the routes
+    /// and layers it should cover.
     ///
     /// ```
     /// use axum::{Router, routing::get};
@@ -38,16 +184,16 @@ pub trait EnvelopeRouter {
     /// ```
     fn with_envelope<C: FailureCodes + ApiError>(self) -> Self;
 
-    /// As [`with_envelope`](EnvelopeRouter::with_envelope), but for the routes added so far
-    /// only, not the fallback: for a sub-router that answers in its own catalogue, merged
-    /// into an app whose other answers, unknown routes included, are in another.
+    /// `self.route_layer(EnvelopeLayer::<C>::new())`: the routes added so far only, not
+    /// the fallback, for a sub-router that answers in its own catalogue, merged into an app
+    /// whose other answers, unknown routes included, are in another.
     ///
     /// ```
     /// use axum::{Router, routing::put};
-    /// use hero_codes::{HeroCode, ResultCode, axum::EnvelopeRouter};
+    /// use hero_codes::{ApiResponse, HeroCode, ResultCode, axum::EnvelopeRouter};
     ///
     /// let hero = Router::new()
-    ///     .route("/download+1", put(|| async { hero_codes::ApiResponse::accepted() }))
+    ///     .route("/download+1", put(|| async { ApiResponse::<(), HeroCode>::accepted() }))
     ///     .routes_with_envelope::<HeroCode>();
     /// let app: Router = Router::new().merge(hero).with_envelope::<ResultCode>();
     /// ```
@@ -56,13 +202,11 @@ pub trait EnvelopeRouter {
 
 impl<S: Clone + Send + Sync + 'static> EnvelopeRouter for Router<S> {
     fn with_envelope<C: FailureCodes + ApiError>(self) -> Self {
-        self.layer(CatchPanicLayer::custom(PanicAnswer::<C>(PhantomData)))
-            .layer(axum::middleware::map_response(keep_in_envelope::<C>))
+        self.layer(EnvelopeLayer::<C>::new())
     }
 
     fn routes_with_envelope<C: FailureCodes + ApiError>(self) -> Self {
-        self.route_layer(CatchPanicLayer::custom(PanicAnswer::<C>(PhantomData)))
-            .route_layer(axum::middleware::map_response(keep_in_envelope::<C>))
+        self.route_layer(EnvelopeLayer::<C>::new())
     }
 }
 
@@ -89,13 +233,11 @@ impl<C: FailureCodes + ApiError> ResponseForPanic for PanicAnswer<C> {
     }
 }
 
-async fn keep_in_envelope<C: FailureCodes + ApiError>(response: Response) -> Response {
-    if let Some(&failure) = response.extensions().get::<Failure>() {
-        // A rejection of the envelope extractors: answer it in this catalogue.
-        return failure_response::<C>(failure);
-    }
+fn keep_in_envelope<C: FailureCodes + ApiError>(response: Response) -> Response {
     let status = response.status();
-    if !(status.is_client_error() || status.is_server_error()) || is_envelope(&response) {
+    if !(status.is_client_error() || status.is_server_error())
+        || response.extensions().get::<InEnvelope>().is_some()
+    {
         return response;
     }
     let failure = Failure::from_status(status);
@@ -115,17 +257,10 @@ async fn keep_in_envelope<C: FailureCodes + ApiError>(response: Response) -> Res
     let (mut parts, _) = response.into_parts();
     parts.headers.remove(CONTENT_LENGTH);
     parts.headers.remove(CONTENT_TYPE);
-    let body = envelope(status, code.body());
-    let (body_parts, body) = body.into_parts();
+    let (body_parts, body) = envelope(status, code.body()).into_parts();
     parts.headers.extend(body_parts.headers);
+    parts.extensions.extend(body_parts.extensions);
     Response::from_parts(parts, body)
-}
-
-fn is_envelope(response: &Response) -> bool {
-    response
-        .headers()
-        .get(CONTENT_TYPE)
-        .is_some_and(|value| value == ENVELOPE_CONTENT_TYPE)
 }
 
 fn first_code_with_status<C: CatalogCode>(status: http::StatusCode) -> Option<C> {

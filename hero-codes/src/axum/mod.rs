@@ -17,5 +17,5 @@ mod layer;
 mod response;
 
 pub use extract::{Form, Json, Path, Query, Rejection};
-pub use layer::EnvelopeRouter;
+pub use layer::{EnvelopeLayer, EnvelopeRouter, EnvelopeService, ResponseFuture};
 pub use response::{error_response, failure_response};

@@ -8,11 +8,35 @@ use http::header::{CONTENT_TYPE, HeaderValue};
 use serde::Serialize;
 
 use crate::error::report_server_error;
-use crate::{ApiError, ApiResponse, CatalogCode, Failure, FailureCodes, ResultCode};
+use crate::{ApiError, ApiResponse, CatalogCode, Failure, FailureCodes};
 
-/// The content type of every envelope; it also tells the envelope layer that a response is
-/// already in the envelope (axum's own `Json` says `application/json` without a charset).
-pub(crate) const ENVELOPE_CONTENT_TYPE: &str = "application/json; charset=utf-8";
+/// The content type of every envelope.
+const ENVELOPE_CONTENT_TYPE: &str = "application/json; charset=utf-8";
+
+/// Marks a response as already in the envelope, in its response extensions, so the
+/// envelope layer leaves it as it is whatever its catalogue.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct InEnvelope;
+
+/// How the nearest [`EnvelopeLayer`](super::EnvelopeLayer) answers a failure, in its
+/// catalogue: put in the request's extensions for the extractors to reject with.
+#[derive(Clone, Copy)]
+pub(crate) struct FailureAnswer(fn(Failure) -> Response);
+
+impl FailureAnswer {
+    pub(crate) fn new(answer: fn(Failure) -> Response) -> Self {
+        FailureAnswer(answer)
+    }
+
+    /// The answer of the nearest layer, if the request went through one.
+    pub(crate) fn find(extensions: &http::Extensions) -> Option<Self> {
+        extensions.get::<FailureAnswer>().copied()
+    }
+
+    pub(crate) fn answer(self, failure: Failure) -> Response {
+        (self.0)(failure)
+    }
+}
 
 /// The answer for `error`: its status and envelope body. A 5xx error is logged with its
 /// source chain first, since the client reads only the catalogue's text.
@@ -51,21 +75,24 @@ pub(crate) fn envelope(status: StatusCode, body: Bytes) -> Response {
         CONTENT_TYPE,
         HeaderValue::from_static(ENVELOPE_CONTENT_TYPE),
     );
+    response.extensions_mut().insert(InEnvelope);
     response
 }
 
-impl<T: Serialize, C: CatalogCode> IntoResponse for ApiResponse<T, C> {
+/// Success in `C`'s envelope. `C` needs a `failures` table: data that cannot be serialized
+/// is a server bug, answered with `C`'s `internal` code.
+impl<T: Serialize, C: FailureCodes + ApiError> IntoResponse for ApiResponse<T, C> {
     fn into_response(self) -> Response {
         match serde_json::to_vec(&self) {
             Ok(body) => envelope(self.status(), Bytes::from(body)),
             Err(error) => {
-                // The data could not be serialized: a server bug, answered as one.
+                let internal = C::for_failure(Failure::Internal);
                 report_server_error(
-                    ResultCode::SystemError.code(),
+                    CatalogCode::code(&internal),
                     StatusCode::INTERNAL_SERVER_ERROR,
                     &error,
                 );
-                failure_response::<ResultCode>(Failure::Internal)
+                failure_response::<C>(Failure::Internal)
             }
         }
     }

@@ -17,8 +17,10 @@ fn main() {
     assert_eq!(serde_json::to_string(&AppCode::Ok).unwrap(), r#""0""#);
     assert_eq!(serde_json::from_str::<AppCode>("40400").unwrap(), AppCode::AppNotFound);
 
-    assert!(Empty::ALL.is_empty());
-    assert_eq!(Empty::from_code("0"), None);
+    assert_eq!(<AppCode as CatalogCode>::SUCCESS, AppCode::Ok);
+    assert_eq!(JobCode::ALL, [JobCode::Done, JobCode::Queued]);
+    assert_eq!(<JobCode as CatalogCode>::SUCCESS, JobCode::Done);
+    assert_eq!(JobCode::from_code("0"), None);
 
     assert_eq!(ENVELOPE.desc, "result_desc");
     assert!(HTTP_STATUSES.rows().is_empty());

@@ -1,31 +1,30 @@
-// `catalog` picks the catalogue when a code is in several: `0` is HeroCode's `Ok` here.
+// `catalog` keeps a type to one catalogue of its file.
 use hero_codes::ApiError;
 use http::StatusCode;
 
 #[derive(Debug, thiserror::Error, hero_codes::ApiError)]
 #[api(catalog = "HeroCode")]
 enum HeroError {
-    #[error("ok")]
-    #[api(code = "0")]
-    Ok,
     #[error("user not found")]
     #[api(code = "2000")]
     UserNotFound,
+    #[error("bad token")]
+    #[api(code = "1002")]
+    InvalidToken,
 }
 
 #[derive(Debug, thiserror::Error, hero_codes::ApiError)]
 #[api(catalog = "ResultCode")]
 enum ResultError {
-    #[error("ok")]
-    #[api(code = "0")]
-    Ok,
+    #[error("missing")]
+    #[api(code = "10400")]
+    Missing,
 }
 
 fn main() {
-    assert_eq!(HeroError::Ok.code(), "0");
-    assert_eq!(HeroError::Ok.status(), StatusCode::OK);
-    assert_eq!(HeroError::Ok.desc(), "OK, 成功");
+    assert_eq!(HeroError::UserNotFound.code(), "2000");
     assert_eq!(HeroError::UserNotFound.status(), StatusCode::NOT_FOUND);
     assert_eq!(HeroError::UserNotFound.desc(), "用户不存在");
-    assert_eq!(ResultError::Ok.desc(), "成功");
+    assert_eq!(HeroError::InvalidToken.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(ResultError::Missing.desc(), "所请求的资源不存在");
 }

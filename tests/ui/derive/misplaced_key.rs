@@ -3,7 +3,7 @@
 #[api(code = "10400")]
 enum AppError {
     #[error("app not found")]
-    #[api(code = "10400", spec = "codes.toml")]
+    #[api(code = "10400", file = "codes.toml")]
     AppNotFound,
 }
 

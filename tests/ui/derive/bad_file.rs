@@ -1,6 +1,6 @@
 // A mistake in the `spec` file is reported at the `spec` literal, with the file's line:column.
 #[derive(Debug, thiserror::Error, hero_codes::ApiError)]
-#[api(spec = "ui/derive/bad_spec.toml")]
+#[api(file = "ui/derive/bad_file.toml")]
 enum AppError {
     #[error("app not found")]
     #[api(code = "40400")]

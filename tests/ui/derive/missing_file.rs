@@ -1,6 +1,6 @@
 // A `spec` file that does not exist is an error at the `spec` literal.
 #[derive(Debug, thiserror::Error, hero_codes::ApiError)]
-#[api(spec = "ui/derive/no_such_file.toml")]
+#[api(file = "ui/derive/no_such_file.toml")]
 enum AppError {
     #[error("app not found")]
     #[api(code = "40400")]

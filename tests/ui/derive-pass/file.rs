@@ -4,7 +4,7 @@ use hero_codes::ApiError;
 use http::StatusCode;
 
 #[derive(Debug, thiserror::Error, hero_codes::ApiError)]
-#[api(spec = "ui/derive-pass/app.toml")]
+#[api(file = "ui/derive-pass/app.toml")]
 enum AppError {
     #[error("app not found")]
     #[api(code = "40400")]
@@ -19,7 +19,7 @@ enum AppError {
 
 #[derive(Debug, thiserror::Error, hero_codes::ApiError)]
 #[error("gone")]
-#[api(spec = "ui/derive-pass/app.toml", catalog = "AppCode", code = "40400")]
+#[api(file = "ui/derive-pass/app.toml", catalog = "AppCode", code = "40400")]
 struct Gone;
 
 fn main() {
