@@ -183,7 +183,7 @@ async fn download_plus_1(
     headers: HeaderMap,
     Query(query): Query<DownloadArgs>,
     body: Bytes,
-) -> Result<ApiResponse<()>, DownloadError> {
+) -> Result<ApiResponse<(), HeroCode>, DownloadError> {
     check_token(&headers)?;
     // The body is optional (`?channel=direct` alone is a download), so it is read here
     // rather than with the `Json` extractor, which requires one.

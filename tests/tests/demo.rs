@@ -73,9 +73,9 @@ fn error(code: &str, desc: &str) -> Value {
     json!({"result": false, "result_code": code, "result_desc": desc})
 }
 
-/// The body of a 202 without data.
+/// The body of the Hero route's 202 without data: HeroCode's own success, `OK, 成功`.
 fn accepted() -> Value {
-    json!({"result": true, "result_code": "0", "result_desc": "成功"})
+    json!({"result": true, "result_code": "0", "result_desc": "OK, 成功"})
 }
 
 #[tokio::test]

@@ -6,14 +6,17 @@
 
 use axum::Router;
 use axum::routing::{get, post, put};
-use hero_codes::axum::{EnvelopeRouter, Form, Json, Path, Query};
+use hero_codes::axum::{EnvelopeLayer, EnvelopeRouter, Form, Json, Path, Query};
 use hero_codes::{ApiResponse, Code, HeroCode, ResultCode};
 use http::header::{ALLOW, CONTENT_TYPE};
 use http::{HeaderMap, Method, StatusCode};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-const ENVELOPE_CONTENT_TYPE: &str = "application/json; charset=utf-8";
+mod support;
+use support::{ENVELOPE_CONTENT_TYPE, assert_envelope, assert_not_in_body, get_path, send, spawn};
+use tower::ServiceBuilder;
+
 const DB_SECRET: &str = "SECRET: select * from users";
 const PANIC_SECRET: &str = "SECRET panic: password=hunter2";
 /// axum's default body limit is 2 MB; this is over it.
@@ -164,61 +167,6 @@ fn hero_code_app() -> Router {
 // Helpers
 // ---------------------------------------------------------------------------------------
 
-/// Serves `router` on a free port of 127.0.0.1 for the rest of the test; returns its base URL.
-async fn spawn(router: Router) -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind 127.0.0.1:0");
-    let addr = listener.local_addr().expect("local address");
-    tokio::spawn(async move {
-        axum::serve(listener, router).await.expect("serve");
-    });
-    format!("http://{addr}")
-}
-
-/// Sends one request; `content_type` is left out when `None`.
-async fn send(
-    base: &str,
-    method: Method,
-    path: &str,
-    content_type: Option<&str>,
-    body: impl Into<reqwest::Body>,
-) -> (StatusCode, HeaderMap, Vec<u8>) {
-    let client = reqwest::Client::builder()
-        .no_proxy()
-        .build()
-        .expect("client");
-    let mut request = client.request(method, format!("{base}{path}")).body(body);
-    if let Some(content_type) = content_type {
-        request = request.header(CONTENT_TYPE, content_type);
-    }
-    let response = request.send().await.expect("request sent");
-    let status = response.status();
-    let headers = response.headers().clone();
-    let body = response.bytes().await.expect("body read").to_vec();
-    (status, headers, body)
-}
-
-async fn get_path(base: &str, path: &str) -> (StatusCode, HeaderMap, Vec<u8>) {
-    send(base, Method::GET, path, None, Vec::new()).await
-}
-
-/// Status, the envelope's content type exactly, and the whole JSON body.
-fn assert_envelope(reply: &(StatusCode, HeaderMap, Vec<u8>), status: StatusCode, body: Value) {
-    let (actual_status, headers, bytes) = reply;
-    let text = String::from_utf8_lossy(bytes);
-    assert_eq!(*actual_status, status, "status; body: {text}");
-    let content_types: Vec<_> = headers.get_all(CONTENT_TYPE).iter().collect();
-    assert_eq!(
-        content_types,
-        [ENVELOPE_CONTENT_TYPE],
-        "content type; body: {text}"
-    );
-    let actual: Value = serde_json::from_slice(bytes)
-        .unwrap_or_else(|error| panic!("body is not JSON ({error}): {text}"));
-    assert_eq!(actual, body, "body");
-}
-
 /// An error envelope: exactly `result` (false), `result_code` and `result_desc`, no `data`.
 fn assert_error(
     reply: &(StatusCode, HeaderMap, Vec<u8>),
@@ -240,17 +188,6 @@ fn assert_error(
         .collect();
     keys.sort_unstable();
     assert_eq!(keys, ["result", "result_code", "result_desc"]);
-}
-
-/// None of `fragments` (pieces of the client's input, or secrets) is in the body.
-fn assert_not_in_body(reply: &(StatusCode, HeaderMap, Vec<u8>), fragments: &[&str]) {
-    let body = String::from_utf8_lossy(&reply.2);
-    for fragment in fragments {
-        assert!(
-            !body.contains(fragment),
-            "the body echoes {fragment:?}: {body}"
-        );
-    }
 }
 
 fn invalid_parameter(reply: &(StatusCode, HeaderMap, Vec<u8>), status: StatusCode) {
@@ -705,4 +642,76 @@ async fn hero_router_answers_body_over_the_limit_with_4003() {
         "上传文件的体积超过限制",
     );
     assert_not_in_body(&reply, &["HUGE"]);
+}
+
+// ---------------------------------------------------------------------------------------
+// The layer, the axum way
+// ---------------------------------------------------------------------------------------
+
+/// `EnvelopeLayer` on one route (`MethodRouter::layer`) in HeroCode, and through
+/// `ServiceBuilder` on the whole router in ResultCode.
+fn layered_app() -> Router {
+    Router::new()
+        .route(
+            "/hero/apps",
+            post(create_app).layer(EnvelopeLayer::<HeroCode>::new()),
+        )
+        .route("/apps", post(create_app))
+        .route("/json-lookalike", get(json_lookalike))
+        .layer(ServiceBuilder::new().layer(EnvelopeLayer::<ResultCode>::new()))
+}
+
+/// A 400 that is not an envelope, though its content type is the envelope's: the layer
+/// must not be fooled by the header.
+async fn json_lookalike() -> axum::response::Response {
+    axum::response::IntoResponse::into_response((
+        StatusCode::BAD_REQUEST,
+        [(CONTENT_TYPE, ENVELOPE_CONTENT_TYPE)],
+        r#"{"error":"LOOKALIKE"}"#,
+    ))
+}
+
+#[tokio::test]
+async fn a_route_layer_answers_its_rejections_in_its_own_catalogue() {
+    let base = spawn(layered_app()).await;
+    let bad_json = r#"{"name":"LAYER-bad"#;
+    let hero = send(
+        &base,
+        Method::POST,
+        "/hero/apps",
+        Some("application/json"),
+        bad_json,
+    )
+    .await;
+    assert_error(
+        &hero,
+        StatusCode::BAD_REQUEST,
+        "1006",
+        "输入的JSON数据格式不正确",
+    );
+    let result = send(
+        &base,
+        Method::POST,
+        "/apps",
+        Some("application/json"),
+        bad_json,
+    )
+    .await;
+    invalid_parameter(&result, StatusCode::BAD_REQUEST);
+    // Unknown routes are the outer layer's.
+    let missing = get_path(&base, "/hero/nope").await;
+    assert_error(
+        &missing,
+        StatusCode::NOT_FOUND,
+        "10400",
+        "所请求的资源不存在",
+    );
+}
+
+#[tokio::test]
+async fn the_layer_recognises_envelopes_by_marker_not_by_content_type() {
+    let base = spawn(layered_app()).await;
+    let reply = get_path(&base, "/json-lookalike").await;
+    invalid_parameter(&reply, StatusCode::BAD_REQUEST);
+    assert_not_in_body(&reply, &["LOOKALIKE"]);
 }
