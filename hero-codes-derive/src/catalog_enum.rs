@@ -53,7 +53,7 @@ impl Input {
     pub(crate) fn load(&self) -> Result<Loaded, syn::Error> {
         match &self.path {
             Some(path) => source::load(path),
-            None => source::load_declared(Span::call_site()),
+            None => source::load_declared_only(Span::call_site()),
         }
     }
 

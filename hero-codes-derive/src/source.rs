@@ -31,32 +31,56 @@ pub(crate) fn load(path: &syn::LitStr) -> Result<Loaded, syn::Error> {
 /// `[package.metadata.hero-codes] catalog = "..."`, else the built-in catalogue. Never the
 /// built-in one while the crate holds a `codes.toml` it does not declare: that is an error
 /// naming the file, not a silent fallback.
-pub(crate) fn load_declared(span: proc_macro2::Span) -> Result<Loaded, syn::Error> {
+pub(crate) fn load_crate_catalog(span: proc_macro2::Span) -> Result<Loaded, syn::Error> {
+    let (declared, manifest) = load_declared(span)?;
+    let mut loaded = match declared {
+        Some(loaded) => loaded,
+        None => builtin(span)?,
+    };
+    // Declaring a catalogue later edits Cargo.toml: the next build must see it.
+    loaded.tracked.push(manifest);
+    Ok(loaded)
+}
+
+/// The catalogue file the crate's `Cargo.toml` declares, for `include_catalog!()`.
+pub(crate) fn load_declared_only(span: proc_macro2::Span) -> Result<Loaded, syn::Error> {
+    match load_declared(span)? {
+        (Some(mut loaded), manifest) => {
+            loaded.tracked.push(manifest);
+            Ok(loaded)
+        }
+        (None, _) => Err(syn::Error::new(
+            span,
+            "this crate's Cargo.toml declares no catalogue file: declare it as\n[package.metadata.hero-codes]\ncatalog = \"codes.toml\"\nor name the file: include_catalog!(\"codes.toml\")",
+        )),
+    }
+}
+
+/// The declared catalogue, if any, and the path of the manifest that was read.
+fn load_declared(span: proc_macro2::Span) -> Result<(Option<Loaded>, PathBuf), syn::Error> {
     let dir = manifest_dir(span)?;
     let manifest = dir.join("Cargo.toml");
     let text = std::fs::read_to_string(&manifest)
         .map_err(|error| syn::Error::new(span, format!("cannot read Cargo.toml: {error}")))?;
     let declared = declared_catalog(&text)
         .map_err(|message| syn::Error::new(span, format!("Cargo.toml: {message}")))?;
-    let mut loaded = match declared {
-        Some(written) => {
-            load_file(&dir.join(&written), &written).map_err(|error| to_syn_error(&error, span))?
-        }
-        None => {
-            if let Some(undeclared) = undeclared_catalog_file(&dir) {
+    let loaded = match declared {
+        Some(written) => Some(
+            load_file(&dir.join(&written), &written).map_err(|error| to_syn_error(&error, span))?,
+        ),
+        None => match undeclared_catalog_file(&dir) {
+            Some(undeclared) => {
                 return Err(syn::Error::new(
                     span,
                     format!(
-                        "this crate has a catalogue file, `{undeclared}`, but its Cargo.toml does not declare it, so this would read the built-in catalogue: declare it in Cargo.toml as\n[package.metadata.hero-codes]\ncatalog = \"{undeclared}\""
+                        "this crate has a catalogue file, `{undeclared}`, but its Cargo.toml does not declare it: declare it in Cargo.toml as\n[package.metadata.hero-codes]\ncatalog = \"{undeclared}\""
                     ),
                 ));
             }
-            builtin(span)?
-        }
+            None => None,
+        },
     };
-    // Declaring a catalogue later edits Cargo.toml: the next build must see it.
-    loaded.tracked.push(manifest);
-    Ok(loaded)
+    Ok((loaded, manifest))
 }
 
 fn builtin(span: proc_macro2::Span) -> Result<Loaded, syn::Error> {

@@ -142,7 +142,7 @@ fn editing_a_catalogue_rebuilds_with_the_new_code() {
     );
     assert!(
         stderr.contains(
-            "this crate has a catalogue file, `api/codes.toml`, but its Cargo.toml does not declare it"
+            "this crate has a catalogue file, `api/codes.toml`, but its Cargo.toml does not declare it: declare it"
         ),
         "{stderr}"
     );

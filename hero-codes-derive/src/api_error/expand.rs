@@ -4,7 +4,7 @@
 //! then read from arrays. That keeps the generated code small for enums of hundreds of
 //! variants; only variants with their own `desc` get arms of their own.
 
-use proc_macro2::{Ident, Literal, Span, TokenStream};
+use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::{DeriveInput, Member, WhereClause, parse_quote};
 
@@ -28,10 +28,16 @@ pub(crate) fn expand(resolved: &Resolved<'_>) -> TokenStream {
         Desc::Catalogue(desc) => desc.as_str(),
         Desc::Template(..) => "",
     });
-    let bodies = variants.iter().map(|variant| match &variant.desc {
-        Desc::Catalogue(desc) => envelope::error_body_literal(envelope, &variant.code, desc),
-        Desc::Template(..) => Literal::byte_string(b""),
-    });
+    let bodies: Vec<TokenStream> = variants
+        .iter()
+        .map(|variant| match &variant.desc {
+            Desc::Catalogue(desc) => {
+                let body = envelope::error_body_literal(envelope, &variant.code, desc);
+                quote!(#body)
+            }
+            Desc::Template(..) => quote!(::core::option::Option::None),
+        })
+        .collect();
     let templated: Vec<&ResolvedVariant<'_>> = variants
         .iter()
         .filter(|variant| matches!(variant.desc, Desc::Template(..)))
@@ -54,39 +60,58 @@ pub(crate) fn expand(resolved: &Resolved<'_>) -> TokenStream {
     let body_body = if templated.is_empty() {
         quote!(#krate::__private::Bytes::from_static(BODIES[index(self)]))
     } else {
-        let paths = templated.iter().map(|variant| &variant.variant.path);
+        // One lookup: a fixed body if the variant has one, else serialized now.
         quote! {
-            #[allow(unreachable_patterns)]
-            match self {
-                #(#paths { .. })|* => #krate::__private::error_body(
+            let index = index(self);
+            match BODIES[index] {
+                ::core::option::Option::Some(body) => #krate::__private::Bytes::from_static(body),
+                ::core::option::Option::None => #krate::__private::error_body(
                     &FIELDS,
-                    CODES[index(self)],
+                    CODES[index],
                     &#krate::ApiError::desc(self),
                 ),
-                _ => #krate::__private::Bytes::from_static(BODIES[index(self)]),
             }
         }
+    };
+    // With a variant whose description is filled at run time, a slot may hold no body.
+    let bodies_static = if templated.is_empty() {
+        quote!(static BODIES: [&[u8]; #count] = [#(#bodies),*];)
+    } else {
+        let bodies = variants
+            .iter()
+            .zip(&bodies)
+            .map(|(variant, body)| match variant.desc {
+                Desc::Catalogue(_) => quote!(::core::option::Option::Some(#body)),
+                Desc::Template(..) => quote!(#body),
+            });
+        quote!(static BODIES: [::core::option::Option<&[u8]>; #count] = [#(#bodies),*];)
     };
     let index_fn = index_fn(resolved);
     let api_error = api_error_impl(
         input,
         quote! {
+            // Inlined wherever the error is answered: one variant lookup, not one per call.
+            #[inline]
             fn code(&self) -> &'static str {
                 CODES[index(self)]
             }
 
+            #[inline]
             fn status(&self) -> #krate::__private::http::StatusCode {
                 STATUSES[index(self)]
             }
 
+            #[inline]
             fn desc(&self) -> ::std::borrow::Cow<'static, str> {
                 #desc_body
             }
 
+            #[inline]
             fn envelope(&self) -> &'static #krate::EnvelopeFields {
                 &FIELDS
             }
 
+            #[inline]
             fn body(&self) -> #krate::__private::Bytes {
                 #body_body
             }
@@ -102,7 +127,7 @@ pub(crate) fn expand(resolved: &Resolved<'_>) -> TokenStream {
                 [#(#krate::__private::status(#statuses)),*];
             static DESCS: [&str; #count] = [#(#descs),*];
             // Serialized at compile time: no serialization per answer.
-            static BODIES: [&[u8]; #count] = [#(#bodies),*];
+            #bodies_static
             static FIELDS: #krate::EnvelopeFields = #fields;
             #index_fn
             #api_error
@@ -124,6 +149,7 @@ fn index_fn(resolved: &Resolved<'_>) -> TokenStream {
             quote!(#path { .. } => #index,)
         });
     quote! {
+        #[inline]
         fn index #impl_generics (value: &#ident #ty_generics) -> usize #where_clause {
             match *value { #(#arms)* }
         }

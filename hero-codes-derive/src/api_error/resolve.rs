@@ -42,7 +42,7 @@ pub(crate) fn resolve<'a>(input: &'a Input<'a>, ctxt: &mut Ctxt) -> Option<Resol
     }
     let loaded = match &input.attrs.file {
         Some(file) => source::load(file),
-        None => source::load_declared(input.original.ident.span()),
+        None => source::load_crate_catalog(input.original.ident.span()),
     };
     let source = match loaded {
         Ok(source) => source,

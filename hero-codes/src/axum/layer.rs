@@ -17,7 +17,7 @@ use tower_http::catch_panic::{self, CatchPanic, CatchPanicLayer, ResponseForPani
 use tower_layer::Layer;
 use tower_service::Service;
 
-use super::response::{FailureAnswer, InEnvelope, envelope, failure_response};
+use super::response::{FailureAnswer, InEnvelope, LayerPolling, envelope, failure_response};
 use crate::{ApiError, CatalogCode, Failure, FailureCodes};
 
 /// A tower layer that puts everything the wrapped service answers into the envelope of
@@ -162,7 +162,10 @@ where
     type Output = Result<Response, E>;
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        // The handler makes its answer inside this poll: envelopes made now are marked.
+        let polling = LayerPolling::enter();
         let response = ready!(self.project().inner.poll(cx))?;
+        drop(polling);
         Poll::Ready(Ok(keep_in_envelope::<C>(response.map(Body::new))))
     }
 }

@@ -1,5 +1,7 @@
 //! Responses in the envelope.
 
+use std::cell::Cell;
+
 use axum::body::Body;
 use axum::response::{IntoResponse, Response};
 use bytes::Bytes;
@@ -17,6 +19,29 @@ const ENVELOPE_CONTENT_TYPE: &str = "application/json; charset=utf-8";
 /// envelope layer leaves it as it is whatever its catalogue.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct InEnvelope;
+
+thread_local! {
+    /// How many envelope layers are polling their service on this thread. A marker costs an
+    /// allocation (the first entry of a response's extensions), so it is set only when a
+    /// layer is there to read it: an answer without a layer costs what a hand-built one does.
+    static LAYERS_POLLING: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Counts a layer as polling while it lives; see [`LAYERS_POLLING`].
+pub(crate) struct LayerPolling(());
+
+impl LayerPolling {
+    pub(crate) fn enter() -> Self {
+        LAYERS_POLLING.with(|count| count.set(count.get() + 1));
+        LayerPolling(())
+    }
+}
+
+impl Drop for LayerPolling {
+    fn drop(&mut self) {
+        LAYERS_POLLING.with(|count| count.set(count.get() - 1));
+    }
+}
 
 /// How the nearest [`EnvelopeLayer`](super::EnvelopeLayer) answers a failure, in its
 /// catalogue: put in the request's extensions for the extractors to reject with.
@@ -75,7 +100,9 @@ pub(crate) fn envelope(status: StatusCode, body: Bytes) -> Response {
         CONTENT_TYPE,
         HeaderValue::from_static(ENVELOPE_CONTENT_TYPE),
     );
-    response.extensions_mut().insert(InEnvelope);
+    if LAYERS_POLLING.with(Cell::get) > 0 {
+        response.extensions_mut().insert(InEnvelope);
+    }
     response
 }
 
@@ -107,6 +134,7 @@ macro_rules! __axum_glue {
         impl $($impl_generics)* $crate::__private::axum::response::IntoResponse for $($ty)*
         $($where_clause)*
         {
+            #[inline]
             fn into_response(self) -> $crate::__private::axum::response::Response {
                 $crate::axum::error_response(&self)
             }
