@@ -107,6 +107,12 @@ fn alibaba_service() -> Router {
         AliError::Db(std::io::Error::other(SECRET))
     )
     .route("/bad-page/{page}", get(bad_page))
+    .route("/unserializable", get(unserializable))
+}
+
+/// Data that JSON cannot hold (a map whose keys are not strings): a server bug.
+async fn unserializable() -> ApiResponse<std::collections::BTreeMap<(u8, u8), u8>, AliCode> {
+    ApiResponse::ok([((1, 2), 3)].into())
 }
 
 async fn bad_page(axum::extract::Path(page): axum::extract::Path<u32>) -> Result<(), AliError> {
@@ -232,6 +238,16 @@ async fn alibaba_server_errors_and_panics_answer_its_internal_code_and_nothing_e
         );
         assert_not_in_body(&reply, &[SECRET, "hunter2", "database"]);
     }
+}
+
+#[tokio::test]
+async fn data_that_cannot_be_serialized_answers_the_catalogues_internal_code() {
+    let base = spawn(alibaba_service()).await;
+    assert_envelope(
+        &get_path(&base, "/unserializable").await,
+        StatusCode::INTERNAL_SERVER_ERROR,
+        ali_error("B0001", "系统执行出错"),
+    );
 }
 
 #[tokio::test]
