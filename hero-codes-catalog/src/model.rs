@@ -6,6 +6,9 @@ use crate::diagnostic::Spanned;
 /// more catalogues of codes. Values that come from the file keep their [`Spanned::span`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CatalogFile {
+    /// The languages of the descriptions (`locales = ["zh", "en"]`), the first the language
+    /// of `desc` and the default; empty when the file declares none (one language, untagged).
+    pub locales: Vec<Spanned<String>>,
     /// The field names and limits of the response envelope (`[envelope]`).
     pub envelope: Envelope,
     /// The HTTP status table (`http = [...]`), in file order; empty if the file has none.
@@ -15,6 +18,14 @@ pub struct CatalogFile {
 }
 
 impl CatalogFile {
+    /// The locale tags, default first; empty when the file declares none.
+    pub fn locale_tags(&self) -> Vec<&str> {
+        self.locales
+            .iter()
+            .map(|locale| locale.value.as_str())
+            .collect()
+    }
+
     /// The catalogue called `name`, if the file has one.
     pub fn catalog(&self, name: &str) -> Option<&Catalog> {
         self.catalogs
@@ -221,6 +232,29 @@ pub struct CodeEntry {
     pub name: Spanned<String>,
     /// The HTTP status it answers with.
     pub status: Spanned<u16>,
-    /// The public description, e.g. `所请求的资源不存在`.
+    /// The public description in the default locale, e.g. `所请求的资源不存在`.
     pub desc: Spanned<String>,
+    /// The description in each other locale of the file, `en = "..."`: (locale, text), in
+    /// the order the file's `locales` lists them once the file is checked.
+    pub translations: Vec<(String, Spanned<String>)>,
+}
+
+impl CodeEntry {
+    /// The description in the locale at `index` of the file's `locales` (0: `desc`).
+    ///
+    /// ```
+    /// let file = hero_codes_catalog::CatalogFile::builtin().unwrap();
+    /// let entry = file.catalog("ResultCode").unwrap().entry("10400").unwrap();
+    /// assert_eq!(entry.desc_in(0), "所请求的资源不存在");
+    /// assert_eq!(entry.desc_in(1), "The requested resource does not exist");
+    /// ```
+    pub fn desc_in(&self, index: usize) -> &str {
+        match index.checked_sub(1) {
+            Some(translation) => self
+                .translations
+                .get(translation)
+                .map_or(self.desc.value.as_str(), |(_, text)| text.value.as_str()),
+            None => &self.desc.value,
+        }
+    }
 }

@@ -10,7 +10,7 @@ use crate::model::{
 };
 use crate::reader::{self, Table, Value};
 
-const FILE_KEYS: &[&str] = &["envelope", "http", "catalogs"];
+const FILE_KEYS: &[&str] = &["locales", "envelope", "http", "catalogs"];
 const ENVELOPE_KEYS: &[&str] = &[
     "result",
     "code",
@@ -41,6 +41,13 @@ pub(crate) fn read(text: &str, diagnostics: &mut Diagnostics) -> Option<CatalogF
     }
     let document = Value::new(document.span(), DeValue::Table(document.into_inner()));
     let file = Table::open(&document, "the catalogue file", FILE_KEYS, diagnostics)?;
+    let locales: Vec<Spanned<String>> = file
+        .get("locales")
+        .and_then(|value| reader::array(value, "`locales`", diagnostics))
+        .into_iter()
+        .flatten()
+        .filter_map(|locale| reader::string(locale, "a locale in `locales`", diagnostics))
+        .collect();
     let envelope = read_envelope(file.get("envelope"), diagnostics);
     let http_statuses = file
         .get("http")
@@ -59,8 +66,19 @@ pub(crate) fn read(text: &str, diagnostics: &mut Diagnostics) -> Option<CatalogF
         .iter()
         .filter_map(|row| read_http_status(row, diagnostics))
         .collect();
-    let catalogs = read_catalogs(file.get("catalogs"), diagnostics);
+    // A code entry holds `desc` and one key per other locale: `en = "..."`.
+    let code_keys: Vec<&str> = CODE_KEYS
+        .iter()
+        .copied()
+        .chain(locales.iter().skip(1).map(|locale| locale.value.as_str()))
+        .collect();
+    let catalogs = read_catalogs(file.get("catalogs"), &code_keys, diagnostics);
+    let catalogs = catalogs
+        .into_iter()
+        .map(|catalog| order_translations(catalog, &locales))
+        .collect();
     Some(CatalogFile {
+        locales,
         envelope,
         http_statuses,
         catalogs,
@@ -153,7 +171,24 @@ fn read_http_status(row: &Table<'_, '_>, diagnostics: &mut Diagnostics) -> Optio
     })
 }
 
-fn read_catalogs(value: Option<&Value<'_>>, diagnostics: &mut Diagnostics) -> Vec<Catalog> {
+/// Puts each code's translations in the order of `locales`, so an index into `locales`
+/// finds its text (a missing one is reported by the checks).
+fn order_translations(mut catalog: Catalog, locales: &[Spanned<String>]) -> Catalog {
+    for entry in &mut catalog.codes {
+        entry.translations.sort_by_key(|(locale, _)| {
+            locales
+                .iter()
+                .position(|declared| declared.value == *locale)
+        });
+    }
+    catalog
+}
+
+fn read_catalogs(
+    value: Option<&Value<'_>>,
+    code_keys: &[&str],
+    diagnostics: &mut Diagnostics,
+) -> Vec<Catalog> {
     let catalogs =
         value.and_then(|value| Table::open_map(value, "the [catalogs] table", diagnostics));
     let entries: Vec<_> = catalogs.iter().flat_map(Table::entries).collect();
@@ -166,13 +201,14 @@ fn read_catalogs(value: Option<&Value<'_>>, diagnostics: &mut Diagnostics) -> Ve
     }
     entries
         .into_iter()
-        .filter_map(|(name, value)| read_catalog(name, value, diagnostics))
+        .filter_map(|(name, value)| read_catalog(name, value, code_keys, diagnostics))
         .collect()
 }
 
 fn read_catalog(
     name: Spanned<&str>,
     value: &Value<'_>,
+    code_keys: &[&str],
     diagnostics: &mut Diagnostics,
 ) -> Option<Catalog> {
     let table = Table::open(value, "a catalogue", CATALOG_KEYS, diagnostics)?;
@@ -191,10 +227,10 @@ fn read_catalog(
         .unwrap_or_default();
     let codes = table
         .require("codes", diagnostics)
-        .map(|value| each_table(value, "`codes`", "a code entry", CODE_KEYS, diagnostics))
+        .map(|value| each_table(value, "`codes`", "a code entry", code_keys, diagnostics))
         .unwrap_or_default()
         .iter()
-        .filter_map(|entry| read_code(entry, diagnostics))
+        .filter_map(|entry| read_code(entry, &code_keys[CODE_KEYS.len()..], diagnostics))
         .collect();
     let failures = table
         .get("failures")
@@ -267,16 +303,29 @@ fn read_failures(value: &Value<'_>, diagnostics: &mut Diagnostics) -> Vec<Failur
         .collect()
 }
 
-fn read_code(entry: &Table<'_, '_>, diagnostics: &mut Diagnostics) -> Option<CodeEntry> {
+/// A code entry; `other_locales` are the keys of its translations.
+fn read_code(
+    entry: &Table<'_, '_>,
+    other_locales: &[&str],
+    diagnostics: &mut Diagnostics,
+) -> Option<CodeEntry> {
     let code = entry.required_string("code", diagnostics);
     let name = entry.required_string("name", diagnostics);
     let status = read_required_status(entry, diagnostics);
     let desc = entry.required_string("desc", diagnostics);
+    let translations = other_locales
+        .iter()
+        .filter_map(|locale| {
+            let text = entry.optional_string(locale, diagnostics)?;
+            Some(((*locale).to_owned(), text))
+        })
+        .collect();
     Some(CodeEntry {
         code: code?,
         name: name?,
         status: status?,
         desc: desc?,
+        translations,
     })
 }
 

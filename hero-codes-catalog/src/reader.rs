@@ -70,6 +70,12 @@ impl<'a, 'i> Table<'a, 'i> {
                         self.what
                     )
                 }
+                // In a table that holds descriptions, a language tag is most likely a
+                // translation whose locale the file does not declare.
+                None if known.contains(&"desc") && looks_like_locale(name) => format!(
+                    "unknown key `{name}` in {}: a description in `{name}` needs `{name}` in the file's `locales`",
+                    self.what
+                ),
                 None => format!(
                     "unknown key `{name}` in {}: expected {}",
                     self.what,
@@ -127,6 +133,18 @@ impl<'a, 'i> Table<'a, 'i> {
             .iter()
             .map(|(key, value)| (Spanned::new(key.get_ref().as_ref(), key.span()), value))
     }
+}
+
+/// Whether `text` has the shape of a language tag: `en`, `zh-TW`, `sr-Latn-RS`.
+pub(crate) fn looks_like_locale(text: &str) -> bool {
+    let mut subtags = text.split('-');
+    let language = subtags.next().unwrap_or_default();
+    (2..=3).contains(&language.len())
+        && language.bytes().all(|byte| byte.is_ascii_alphabetic())
+        && subtags.all(|subtag| {
+            (1..=8).contains(&subtag.len())
+                && subtag.bytes().all(|byte| byte.is_ascii_alphanumeric())
+        })
 }
 
 // In the functions below, `what` names the value in messages: "`code`" for a key, or

@@ -6,11 +6,13 @@ use std::collections::HashMap;
 use crate::diagnostic::{Diagnostics, Spanned};
 use crate::ident::check_identifier;
 use crate::model::{Catalog, CatalogFile, CodeEntry, CodeType, Envelope};
+use crate::reader::looks_like_locale;
 use crate::suggest::closest;
 
 pub(crate) fn check(file: &CatalogFile, diagnostics: &mut Diagnostics) {
     envelope_fields_are_distinct(&file.envelope, diagnostics);
     envelope_limits_are_positive(&file.envelope, diagnostics);
+    locales_are_language_tags(file, diagnostics);
     http_statuses_are_unique(file, diagnostics);
     http_texts_are_not_empty(file, diagnostics);
     for catalog in &file.catalogs {
@@ -29,6 +31,7 @@ pub(crate) fn check(file: &CatalogFile, diagnostics: &mut Diagnostics) {
         codes_are_integers_in_a_numeric_envelope(catalog, &file.envelope, diagnostics);
         success_code_is_defined(catalog, diagnostics);
         descriptions_fit(catalog, &file.envelope, diagnostics);
+        every_code_has_every_locale(catalog, &file.locales, diagnostics);
         failure_codes_exist(catalog, diagnostics);
     }
 }
@@ -85,6 +88,63 @@ fn envelope_limits_are_positive(envelope: &Envelope, diagnostics: &mut Diagnosti
     ] {
         if limit.value == 0 {
             diagnostics.push(limit.span, format!("`{key}` must be at least 1"));
+        }
+    }
+}
+
+/// Rejects `locales = ["zh", "english", "zh"]`: each is a language tag, listed once.
+fn locales_are_language_tags(file: &CatalogFile, diagnostics: &mut Diagnostics) {
+    for locale in &file.locales {
+        if !looks_like_locale(&locale.value) {
+            diagnostics.push(
+                locale.span,
+                format!(
+                    "`{}` is not a language tag: write one such as `en`, `zh` or `zh-TW`",
+                    locale.value
+                ),
+            );
+        }
+    }
+    report_repeats(
+        file.locales.iter(),
+        |locale, first| {
+            format!(
+                "locale `{locale}` is listed twice: it is already on line {first}; list each once"
+            )
+        },
+        diagnostics,
+    );
+}
+
+/// Rejects a code line without `en = "..."` when `locales = ["zh", "en"]`: every code is
+/// described in every locale, so no answer falls back to another language unseen.
+fn every_code_has_every_locale(
+    catalog: &Catalog,
+    locales: &[Spanned<String>],
+    diagnostics: &mut Diagnostics,
+) {
+    // A locale listed twice is reported once, by `locales_are_language_tags`.
+    let mut others: Vec<&Spanned<String>> = Vec::new();
+    for locale in locales.iter().skip(1) {
+        if locales[0].value != locale.value && !others.iter().any(|o| o.value == locale.value) {
+            others.push(locale);
+        }
+    }
+    for entry in &catalog.codes {
+        for locale in &others {
+            if !entry
+                .translations
+                .iter()
+                .any(|(tag, _)| *tag == locale.value)
+            {
+                diagnostics.push(
+                    entry.desc.span,
+                    format!(
+                        "code `{}` has no description in `{}`, a locale of the file: add `{} = \"...\"` to its line",
+                        entry.code.value, locale.value, locale.value
+                    ),
+                );
+            }
         }
     }
 }
@@ -436,28 +496,41 @@ fn codes_are_well_formed(catalog: &Catalog, envelope: &Envelope, diagnostics: &m
     }
 }
 
-/// Rejects `{ desc = "", ... }` and a description longer than `desc_max_chars`.
+/// Rejects `{ desc = "", ... }`, `en = ""` and a description longer than `desc_max_chars`,
+/// in every locale.
 fn descriptions_fit(catalog: &Catalog, envelope: &Envelope, diagnostics: &mut Diagnostics) {
     let max = envelope.desc_max_chars.value;
     for entry in &catalog.codes {
-        let desc = &entry.desc;
-        let length = desc.value.chars().count();
-        if desc.value.trim().is_empty() {
-            diagnostics.push(
-                desc.span,
-                format!(
-                    "empty description for code `{}`: write what the code means",
-                    entry.code.value
-                ),
-            );
-        } else if length > max && max > 0 {
-            diagnostics.push(
-                desc.span,
-                format!(
-                    "description of code `{}` is {length} characters long: the limit is {max}",
-                    entry.code.value
-                ),
-            );
+        let texts = std::iter::once(("", &entry.desc)).chain(
+            entry
+                .translations
+                .iter()
+                .map(|(locale, text)| (locale.as_str(), text)),
+        );
+        for (locale, desc) in texts {
+            let what = if locale.is_empty() {
+                "description".to_owned()
+            } else {
+                format!("`{locale}` description")
+            };
+            let length = desc.value.chars().count();
+            if desc.value.trim().is_empty() {
+                diagnostics.push(
+                    desc.span,
+                    format!(
+                        "empty {what} for code `{}`: write what the code means",
+                        entry.code.value
+                    ),
+                );
+            } else if length > max && max > 0 {
+                diagnostics.push(
+                    desc.span,
+                    format!(
+                        "{what} of code `{}` is {length} characters long: the limit is {max}",
+                        entry.code.value
+                    ),
+                );
+            }
         }
     }
 }

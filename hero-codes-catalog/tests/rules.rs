@@ -84,7 +84,7 @@ fn unknown_key_without_a_close_match_lists_the_known_keys() {
     assert_eq!(
         errors("colour = 1\n[catalogs.AppCode]\ncodes = []\n"),
         "codes.toml:1:1: unknown key `colour` in the catalogue file: \
-         expected `envelope`, `http` or `catalogs`"
+         expected `locales`, `envelope`, `http` or `catalogs`"
     );
     assert_eq!(
         errors(&with_codes(
@@ -905,5 +905,66 @@ fn envelope_result_is_a_name_or_false_and_code_type_a_known_word() {
          or write `result = false` to leave it out\n\
          codes.toml:3:13: unknown `code_type` `integer`: write \"string\" for codes such as \
          \"10400\", or \"number\" for codes such as 40013"
+    );
+}
+
+// ------------------------------------------------------------------ locales ----
+
+/// A file in Chinese and English around `codes`, the lines of one catalogue's `codes`;
+/// the first line of `codes` is line 4.
+fn bilingual(codes: &str) -> String {
+    format!("locales = [\"zh\", \"en\"]\n[catalogs.AppCode]\ncodes = [\n{codes}\n]\n")
+}
+
+#[test]
+fn each_code_line_carries_its_description_in_every_locale() {
+    let file = accepts(&bilingual(
+        "    { code = \"0\", name = \"Ok\", status = 200, desc = \"成功\", en = \"OK\" },\n    \
+         { code = \"404\", en = \"Not found\", name = \"NotFound\", status = 404, desc = \"不存在\" },",
+    ));
+    assert_eq!(file.locale_tags(), ["zh", "en"]);
+    let entry = &file.catalogs[0].codes[1];
+    assert_eq!(entry.desc_in(0), "不存在");
+    assert_eq!(entry.desc_in(1), "Not found");
+}
+
+#[test]
+fn a_code_missing_a_declared_locale_is_rejected() {
+    assert_eq!(
+        errors(&bilingual(
+            "    { code = \"0\", name = \"Ok\", status = 200, desc = \"成功\" },"
+        )),
+        "codes.toml:4:53: code `0` has no description in `en`, a locale of the file: add \
+         `en = \"...\"` to its line"
+    );
+}
+
+#[test]
+fn a_description_in_an_undeclared_locale_is_rejected() {
+    assert_eq!(
+        errors(&bilingual(
+            "    { code = \"0\", name = \"Ok\", status = 200, desc = \"成功\", en = \"OK\", fr = \"D'accord\" },"
+        )),
+        "codes.toml:4:70: unknown key `fr` in a code entry: a description in `fr` needs `fr` \
+         in the file's `locales`"
+    );
+}
+
+#[test]
+fn locales_are_language_tags_listed_once_and_translations_fit() {
+    let text = "locales = [\"zh\", \"english\", \"zh\"]\n[catalogs.AppCode]\ncodes = [\n\
+                { code = \"0\", name = \"Ok\", status = 200, desc = \"成功\" },\n]\n";
+    assert_eq!(
+        errors(text),
+        "codes.toml:1:18: `english` is not a language tag: write one such as `en`, `zh` or `zh-TW`\n\
+         codes.toml:1:29: locale `zh` is listed twice: it is already on line 1; list each once\n\
+         codes.toml:4:49: code `0` has no description in `english`, a locale of the file: add \
+         `english = \"...\"` to its line"
+    );
+    assert_eq!(
+        errors(&bilingual(
+            "    { code = \"0\", name = \"Ok\", status = 200, desc = \"成功\", en = \" \" },"
+        )),
+        "codes.toml:4:64: empty `en` description for code `0`: write what the code means"
     );
 }
