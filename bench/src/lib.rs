@@ -12,7 +12,11 @@ pub enum AppError {
     NotFound,
     /// A description filled from a field, serialized per answer.
     #[error("app {id} not found")]
-    #[api(code = "10400", desc = "应用{id}不存在")]
+    #[api(
+        code = "10400",
+        desc = "应用{id}不存在",
+        en = "App {id} does not exist"
+    )]
     AppNotFound {
         /// The app's id.
         id: u64,

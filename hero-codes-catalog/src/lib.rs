@@ -46,6 +46,7 @@ pub use model::{
     Catalog, CatalogFile, CodeEntry, CodeRange, CodeType, Envelope, FAILURE_KINDS, FailureCode,
     HttpStatus,
 };
+pub use reader::looks_like_locale;
 pub use render::{error_body_json, markdown_http_table, markdown_table};
 pub use suggest::closest;
 pub use wording::quoted_list;

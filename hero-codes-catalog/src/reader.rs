@@ -136,7 +136,13 @@ impl<'a, 'i> Table<'a, 'i> {
 }
 
 /// Whether `text` has the shape of a language tag: `en`, `zh-TW`, `sr-Latn-RS`.
-pub(crate) fn looks_like_locale(text: &str) -> bool {
+///
+/// ```
+/// use hero_codes_catalog::looks_like_locale;
+/// assert!(looks_like_locale("en") && looks_like_locale("zh-TW"));
+/// assert!(!looks_like_locale("english") && !looks_like_locale("zh_TW"));
+/// ```
+pub fn looks_like_locale(text: &str) -> bool {
     let mut subtags = text.split('-');
     let language = subtags.next().unwrap_or_default();
     (2..=3).contains(&language.len())

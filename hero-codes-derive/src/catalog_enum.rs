@@ -5,7 +5,7 @@
 //! `crate = ...`), so it works in any crate that depends on `hero-codes` (and in
 //! `hero-codes` itself, through `extern crate self`).
 
-use hero_codes_catalog::{Catalog, CodeEntry, Envelope, markdown_http_table, markdown_table};
+use hero_codes_catalog::{Catalog, CatalogFile, CodeEntry, markdown_http_table, markdown_table};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 use syn::parse::{Parse, ParseStream};
@@ -64,14 +64,13 @@ impl Input {
 
 pub(crate) fn expand(loaded: &Loaded, krate: &TokenStream) -> TokenStream {
     let track = track_files(loaded);
-    let envelope = expand_envelope(&loaded.file.envelope, krate);
+    let envelope = expand_envelope(&loaded.file, krate);
     let http_statuses = expand_http_statuses(&loaded.file, krate);
-    let envelope_fields = &loaded.file.envelope;
     let enums = loaded
         .file
         .catalogs
         .iter()
-        .map(|catalog| expand_catalog(catalog, envelope_fields, krate));
+        .map(|catalog| expand_catalog(catalog, &loaded.file, krate));
     quote! {
         #track
         #envelope
@@ -93,8 +92,8 @@ pub(crate) fn track_files(loaded: &Loaded) -> TokenStream {
     }
 }
 
-fn expand_envelope(envelope: &Envelope, krate: &TokenStream) -> TokenStream {
-    let fields = envelope::fields(envelope, krate);
+fn expand_envelope(file: &CatalogFile, krate: &TokenStream) -> TokenStream {
+    let fields = envelope::fields(file, krate);
     quote! {
         /// The field names and limits of the response envelope, from the catalogue file.
         pub const ENVELOPE: #krate::EnvelopeFields = #fields;
@@ -124,7 +123,7 @@ fn expand_http_statuses(
 
 /// The enum, and its impls inside `const _: () = { ... };` with the tables they read, so
 /// that no helper item appears on the user's type or in their namespace.
-fn expand_catalog(catalog: &Catalog, envelope: &Envelope, krate: &TokenStream) -> TokenStream {
+fn expand_catalog(catalog: &Catalog, file: &CatalogFile, krate: &TokenStream) -> TokenStream {
     let name = Ident::new(&catalog.name.value, Span::call_site());
     let catalog_name = &catalog.name.value;
     let markdown = markdown_table(catalog);
@@ -151,12 +150,19 @@ fn expand_catalog(catalog: &Catalog, envelope: &Envelope, krate: &TokenStream) -
     let names = catalog.codes.iter().map(|entry| entry.name.value.as_str());
     let codes = catalog.codes.iter().map(|entry| entry.code.value.as_str());
     let statuses = catalog.codes.iter().map(|entry| entry.status.value);
-    let descs = catalog.codes.iter().map(|entry| entry.desc.value.as_str());
-    let bodies = catalog
-        .codes
-        .iter()
-        .map(|entry| envelope::error_body_literal(envelope, &entry.code.value, &entry.desc.value));
-    let fields = envelope::fields(envelope, krate);
+    let locale_count = envelope::locale_count(file);
+    // One row per locale, one column per code.
+    let descs = (0..locale_count).map(|locale| {
+        let row = catalog.codes.iter().map(|entry| entry.desc_in(locale));
+        quote!([#(#row),*])
+    });
+    let bodies = (0..locale_count).map(|locale| {
+        let row = catalog.codes.iter().map(|entry| {
+            envelope::error_body_literal(&file.envelope, &entry.code.value, entry.desc_in(locale))
+        });
+        quote!([#(#row),*])
+    });
+    let fields = envelope::fields(file, krate);
     let failure_codes = expand_failure_codes(catalog, &name, krate);
     let status_code = quote!(#krate::__private::http::StatusCode);
     // Arrays indexed by variant rather than a `match` per method: the generated code stays
@@ -174,10 +180,10 @@ fn expand_catalog(catalog: &Catalog, envelope: &Envelope, krate: &TokenStream) -
             const CODE_LIST: [&str; #count] = [#(#codes),*];
             static CODES: [&str; #count] = CODE_LIST;
             static NAMES: [&str; #count] = [#(#names),*];
-            static DESCS: [&str; #count] = [#(#descs),*];
+            static DESCS: [[&str; #count]; #locale_count] = [#(#descs),*];
             static STATUSES: [#status_code; #count] = [#(#krate::__private::status(#statuses)),*];
             // Serialized at compile time: no serialization per answer.
-            static BODIES: [&[u8]; #count] = [#(#bodies),*];
+            static BODIES: [[&[u8]; #count]; #locale_count] = [#(#bodies),*];
             // `from_code`'s table, built by `const` evaluation.
             static INDEX: [u32; #slots] = #krate::__private::build_index(&CODE_LIST);
             static FIELDS: #krate::EnvelopeFields = #fields;
@@ -203,9 +209,17 @@ fn expand_catalog(catalog: &Catalog, envelope: &Envelope, krate: &TokenStream) -
                     STATUSES[index(self)]
                 }
 
-                /// The public description of the code, from the catalogue file.
+                /// The public description of the code, from the catalogue file, in its
+                /// default locale.
                 pub const fn desc(&self) -> &'static str {
-                    DESCS[index(self)]
+                    DESCS[0][index(self)]
+                }
+
+                /// The description in `locale`, one of the file's `locales` (`"en"`);
+                /// `None` for another.
+                pub fn desc_in(&self, locale: &str) -> ::core::option::Option<&'static str> {
+                    let locale = FIELDS.locales.iter().position(|tag| *tag == locale)?;
+                    ::core::option::Option::Some(DESCS[locale][index(self)])
                 }
 
                 /// The variant whose code is `code`, if the catalogue has one. Constant time,
@@ -239,6 +253,10 @@ fn expand_catalog(catalog: &Catalog, envelope: &Envelope, krate: &TokenStream) -
                     Self::desc(self)
                 }
 
+                fn desc_in(&self, locale: &str) -> ::core::option::Option<&'static str> {
+                    Self::desc_in(self, locale)
+                }
+
                 fn from_code(code: &str) -> ::core::option::Option<Self> {
                     Self::from_code(code)
                 }
@@ -263,8 +281,21 @@ fn expand_catalog(catalog: &Catalog, envelope: &Envelope, krate: &TokenStream) -
                     &FIELDS
                 }
 
+                #[inline]
+                fn localized_desc(&self, locale: usize) -> ::std::borrow::Cow<'static, str> {
+                    let descs = DESCS.get(locale).unwrap_or(&DESCS[0]);
+                    ::std::borrow::Cow::Borrowed(descs[index(self)])
+                }
+
+                #[inline]
+                fn localized_body(&self, locale: usize) -> #krate::__private::Bytes {
+                    let bodies = BODIES.get(locale).unwrap_or(&BODIES[0]);
+                    #krate::__private::Bytes::from_static(bodies[index(self)])
+                }
+
+                #[inline]
                 fn body(&self) -> #krate::__private::Bytes {
-                    #krate::__private::Bytes::from_static(BODIES[index(self)])
+                    #krate::__private::Bytes::from_static(BODIES[0][index(self)])
                 }
             }
 

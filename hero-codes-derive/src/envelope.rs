@@ -1,12 +1,14 @@
 //! Code pieces for the response envelope that both macros emit.
 
-use hero_codes_catalog::{CodeType, Envelope, error_body_json};
+use hero_codes_catalog::{CatalogFile, CodeType, Envelope, error_body_json};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-/// The file's envelope as a `hero_codes::EnvelopeFields` value; `krate` is the path of the
-/// runtime crate.
-pub(crate) fn fields(envelope: &Envelope, krate: &TokenStream) -> TokenStream {
+/// The file's envelope and locales as a `hero_codes::EnvelopeFields` value; `krate` is the
+/// path of the runtime crate.
+pub(crate) fn fields(file: &CatalogFile, krate: &TokenStream) -> TokenStream {
+    let envelope = &file.envelope;
+    let locales = file.locale_tags();
     let result = match &envelope.result {
         Some(name) => {
             let name = &name.value;
@@ -32,8 +34,14 @@ pub(crate) fn fields(envelope: &Envelope, krate: &TokenStream) -> TokenStream {
             code_type: #code_type,
             code_max_chars: #code_max_chars,
             desc_max_chars: #desc_max_chars,
+            locales: &[#(#locales),*],
         }
     }
+}
+
+/// How many languages the file's descriptions are in: its `locales`, or the one untagged.
+pub(crate) fn locale_count(file: &CatalogFile) -> usize {
+    file.locales.len().max(1)
 }
 
 /// The error body of `code` with `desc`, serialized now, at compile time, as a byte string

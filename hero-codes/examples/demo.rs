@@ -101,7 +101,11 @@ pub enum TrackerError {
     #[api(code = "10002")]
     MissingSearchValue,
     #[error("app {id} not found")]
-    #[api(code = "10400", desc = "应用{id}不存在")]
+    #[api(
+        code = "10400",
+        desc = "应用{id}不存在",
+        en = "App {id} does not exist"
+    )]
     AppNotFound { id: u64 },
 }
 

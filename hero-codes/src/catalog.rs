@@ -36,8 +36,11 @@ pub trait CatalogCode: Copy + Eq + std::hash::Hash + fmt::Debug + fmt::Display +
     fn code(&self) -> &'static str;
     /// The HTTP status the code answers with.
     fn status(&self) -> StatusCode;
-    /// The public description of the code.
+    /// The public description of the code, in the default locale.
     fn desc(&self) -> &'static str;
+    /// The description in `locale`, one of the file's `locales` (`"en"`); `None` for
+    /// another.
+    fn desc_in(&self, locale: &str) -> Option<&'static str>;
     /// The variant whose code is `code`, if any.
     fn from_code(code: &str) -> Option<Self>;
 }
@@ -104,6 +107,9 @@ pub struct EnvelopeFields {
     pub code_max_chars: usize,
     /// The longest description allowed, in characters.
     pub desc_max_chars: usize,
+    /// The languages of the file's descriptions (`locales`), the default first; empty when
+    /// the file declares none.
+    pub locales: &'static [&'static str],
 }
 
 /// How an envelope writes its code: `"result_code": "10400"` or `"errcode": 40013`

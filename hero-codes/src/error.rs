@@ -22,7 +22,7 @@ use crate::{CodeType, EnvelopeFields};
 /// #[derive(Debug, thiserror::Error, hero_codes::ApiError)]
 /// enum AppError {
 ///     #[error("app {id} not found")]
-///     #[api(code = "10400", desc = "应用{id}不存在")]
+///     #[api(code = "10400", desc = "应用{id}不存在", en = "App {id} does not exist")]
 ///     AppNotFound { id: u64 },
 ///     #[error("database: {0}")]
 ///     #[api(code = "10500")]
@@ -62,18 +62,30 @@ pub trait ApiError: Error {
     fn status(&self) -> StatusCode;
 
     /// The public description: the catalogue's text, or a variant's own
-    /// `#[api(desc = "...")]` with its fields filled in.
+    /// `#[api(desc = "...")]` with its fields filled in; in the default locale.
     fn desc(&self) -> Cow<'static, str>;
 
-    /// The envelope of the catalogue file the code comes from: its field names and code
-    /// type shape [`body`](ApiError::body).
+    /// The envelope of the catalogue file the code comes from: its field names, code type
+    /// and locales shape [`body`](ApiError::body).
     fn envelope(&self) -> &'static EnvelopeFields;
 
+    /// The description in the locale at `locale` in [`envelope`](ApiError::envelope)'s
+    /// `locales` (0 is the default, [`desc`](ApiError::desc)).
+    fn localized_desc(&self, locale: usize) -> Cow<'static, str> {
+        let _ = locale; // one language unless the implementation knows more
+        self.desc()
+    }
+
+    /// The JSON body of the answer in the locale at `locale` of the envelope's `locales`.
+    /// The derive serializes each at compile time wherever the description is fixed.
+    fn localized_body(&self, locale: usize) -> Bytes {
+        error_body(self.envelope(), self.code(), &self.localized_desc(locale))
+    }
+
     /// The JSON body of the answer, `{"result":false,"result_code":...,"result_desc":...}`
-    /// with the names of [`envelope`](ApiError::envelope). The derive serializes it at
-    /// compile time wherever the description is fixed.
+    /// with the names of [`envelope`](ApiError::envelope), in the default locale.
     fn body(&self) -> Bytes {
-        error_body(self.envelope(), self.code(), &self.desc())
+        self.localized_body(0)
     }
 }
 

@@ -28,6 +28,7 @@ pub mod axum;
 mod catalog;
 mod error;
 mod failure;
+mod locale;
 mod lookup;
 mod response;
 
@@ -36,6 +37,7 @@ pub use catalog::{
 };
 pub use error::ApiError;
 pub use failure::{Failure, FailureCodes};
+pub use locale::{answer_locale, in_locale};
 pub use response::{ApiResponse, Code, ErrorReply};
 
 /// Generates code enums from a catalogue file, checked at compile time.

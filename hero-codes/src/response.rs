@@ -126,6 +126,29 @@ impl<T, C> ApiResponse<T, C> {
         self.data.as_ref()
     }
 
+    /// The answer with the catalogue's description of its code in `locale` (a tag of the
+    /// file's `locales`), when its description is the catalogue's default text; else as
+    /// it is.
+    ///
+    /// ```
+    /// use hero_codes::ApiResponse;
+    ///
+    /// let answer: ApiResponse<_> = ApiResponse::ok(7);
+    /// assert_eq!(answer.in_locale("en").desc(), "Success");
+    /// ```
+    pub fn in_locale(mut self, locale: &str) -> Self
+    where
+        C: CatalogCode,
+    {
+        if let Code::Known(code) = &self.code
+            && self.desc == code.desc()
+            && let Some(localized) = code.desc_in(locale)
+        {
+            self.desc = Cow::Borrowed(localized);
+        }
+        self
+    }
+
     /// The payload of a success, or the code and description of an error.
     ///
     /// # Errors

@@ -30,7 +30,11 @@ const HUGE_BODY_BYTES: usize = 3 * 1024 * 1024;
 enum AppError {
     /// 4xx with its own description, filled from the field.
     #[error("app {id} not found")]
-    #[api(code = "10400", desc = "应用{id}不存在")]
+    #[api(
+        code = "10400",
+        desc = "应用{id}不存在",
+        en = "App {id} does not exist"
+    )]
     AppNotFound { id: u32 },
     /// 4xx with the catalogue's text.
     #[error("app name already taken")]

@@ -90,8 +90,8 @@ fn editing_a_catalogue_rebuilds_with_the_new_code() {
     // The built-in catalogue at the workspace root: add a line, build again.
     probe.edit("codes.toml", |text| {
         text.replace(
-            "desc = \"系统错误\" },",
-            "desc = \"系统错误\" },\n    { code = \"10501\", name = \"Upstream\", status = 500, desc = \"上游错误\" },",
+            "en = \"System error\" },",
+            "en = \"System error\" },\n    { code = \"10501\", name = \"Upstream\", status = 500, desc = \"上游错误\", en = \"Upstream error\" },",
         )
     });
     let third = probe.run("probe");

@@ -60,6 +60,7 @@ impl<'a> Input<'a> {
                     attrs: Attrs {
                         code: attrs.code.take(),
                         desc: attrs.desc.take(),
+                        translations: std::mem::take(&mut attrs.translations),
                         had_error: attrs.had_error,
                         ..Attrs::default()
                     },

@@ -1,7 +1,7 @@
 //! `#[api(...)]` attributes: parsed into spanned values, with unknown, misplaced and
 //! duplicate keys reported.
 
-use hero_codes_catalog::{closest, quoted_list};
+use hero_codes_catalog::{closest, looks_like_locale, quoted_list};
 use syn::{Attribute, LitStr, Path};
 
 use crate::ctxt::Ctxt;
@@ -18,7 +18,8 @@ pub(crate) enum Place {
 }
 
 impl Place {
-    fn keys(self) -> &'static [&'static str] {
+    /// The keys an `#[api]` here takes.
+    pub(crate) fn keys(self) -> &'static [&'static str] {
         match self {
             Place::Enum => &["file", "catalog", "crate"],
             Place::Struct => &["file", "catalog", "crate", "code", "desc"],
@@ -47,8 +48,20 @@ pub(crate) struct Attrs {
     pub(crate) catalog: Option<LitStr>,
     /// `crate = path`: the runtime crate's path, for a crate that renames `hero-codes`.
     pub(crate) krate: Option<Path>,
+    /// `en = "..."`: `desc` in another locale, checked against the catalogue's locales
+    /// once it is known.
+    pub(crate) translations: Vec<Translation>,
     /// Whether an `#[api]` here was already reported, so a missing `code` is no news.
     pub(crate) had_error: bool,
+}
+
+/// `en = "App {id} does not exist"`, or `zh_TW = "..."` for the locale `zh-TW`.
+pub(crate) struct Translation {
+    /// The key as written, for spans.
+    pub(crate) key: syn::Ident,
+    /// The locale tag: the key with `_` read as `-`.
+    pub(crate) locale: String,
+    pub(crate) text: LitStr,
 }
 
 pub(crate) fn parse(attrs: &[Attribute], place: Place, ctxt: &mut Ctxt) -> Attrs {
@@ -76,6 +89,23 @@ pub(crate) fn parse(attrs: &[Attribute], place: Place, ctxt: &mut Ctxt) -> Attrs
                 "desc" if place != Place::Enum => &mut parsed.desc,
                 "file" if place != Place::Variant => &mut parsed.file,
                 "catalog" if place != Place::Variant => &mut parsed.catalog,
+                _ if place != Place::Enum
+                    && place.misplaced(&key).is_none()
+                    && looks_like_locale(&key.replace('_', "-")) =>
+                {
+                    // Perhaps a translation, perhaps a typo (`cod`): the catalogue's
+                    // locales tell, so the check waits for them.
+                    let text = parse_string(&meta, &key)?;
+                    let key = meta.path.get_ident().expect("a one-word key").clone();
+                    let locale = key.to_string().replace('_', "-");
+                    if parsed.translations.iter().any(|seen| seen.locale == locale) {
+                        ctxt.error_spanned_by(&key, duplicate_key_message(&locale));
+                        had_error = true;
+                    } else {
+                        parsed.translations.push(Translation { key, locale, text });
+                    }
+                    return Ok(());
+                }
                 _ => {
                     let message = match place.misplaced(&key) {
                         Some(why) => format!("`{key}` {why}"),
@@ -90,15 +120,7 @@ pub(crate) fn parse(attrs: &[Attribute], place: Place, ctxt: &mut Ctxt) -> Attrs
                     return Ok(());
                 }
             };
-            let value: LitStr = meta
-                .value()
-                .and_then(|value| value.parse())
-                .map_err(|error| {
-                    syn::Error::new(
-                        error.span(),
-                        format!("`{key}` takes a string: write `{key} = \"...\"`"),
-                    )
-                })?;
+            let value = parse_string(&meta, &key)?;
             if slot.is_some() {
                 ctxt.error_spanned_by(&meta.path, duplicate_key_message(&key));
                 had_error = true;
@@ -114,6 +136,18 @@ pub(crate) fn parse(attrs: &[Attribute], place: Place, ctxt: &mut Ctxt) -> Attrs
     }
     parsed.had_error = had_error;
     parsed
+}
+
+/// The string value of `key`.
+fn parse_string(meta: &syn::meta::ParseNestedMeta<'_>, key: &str) -> syn::Result<LitStr> {
+    meta.value()
+        .and_then(|value| value.parse())
+        .map_err(|error| {
+            syn::Error::new(
+                error.span(),
+                format!("`{key}` takes a string: write `{key} = \"...\"`"),
+            )
+        })
 }
 
 /// `crate = hero` or `crate = "hero"`, as serde writes it.
@@ -137,7 +171,11 @@ fn duplicate_key_message(key: &str) -> String {
 }
 
 fn unknown_key_message(key: &str, place: Place) -> String {
-    let keys = place.keys();
+    unknown_key_among(key, place.keys())
+}
+
+/// "unknown key" with the closest of `keys`, or all of them.
+pub(crate) fn unknown_key_among(key: &str, keys: &[&str]) -> String {
     match closest(key, keys.iter().copied()) {
         Some(near) => format!("unknown key `{key}` in #[api]: did you mean `{near}`?"),
         None => format!(

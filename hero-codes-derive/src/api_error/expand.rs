@@ -8,7 +8,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::{DeriveInput, Member, WhereClause, parse_quote};
 
-use super::resolve::{Desc, Resolved, ResolvedVariant};
+use super::resolve::{Desc, Resolved, ResolvedVariant, Template};
 use super::template::Piece;
 use crate::catalog_enum::track_files;
 use crate::envelope;
@@ -18,73 +18,81 @@ use crate::envelope;
 pub(crate) fn expand(resolved: &Resolved<'_>) -> TokenStream {
     let input = resolved.input.original;
     let krate = &resolved.input.krate();
-    let envelope = &resolved.source.file.envelope;
+    let file = &resolved.source.file;
     let variants = &resolved.variants;
     let count = variants.len();
+    let locale_count = envelope::locale_count(file);
     let codes = variants.iter().map(|variant| &variant.code);
     let statuses = variants.iter().map(|variant| variant.status);
-    // A variant with its own `desc` has an arm below; its array slots are never read.
-    let descs = variants.iter().map(|variant| match &variant.desc {
-        Desc::Catalogue(desc) => desc.as_str(),
-        Desc::Template(..) => "",
-    });
-    let bodies: Vec<TokenStream> = variants
-        .iter()
-        .map(|variant| match &variant.desc {
-            Desc::Catalogue(desc) => {
-                let body = envelope::error_body_literal(envelope, &variant.code, desc);
-                quote!(#body)
-            }
-            Desc::Template(..) => quote!(::core::option::Option::None),
-        })
-        .collect();
     let templated: Vec<&ResolvedVariant<'_>> = variants
         .iter()
         .filter(|variant| matches!(variant.desc, Desc::Template(..)))
         .collect();
+    // One row per locale, one column per variant. A variant with its own `desc` has an arm
+    // below; its slots are never read.
+    let descs = (0..locale_count).map(|locale| {
+        let row = variants.iter().map(|variant| match &variant.desc {
+            Desc::Catalogue(texts) => texts[locale].as_str(),
+            Desc::Template(..) => "",
+        });
+        quote!([#(#row),*])
+    });
+    let bodies = (0..locale_count).map(|locale| {
+        let row = variants.iter().map(|variant| match &variant.desc {
+            Desc::Catalogue(texts) => {
+                let body =
+                    envelope::error_body_literal(&file.envelope, &variant.code, &texts[locale]);
+                if templated.is_empty() {
+                    quote!(#body)
+                } else {
+                    quote!(::core::option::Option::Some(#body))
+                }
+            }
+            Desc::Template(..) => quote!(::core::option::Option::None),
+        });
+        quote!([#(#row),*])
+    });
+    // With a variant whose description is filled at run time, a slot may hold no body.
+    let body_type = if templated.is_empty() {
+        quote!(&[u8])
+    } else {
+        quote!(::core::option::Option<&[u8]>)
+    };
     let track = track_files(&resolved.source);
-    let fields = envelope::fields(envelope, krate);
+    let fields = envelope::fields(file, krate);
+    let fixed_desc = quote!(::std::borrow::Cow::Borrowed(
+        DESCS.get(locale).unwrap_or(&DESCS[0])[index(self)]
+    ));
     let desc_body = if templated.is_empty() {
-        quote!(::std::borrow::Cow::Borrowed(DESCS[index(self)]))
+        fixed_desc
     } else {
         let patterns = templated.iter().map(|variant| pattern(variant));
-        let formats = templated.iter().map(|variant| format_desc(variant));
+        let formats = templated.iter().map(|variant| localized_format(variant));
         quote! {
             #[allow(unreachable_patterns)]
             match self {
                 #(#patterns => ::std::borrow::Cow::Owned(#formats),)*
-                _ => ::std::borrow::Cow::Borrowed(DESCS[index(self)]),
+                _ => #fixed_desc,
             }
         }
     };
     let body_body = if templated.is_empty() {
-        quote!(#krate::__private::Bytes::from_static(BODIES[index(self)]))
+        quote!(#krate::__private::Bytes::from_static(
+            BODIES.get(locale).unwrap_or(&BODIES[0])[index(self)]
+        ))
     } else {
         // One lookup: a fixed body if the variant has one, else serialized now.
         quote! {
             let index = index(self);
-            match BODIES[index] {
+            match BODIES.get(locale).unwrap_or(&BODIES[0])[index] {
                 ::core::option::Option::Some(body) => #krate::__private::Bytes::from_static(body),
                 ::core::option::Option::None => #krate::__private::error_body(
                     &FIELDS,
                     CODES[index],
-                    &#krate::ApiError::desc(self),
+                    &#krate::ApiError::localized_desc(self, locale),
                 ),
             }
         }
-    };
-    // With a variant whose description is filled at run time, a slot may hold no body.
-    let bodies_static = if templated.is_empty() {
-        quote!(static BODIES: [&[u8]; #count] = [#(#bodies),*];)
-    } else {
-        let bodies = variants
-            .iter()
-            .zip(&bodies)
-            .map(|(variant, body)| match variant.desc {
-                Desc::Catalogue(_) => quote!(::core::option::Option::Some(#body)),
-                Desc::Template(..) => quote!(#body),
-            });
-        quote!(static BODIES: [::core::option::Option<&[u8]>; #count] = [#(#bodies),*];)
     };
     let index_fn = index_fn(resolved);
     let api_error = api_error_impl(
@@ -103,7 +111,7 @@ pub(crate) fn expand(resolved: &Resolved<'_>) -> TokenStream {
 
             #[inline]
             fn desc(&self) -> ::std::borrow::Cow<'static, str> {
-                #desc_body
+                #krate::ApiError::localized_desc(self, 0)
             }
 
             #[inline]
@@ -112,8 +120,18 @@ pub(crate) fn expand(resolved: &Resolved<'_>) -> TokenStream {
             }
 
             #[inline]
-            fn body(&self) -> #krate::__private::Bytes {
+            fn localized_desc(&self, locale: usize) -> ::std::borrow::Cow<'static, str> {
+                #desc_body
+            }
+
+            #[inline]
+            fn localized_body(&self, locale: usize) -> #krate::__private::Bytes {
                 #body_body
+            }
+
+            #[inline]
+            fn body(&self) -> #krate::__private::Bytes {
+                #krate::ApiError::localized_body(self, 0)
             }
         },
         krate,
@@ -125,9 +143,9 @@ pub(crate) fn expand(resolved: &Resolved<'_>) -> TokenStream {
             static CODES: [&str; #count] = [#(#codes),*];
             static STATUSES: [#krate::__private::http::StatusCode; #count] =
                 [#(#krate::__private::status(#statuses)),*];
-            static DESCS: [&str; #count] = [#(#descs),*];
-            // Serialized at compile time: no serialization per answer.
-            #bodies_static
+            static DESCS: [[&str; #count]; #locale_count] = [#(#descs),*];
+            // Serialized at compile time, once per locale: no serialization per answer.
+            static BODIES: [[#body_type; #count]; #locale_count] = [#(#bodies),*];
             static FIELDS: #krate::EnvelopeFields = #fields;
             #index_fn
             #api_error
@@ -190,26 +208,32 @@ fn where_with(input: &DeriveInput, predicate: syn::WherePredicate) -> WhereClaus
     where_clause
 }
 
-/// `Type::Name { id: __field_id, .. }`, binding the fields the description names.
+/// `Type::Name { id: __field_id, .. }`, binding the fields the description names (the
+/// same in every locale, as the checks make sure).
 fn pattern(variant: &ResolvedVariant<'_>) -> TokenStream {
     let path = &variant.variant.path;
-    let Desc::Template(pieces, span) = &variant.desc else {
+    let Desc::Template(templates) = &variant.desc else {
         return quote!(#path { .. });
     };
+    let default = &templates[0];
     let mut members: Vec<&Member> = Vec::new();
-    for member in pieces.iter().filter_map(|(_, member)| member.as_ref()) {
+    for member in default
+        .pieces
+        .iter()
+        .filter_map(|(_, member)| member.as_ref())
+    {
         if !members.contains(&member) {
             members.push(member); // a field named twice is bound once
         }
     }
     let bindings = members.iter().map(|member| {
-        let binding = binding(member, *span);
+        let binding = binding(member, default.span);
         quote!(#member: #binding,)
     });
     quote!(#path { #(#bindings)* .. })
 }
 
-/// The binding of a field, spanned at the `desc` literal so that "doesn't implement
+/// The binding of a field, spanned at a description literal so that "doesn't implement
 /// `Display`" points there.
 fn binding(member: &Member, span: Span) -> Ident {
     let mut binding = match member {
@@ -220,21 +244,44 @@ fn binding(member: &Member, span: Span) -> Ident {
     binding
 }
 
-/// `format!("应用{}不存在", __field_id)`, each argument spanned at the `desc` literal so
-/// that a field which cannot be formatted is reported there.
-fn format_desc(variant: &ResolvedVariant<'_>) -> TokenStream {
-    let Desc::Template(pieces, span) = &variant.desc else {
+/// The description of a variant with templates, in the locale `locale` holds:
+/// `match locale { 1 => format!("App {} does not exist", __field_id), _ => format!(...) }`.
+fn localized_format(variant: &ResolvedVariant<'_>) -> TokenStream {
+    let Desc::Template(templates) = &variant.desc else {
         return TokenStream::new();
     };
+    let default = format_template(&templates[0]);
+    let others = templates
+        .iter()
+        .enumerate()
+        .skip(1)
+        .map(|(locale, template)| {
+            let format = format_template(template);
+            quote!(#locale => #format,)
+        });
+    if templates.len() == 1 {
+        return default;
+    }
+    quote! {
+        match locale {
+            #(#others)*
+            _ => #default,
+        }
+    }
+}
+
+/// `format!("应用{}不存在", __field_id)`, each argument spanned at its literal so that a
+/// field which cannot be formatted is reported there.
+fn format_template(template: &Template) -> TokenStream {
     let mut format = String::new();
     let mut arguments = Vec::new();
-    for (piece, member) in pieces {
+    for (piece, member) in &template.pieces {
         match (piece, member) {
             (Piece::Text(text), _) => format.push_str(&text.replace('{', "{{").replace('}', "}}")),
             (Piece::Field { spec, .. }, Some(member)) => {
                 let colon = if spec.is_empty() { "" } else { ":" };
                 format.push_str(&format!("{{{colon}{spec}}}"));
-                arguments.push(binding(member, *span));
+                arguments.push(binding(member, template.span));
             }
             (Piece::Field { .. }, None) => {} // refused by the checks
         }

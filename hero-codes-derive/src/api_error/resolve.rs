@@ -7,6 +7,7 @@ use proc_macro2::Span;
 use syn::{Fields, LitStr, Member};
 
 use super::ast::{Input, Variant};
+use super::attr::{Place, unknown_key_among};
 use super::template::{self, Piece};
 use crate::ctxt::Ctxt;
 use crate::source::{self, Loaded};
@@ -25,13 +26,20 @@ pub(crate) struct ResolvedVariant<'a> {
     pub(crate) desc: Desc,
 }
 
-/// Where a variant's public description comes from.
+/// Where a variant's public description comes from, one text per locale of the file
+/// (the default first).
 pub(crate) enum Desc {
-    /// The catalogue's text for the code.
-    Catalogue(String),
-    /// The variant's own `#[api(desc = "...")]`, filled from its fields; the span is the
-    /// literal's, so a field that cannot be formatted is reported there.
-    Template(Vec<(Piece, Option<Member>)>, Span),
+    /// The catalogue's texts for the code.
+    Catalogue(Vec<String>),
+    /// The variant's own `#[api(desc = "...", en = "...")]`, filled from its fields.
+    Template(Vec<Template>),
+}
+
+/// A description filled from fields: each piece with its field, and the literal's span, so
+/// a field that cannot be formatted is reported there.
+pub(crate) struct Template {
+    pub(crate) pieces: Vec<(Piece, Option<Member>)>,
+    pub(crate) span: Span,
 }
 
 pub(crate) fn resolve<'a>(input: &'a Input<'a>, ctxt: &mut Ctxt) -> Option<Resolved<'a>> {
@@ -103,6 +111,9 @@ fn resolve_variant<'a>(
     source: &Loaded,
     ctxt: &mut Ctxt,
 ) -> Option<ResolvedVariant<'a>> {
+    if !translations_are_locales(input, variant, source, ctxt) {
+        return None; // a misspelt key: its code may be the one missing
+    }
     let Some(code) = &variant.attrs.code else {
         if variant.attrs.had_error {
             return None; // its #[api] is already reported
@@ -136,11 +147,25 @@ fn resolve_variant<'a>(
         return None;
     }
     let desc = match &variant.attrs.desc {
-        None => Desc::Catalogue(entry.desc.value.clone()),
-        Some(desc) => Desc::Template(
-            check_desc(desc, entry, variant.fields, source, ctxt)?,
-            desc.span(),
-        ),
+        None => {
+            if let Some(translation) = variant.attrs.translations.first() {
+                ctxt.error_spanned_by(
+                    &translation.key,
+                    format!(
+                        "`{}` translates `desc`, which is missing: add `desc = \"...\"` in the default locale",
+                        translation.locale
+                    ),
+                );
+                return None;
+            }
+            let locales = source.file.locales.len().max(1);
+            Desc::Catalogue(
+                (0..locales)
+                    .map(|locale| entry.desc_in(locale).to_owned())
+                    .collect(),
+            )
+        }
+        Some(desc) => Desc::Template(check_desc(desc, variant, entry, source, ctxt)?),
     };
     Some(ResolvedVariant {
         variant,
@@ -227,16 +252,65 @@ fn find_code<'f>(
     }
 }
 
-/// Checks `#[api(desc = "...")]`: never on a 5xx code (a 5xx answer sends only the
-/// catalogue's text, so no internal detail leaks), well-formed, every placeholder naming a
-/// field, the fixed text within the envelope's limit. Returns each piece with its field.
-fn check_desc(
-    desc: &LitStr,
-    entry: &CodeEntry,
-    fields: &Fields,
+/// Checks every `en = "..."` of a variant names a locale of the file other than its
+/// default; a key that is no locale is a misspelt key, with its suggestion.
+fn translations_are_locales(
+    input: &Input<'_>,
+    variant: &Variant<'_>,
     source: &Loaded,
     ctxt: &mut Ctxt,
-) -> Option<Vec<(Piece, Option<Member>)>> {
+) -> bool {
+    let locales = source.file.locale_tags();
+    let place = if input.is_enum() {
+        Place::Variant
+    } else {
+        Place::Struct
+    };
+    let mut ok = true;
+    for translation in &variant.attrs.translations {
+        let locale = translation.locale.as_str();
+        let message = match locales.iter().position(|tag| *tag == locale) {
+            Some(index) if index > 0 => continue,
+            Some(_) => format!(
+                "`{locale}` is the default locale of {}: write its text as `desc`",
+                source.origin
+            ),
+            None => {
+                let keys: Vec<&str> = place
+                    .keys()
+                    .iter()
+                    .copied()
+                    .chain(locales.iter().skip(1).copied())
+                    .collect();
+                if closest(locale, keys.iter().copied()).is_some() || locales.is_empty() {
+                    unknown_key_among(&translation.key.to_string(), &keys)
+                } else {
+                    format!(
+                        "unknown key `{}` in #[api]: `{locale}` is not a locale of {}, which has {}",
+                        translation.key,
+                        source.origin,
+                        quoted_list(locales.iter().copied(), "and")
+                    )
+                }
+            }
+        };
+        ctxt.error_spanned_by(&translation.key, message);
+        ok = false;
+    }
+    ok
+}
+
+/// Checks `#[api(desc = "...")]` and its translations: never on a 5xx code (a 5xx answer
+/// sends only the catalogue's text, so no internal detail leaks), one text per locale of
+/// the file, each well-formed, every placeholder naming a field, the same fields in every
+/// locale, the fixed text within the envelope's limit. Returns one template per locale.
+fn check_desc(
+    desc: &LitStr,
+    variant: &Variant<'_>,
+    entry: &CodeEntry,
+    source: &Loaded,
+    ctxt: &mut Ctxt,
+) -> Option<Vec<Template>> {
     let status = entry.status.value;
     if status >= 500 {
         ctxt.error_spanned_by(
@@ -248,11 +322,95 @@ fn check_desc(
         );
         return None;
     }
+    // The description itself first: its own mistakes come before a missing translation.
+    let default = Template {
+        pieces: check_template("desc", desc, variant.fields, source, ctxt)?,
+        span: desc.span(),
+    };
+    let locales = source.file.locale_tags();
+    let mut texts = vec![("desc", desc)];
+    for locale in locales.iter().skip(1) {
+        match variant
+            .attrs
+            .translations
+            .iter()
+            .find(|translation| translation.locale == *locale)
+        {
+            Some(translation) => texts.push((locale, &translation.text)),
+            None => {
+                ctxt.error_spanned_by(
+                    desc,
+                    format!(
+                        "`desc` has no `{locale}` translation: add `{} = \"...\"`, as {} describes every code in {}",
+                        locale.replace('-', "_"),
+                        source.origin,
+                        quoted_list(locales.iter().copied(), "and")
+                    ),
+                );
+                return None;
+            }
+        }
+    }
+    let mut templates = vec![default];
+    for (key, text) in texts.iter().skip(1) {
+        templates.push(Template {
+            pieces: check_template(key, text, variant.fields, source, ctxt)?,
+            span: text.span(),
+        });
+    }
+    let fields_of = |template: &Template| -> Vec<String> {
+        let mut names: Vec<String> = template
+            .pieces
+            .iter()
+            .filter_map(|(piece, _)| match piece {
+                Piece::Field { name, .. } => Some(name.clone()),
+                Piece::Text(_) => None,
+            })
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    };
+    let default_fields = fields_of(&templates[0]);
+    for ((key, text), template) in texts.iter().zip(&templates).skip(1) {
+        let fields = fields_of(template);
+        if fields != default_fields {
+            let list = |names: &[String]| match names {
+                [] => "no field".to_owned(),
+                names => names
+                    .iter()
+                    .map(|name| format!("`{{{name}}}`"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            };
+            ctxt.error_spanned_by(
+                text,
+                format!(
+                    "the `{key}` description fills in {}, and `desc` fills in {}: every locale fills in the same fields",
+                    list(&fields),
+                    list(&default_fields)
+                ),
+            );
+            return None;
+        }
+    }
+    Some(templates)
+}
+
+/// Checks one description template (`key` names it in messages): well-formed, not empty,
+/// within the limit, every placeholder naming a field.
+fn check_template(
+    key: &str,
+    desc: &LitStr,
+    fields: &Fields,
+    source: &Loaded,
+    ctxt: &mut Ctxt,
+) -> Option<Vec<(Piece, Option<Member>)>> {
     let text = desc.value();
     let pieces = match template::parse(&text) {
         Ok(pieces) => pieces,
         Err(message) => {
-            ctxt.error_spanned_by(desc, message);
+            ctxt.error_spanned_by(desc, message.replace("`desc`", &format!("`{key}`")));
             return None;
         }
     };
@@ -261,14 +419,16 @@ fn check_desc(
     if pieces.is_empty() {
         ctxt.error_spanned_by(
             desc,
-            "empty `desc`: write the description, or leave `desc` out to use the catalogue's",
+            format!(
+                "empty `{key}`: write the description, or leave `desc` out to use the catalogue's"
+            ),
         );
         return None;
     }
     if fixed > max {
         ctxt.error_spanned_by(
             desc,
-            format!("`desc` has {fixed} characters of text: the limit is {max}"),
+            format!("`{key}` has {fixed} characters of text: the limit is {max}"),
         );
         return None;
     }

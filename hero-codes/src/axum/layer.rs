@@ -5,6 +5,7 @@ use std::any::Any;
 use std::future::Future;
 use std::marker::PhantomData;
 use std::pin::Pin;
+use std::sync::Arc;
 use std::task::{Context, Poll, ready};
 
 use axum::Router;
@@ -12,12 +13,17 @@ use axum::body::{Body, HttpBody};
 use axum::extract::Request;
 use axum::response::Response;
 use bytes::Bytes;
-use http::header::{CONTENT_LENGTH, CONTENT_TYPE};
+use http::HeaderValue;
+use http::header::{ACCEPT_LANGUAGE, CONTENT_LANGUAGE, CONTENT_LENGTH, CONTENT_TYPE, VARY};
 use tower_http::catch_panic::{self, CatchPanic, CatchPanicLayer, ResponseForPanic};
 use tower_layer::Layer;
 use tower_service::Service;
 
-use super::response::{FailureAnswer, InEnvelope, LayerPolling, envelope, failure_response};
+use super::negotiate::Negotiator;
+use super::response::{
+    FailureAnswer, InEnvelope, LayerPolling, failure_response, localized_envelope,
+};
+use crate::locale::LocaleScope;
 use crate::{ApiError, CatalogCode, Failure, FailureCodes};
 
 /// A tower layer that puts everything the wrapped service answers into the envelope of
@@ -91,6 +97,7 @@ impl<S, C: FailureCodes + ApiError> Layer<S> for EnvelopeLayer<C> {
     fn layer(&self, inner: S) -> Self::Service {
         EnvelopeService {
             inner: CatchPanicLayer::custom(PanicAnswer::<C>(PhantomData)).layer(inner),
+            negotiator: Arc::new(Negotiator::new(C::ENVELOPE.locales)),
         }
     }
 }
@@ -98,12 +105,14 @@ impl<S, C: FailureCodes + ApiError> Layer<S> for EnvelopeLayer<C> {
 /// The service of [`EnvelopeLayer`].
 pub struct EnvelopeService<S, C> {
     inner: CatchPanic<S, PanicAnswer<C>>,
+    negotiator: Arc<Negotiator>,
 }
 
 impl<S: Clone, C> Clone for EnvelopeService<S, C> {
     fn clone(&self) -> Self {
         EnvelopeService {
             inner: self.inner.clone(),
+            negotiator: Arc::clone(&self.negotiator),
         }
     }
 }
@@ -132,22 +141,26 @@ where
     }
 
     fn call(&mut self, mut request: Request) -> Self::Future {
+        let locale = self.negotiator.pick(request.headers().get(ACCEPT_LANGUAGE));
         // The extractors inside read it to reject in this catalogue.
         request
             .extensions_mut()
             .insert(FailureAnswer::new(failure_response::<C>));
         ResponseFuture {
             inner: self.inner.call(request),
+            locale,
             catalog: PhantomData,
         }
     }
 }
 
 pin_project_lite::pin_project! {
-    /// The future of [`EnvelopeService`]: the inner answer, put into the envelope.
+    /// The future of [`EnvelopeService`]: the inner answer, put into the envelope, in the
+    /// locale the request asked for.
     pub struct ResponseFuture<F, C> {
         #[pin]
         inner: catch_panic::ResponseFuture<F, PanicAnswer<C>>,
+        locale: Option<&'static str>,
         catalog: PhantomData<fn() -> C>,
     }
 }
@@ -162,11 +175,14 @@ where
     type Output = Result<Response, E>;
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        // The handler makes its answer inside this poll: envelopes made now are marked.
-        let polling = LayerPolling::enter();
-        let response = ready!(self.project().inner.poll(cx))?;
-        drop(polling);
-        Poll::Ready(Ok(keep_in_envelope::<C>(response.map(Body::new))))
+        let this = self.project();
+        // The handler makes its answer inside this poll: envelopes made now are marked,
+        // and in the request's locale.
+        let _polling = LayerPolling::enter();
+        let _locale = LocaleScope::enter(*this.locale);
+        let response = ready!(this.inner.poll(cx))?;
+        let response = keep_in_envelope::<C>(response.map(Body::new));
+        Poll::Ready(Ok(label_language::<C>(response)))
     }
 }
 
@@ -260,10 +276,34 @@ fn keep_in_envelope<C: FailureCodes + ApiError>(response: Response) -> Response 
     let (mut parts, _) = response.into_parts();
     parts.headers.remove(CONTENT_LENGTH);
     parts.headers.remove(CONTENT_TYPE);
-    let (body_parts, body) = envelope(status, code.body()).into_parts();
+    let (body_parts, body) = localized_envelope(status, &code).into_parts();
     parts.headers.extend(body_parts.headers);
     parts.extensions.extend(body_parts.extensions);
     Response::from_parts(parts, body)
+}
+
+/// `Content-Language` for an envelope whose description is in a known locale, and, when
+/// catalogue `C` has several, `Vary: Accept-Language`: caches must not give one client's
+/// language to another.
+fn label_language<C: CatalogCode>(mut response: Response) -> Response {
+    let Some(&InEnvelope { locale }) = response.extensions().get::<InEnvelope>() else {
+        return response;
+    };
+    let headers = response.headers_mut();
+    if let Some(locale) = locale {
+        headers.insert(CONTENT_LANGUAGE, HeaderValue::from_static(locale));
+    }
+    let varies = headers.get_all(VARY).iter().any(|value| {
+        value.to_str().is_ok_and(|value| {
+            value
+                .split(',')
+                .any(|name| name.trim().eq_ignore_ascii_case("accept-language"))
+        })
+    });
+    if C::ENVELOPE.locales.len() > 1 && !varies {
+        headers.append(VARY, HeaderValue::from_static("accept-language"));
+    }
+    response
 }
 
 fn first_code_with_status<C: CatalogCode>(status: http::StatusCode) -> Option<C> {

@@ -14,6 +14,7 @@
 
 mod extract;
 mod layer;
+mod negotiate;
 mod response;
 
 pub use extract::{Form, Json, Path, Query, Rejection};

@@ -10,15 +10,18 @@ use http::header::{CONTENT_TYPE, HeaderValue};
 use serde::Serialize;
 
 use crate::error::report_server_error;
-use crate::{ApiError, ApiResponse, CatalogCode, Failure, FailureCodes};
+use crate::{ApiError, ApiResponse, CatalogCode, Failure, FailureCodes, answer_locale};
 
 /// The content type of every envelope.
 const ENVELOPE_CONTENT_TYPE: &str = "application/json; charset=utf-8";
 
 /// Marks a response as already in the envelope, in its response extensions, so the
-/// envelope layer leaves it as it is whatever its catalogue.
+/// envelope layer leaves it as it is whatever its catalogue; with the locale its
+/// description is in, for `Content-Language`.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct InEnvelope;
+pub(crate) struct InEnvelope {
+    pub(crate) locale: Option<&'static str>,
+}
 
 thread_local! {
     /// How many envelope layers are polling their service on this thread. A marker costs an
@@ -72,7 +75,7 @@ pub fn error_response<E: ApiError>(error: &E) -> Response {
     if status.is_server_error() {
         report_server_error(error.code(), status, error);
     }
-    envelope(status, error.body())
+    localized_envelope(status, error)
 }
 
 /// The answer for a framework `failure` in catalogue `C`: the code its `failures` table
@@ -88,12 +91,24 @@ pub fn failure_response<C: FailureCodes + ApiError>(failure: Failure) -> Respons
     let status = failure
         .required_status()
         .unwrap_or_else(|| CatalogCode::status(&code));
-    envelope(status, code.body())
+    localized_envelope(status, &code)
+}
+
+/// `error`'s envelope with `status`, in the locale answers are made in now.
+#[inline]
+pub(crate) fn localized_envelope<E: ApiError + ?Sized>(status: StatusCode, error: &E) -> Response {
+    let locales = error.envelope().locales;
+    let locale = answer_locale(locales);
+    envelope(
+        status,
+        error.localized_body(locale),
+        locales.get(locale).copied(),
+    )
 }
 
 // Inlined into the caller's crate: the answer is built in place, as a hand-written one is.
 #[inline]
-pub(crate) fn envelope(status: StatusCode, body: Bytes) -> Response {
+pub(crate) fn envelope(status: StatusCode, body: Bytes, locale: Option<&'static str>) -> Response {
     let mut response = Response::new(Body::from(body));
     *response.status_mut() = status;
     response.headers_mut().insert(
@@ -101,7 +116,7 @@ pub(crate) fn envelope(status: StatusCode, body: Bytes) -> Response {
         HeaderValue::from_static(ENVELOPE_CONTENT_TYPE),
     );
     if LAYERS_POLLING.with(Cell::get) > 0 {
-        response.extensions_mut().insert(InEnvelope);
+        response.extensions_mut().insert(InEnvelope { locale });
     }
     response
 }
@@ -110,8 +125,14 @@ pub(crate) fn envelope(status: StatusCode, body: Bytes) -> Response {
 /// is a server bug, answered with `C`'s `internal` code.
 impl<T: Serialize, C: FailureCodes + ApiError> IntoResponse for ApiResponse<T, C> {
     fn into_response(self) -> Response {
-        match serde_json::to_vec(&self) {
-            Ok(body) => envelope(self.status(), Bytes::from(body)),
+        let locales = C::ENVELOPE.locales;
+        let locale = locales.get(answer_locale(locales)).copied();
+        let answer = match locale {
+            Some(locale) => self.in_locale(locale),
+            None => self,
+        };
+        match serde_json::to_vec(&answer) {
+            Ok(body) => envelope(answer.status(), Bytes::from(body), locale),
             Err(error) => {
                 let internal = C::for_failure(Failure::Internal);
                 report_server_error(

@@ -45,6 +45,27 @@ pub async fn send(
     (status, headers, body)
 }
 
+/// `GET path` with an `Accept-Language` header, when given.
+pub async fn get_in_language(
+    base: &str,
+    path: &str,
+    accept_language: Option<&str>,
+) -> (StatusCode, HeaderMap, Vec<u8>) {
+    let client = reqwest::Client::builder()
+        .no_proxy()
+        .build()
+        .expect("client");
+    let mut request = client.get(format!("{base}{path}"));
+    if let Some(accept_language) = accept_language {
+        request = request.header(http::header::ACCEPT_LANGUAGE, accept_language);
+    }
+    let response = request.send().await.expect("request sent");
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = response.bytes().await.expect("body read").to_vec();
+    (status, headers, body)
+}
+
 pub async fn get_path(base: &str, path: &str) -> (StatusCode, HeaderMap, Vec<u8>) {
     send(base, Method::GET, path, None, Vec::new()).await
 }

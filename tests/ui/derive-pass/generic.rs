@@ -8,7 +8,7 @@ enum E<T: std::fmt::Debug> {
     #[api(code = "10400")]
     A(T),
     #[error("bad {0:?}")]
-    #[api(code = "10000", desc = "参数{0:?}无效")]
+    #[api(code = "10000", desc = "参数{0:?}无效", en = "Parameter {0:?} is invalid")]
     B(T),
 }
 

@@ -10,7 +10,7 @@ struct Forbidden;
 
 #[derive(Debug, thiserror::Error, hero_codes::ApiError)]
 #[error("app {id} not found")]
-#[api(code = "10400", desc = "应用{id}不存在")]
+#[api(code = "10400", desc = "应用{id}不存在", en = "App {id} does not exist")]
 struct AppNotFound {
     id: u64,
 }
