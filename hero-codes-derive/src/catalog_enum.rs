@@ -146,7 +146,7 @@ fn expand_catalog(catalog: &Catalog, file: &CatalogFile, krate: &TokenStream) ->
         .iter()
         .map(|entry| Ident::new(&entry.name.value, Span::call_site()))
         .collect();
-    let variant_docs = catalog.codes.iter().map(variant_doc);
+    let variant_docs = catalog.codes.iter().map(|entry| variant_doc(entry, file));
     let names = catalog.codes.iter().map(|entry| entry.name.value.as_str());
     let codes = catalog.codes.iter().map(|entry| entry.code.value.as_str());
     let statuses = catalog.codes.iter().map(|entry| entry.status.value);
@@ -375,10 +375,15 @@ fn upper_camel_case(snake: &str) -> String {
         .collect()
 }
 
-/// The variant's doc line, so rustdoc shows the table: "`10400` · 404 · 所请求的资源不存在".
-fn variant_doc(entry: &CodeEntry) -> String {
-    format!(
+/// The variant's doc line, so rustdoc shows the table: "`10400` · HTTP 404 ·
+/// 所请求的资源不存在", then each other locale's text: " · en: The requested ...".
+fn variant_doc(entry: &CodeEntry, file: &CatalogFile) -> String {
+    let mut doc = format!(
         "`{}` · HTTP {} · {}",
         entry.code.value, entry.status.value, entry.desc.value
-    )
+    );
+    for (index, locale) in file.locale_tags().iter().enumerate().skip(1) {
+        doc.push_str(&format!(" · {locale}: {}", entry.desc_in(index)));
+    }
+    doc
 }
