@@ -368,19 +368,13 @@ fn is_canonical_integer(code: &str) -> bool {
 fn success_code_is_defined(catalog: &Catalog, diagnostics: &mut Diagnostics) {
     let name = &catalog.name.value;
     if let Some(declared) = &catalog.success {
-        let Some(entry) = catalog.entry(&declared.value) else {
-            let codes = catalog.codes.iter().map(|entry| entry.code.value.as_str());
-            let hint = match closest(&declared.value, codes) {
-                Some(near) => format!("did you mean `{near}`?"),
-                None => "add the code to `codes`, or name one of its codes".to_owned(),
-            };
-            diagnostics.push(
-                declared.span,
-                format!(
-                    "`success` names code `{}`, which {name} does not have: {hint}",
-                    declared.value
-                ),
-            );
+        let Some(entry) = named_entry(
+            catalog,
+            "success",
+            declared,
+            "add the code to `codes`, or name one of its codes",
+            diagnostics,
+        ) else {
             return;
         };
         if !(200..300).contains(&entry.status.value) {
@@ -544,19 +538,13 @@ fn failure_codes_exist(catalog: &Catalog, diagnostics: &mut Diagnostics) {
     for failure in catalog.failures.iter().flatten() {
         let code = &failure.code;
         let kind = &failure.kind.value;
-        let Some(entry) = catalog.entry(&code.value) else {
-            let codes = catalog.codes.iter().map(|entry| entry.code.value.as_str());
-            let hint = match closest(&code.value, codes) {
-                Some(near) => format!("did you mean `{near}`?"),
-                None => "use a code of this catalogue".to_owned(),
-            };
-            diagnostics.push(
-                code.span,
-                format!(
-                    "`{kind}` names code `{}`, which {} does not have: {hint}",
-                    code.value, catalog.name.value
-                ),
-            );
+        let Some(entry) = named_entry(
+            catalog,
+            kind,
+            code,
+            "use a code of this catalogue",
+            diagnostics,
+        ) else {
             continue;
         };
         let status = entry.status.value;
@@ -585,6 +573,33 @@ fn failure_codes_exist(catalog: &Catalog, diagnostics: &mut Diagnostics) {
             );
         }
     }
+}
+
+/// The entry of `code`, which the key `key` names; if the catalogue has none, reports it
+/// with the nearest code, or `otherwise` when none is near.
+fn named_entry<'c>(
+    catalog: &'c Catalog,
+    key: &str,
+    code: &Spanned<String>,
+    otherwise: &str,
+    diagnostics: &mut Diagnostics,
+) -> Option<&'c CodeEntry> {
+    let entry = catalog.entry(&code.value);
+    if entry.is_none() {
+        let codes = catalog.codes.iter().map(|entry| entry.code.value.as_str());
+        let hint = match closest(&code.value, codes) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => otherwise.to_owned(),
+        };
+        diagnostics.push(
+            code.span,
+            format!(
+                "`{key}` names code `{}`, which {} does not have: {hint}",
+                code.value, catalog.name.value
+            ),
+        );
+    }
+    entry
 }
 
 /// Reports every value that repeats an earlier one, naming the line of the first.
