@@ -24,8 +24,28 @@ impl Ctxt {
         }
     }
 
-    /// `Err` with every recorded error, if there was any.
+    /// `Err` with every recorded error, if there was any, in the order they stand in the
+    /// source: the attributes are read before the catalogue says which keys are locales, so
+    /// the order in which they were found is not the order a reader expects.
     pub(crate) fn check(self) -> Result<(), syn::Error> {
-        self.errors.map_or(Ok(()), Err)
+        self.errors.map_or(Ok(()), |errors| Err(in_source_order(errors)))
     }
+}
+
+fn in_source_order(errors: syn::Error) -> syn::Error {
+    // Positions exist only while a macro runs, not in a unit test of this crate.
+    if !proc_macro::is_available() {
+        return errors;
+    }
+    let mut sorted: Vec<syn::Error> = errors.into_iter().collect();
+    sorted.sort_by_key(|error| {
+        let span = error.span().unwrap();
+        (span.line(), span.column())
+    });
+    let mut sorted = sorted.into_iter();
+    let mut combined = sorted.next().expect("at least the one error given");
+    for error in sorted {
+        combined.combine(error);
+    }
+    combined
 }
