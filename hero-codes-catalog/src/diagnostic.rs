@@ -95,6 +95,9 @@ fn floor_char_boundary(text: &str, offset: usize) -> usize {
 pub struct Problem {
     /// Where the mistake is; `None` when the file itself could not be read.
     pub position: Option<Position>,
+    /// The bytes of the file the mistake is about, which [`Error::annotate`] underlines;
+    /// `None` when the file itself could not be read.
+    pub span: Option<Span>,
     /// What is wrong and what to do, lowercase and without a final period.
     pub message: String,
 }
@@ -105,6 +108,9 @@ pub struct Problem {
 pub struct Error {
     origin: String,
     problems: Vec<Problem>,
+    /// The text of the file, kept so that a problem can quote its line; `None` when the
+    /// file could not be read.
+    text: Option<String>,
 }
 
 impl Error {
@@ -116,6 +122,11 @@ impl Error {
     /// The problems in the order they stand in the file.
     pub fn problems(&self) -> &[Problem] {
         &self.problems
+    }
+
+    /// The text of the file the problems are in; `None` when it could not be read.
+    pub fn text(&self) -> Option<&str> {
+        self.text.as_deref()
     }
 
     /// One problem as a single line: `origin:line:column: message`.
@@ -132,10 +143,12 @@ impl Error {
             origin: origin.to_owned(),
             problems: vec![Problem {
                 position: None,
+                span: None,
                 message: format!(
                     "cannot read the catalogue file: {error}; create it, or name another file"
                 ),
             }],
+            text: None,
         }
     }
 }
@@ -190,12 +203,14 @@ impl<'t> Diagnostics<'t> {
             .into_iter()
             .map(|(span, message)| Problem {
                 position: Some(Position::of(self.text, span.start)),
+                span: Some(span),
                 message,
             })
             .collect();
         Some(Error {
             origin: origin.to_owned(),
             problems,
+            text: Some(self.text.to_owned()),
         })
     }
 }

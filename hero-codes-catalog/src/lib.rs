@@ -27,6 +27,7 @@
 //! );
 //! ```
 
+mod annotate;
 mod diagnostic;
 mod ident;
 mod model;
