@@ -29,6 +29,7 @@
 
 mod annotate;
 mod diagnostic;
+mod diff;
 mod ident;
 mod model;
 mod parse;
@@ -41,6 +42,7 @@ mod wording;
 use std::path::Path;
 
 pub use diagnostic::{Error, Position, Problem, Span, Spanned};
+pub use diff::{Change, diff};
 pub use model::{
     Catalog, CatalogFile, CodeEntry, CodeRange, Envelope, FAILURE_KINDS, FailureCode, HttpStatus,
 };
