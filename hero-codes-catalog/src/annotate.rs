@@ -100,7 +100,9 @@ impl Error {
         let Span { start, end } = problem.span?;
         let line = problem.position?.line;
         let line_start = text[..start].rfind('\n').map_or(0, |newline| newline + 1);
-        let line_end = text[end..].find('\n').map_or(text.len(), |newline| end + newline);
+        let line_end = text[end..]
+            .find('\n')
+            .map_or(text.len(), |newline| end + newline);
         Some(
             Snippet::source(&text[line_start..line_end])
                 .line_start(line)

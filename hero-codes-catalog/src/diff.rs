@@ -239,7 +239,8 @@ mod tests {
     }
 
     const OK: &str = r#"{ code = "0", name = "Ok", status = 200, desc = "成功" },"#;
-    const NOT_FOUND: &str = r#"{ code = "404", name = "NotFound", status = 404, desc = "不存在" },"#;
+    const NOT_FOUND: &str =
+        r#"{ code = "404", name = "NotFound", status = 404, desc = "不存在" },"#;
 
     fn summary(old: &CatalogFile, new: &CatalogFile) -> Vec<(String, bool)> {
         diff(old, new)
@@ -276,14 +277,22 @@ mod tests {
     #[test]
     fn a_new_name_and_a_new_text_together_are_a_reused_code() {
         let old = file(NOT_FOUND);
-        let new = file(&NOT_FOUND.replace("NotFound", "Gone").replace("不存在", "已删除"));
+        let new = file(
+            &NOT_FOUND
+                .replace("NotFound", "Gone")
+                .replace("不存在", "已删除"),
+        );
         assert_eq!(summary(&old, &new), [("reused 404".to_owned(), true)]);
     }
 
     #[test]
     fn status_and_description_changes_are_reported_separately() {
         let old = file(NOT_FOUND);
-        let new = file(&NOT_FOUND.replace("404,", "410,").replace("不存在", "已不存在"));
+        let new = file(
+            &NOT_FOUND
+                .replace("404,", "410,")
+                .replace("不存在", "已不存在"),
+        );
         assert_eq!(
             summary(&old, &new),
             [

@@ -48,7 +48,11 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<Outcome, CannotRu
         }
         Format::Human => match &result {
             Ok(file) => {
-                let codes: usize = file.catalogs.iter().map(|catalog| catalog.codes.len()).sum();
+                let codes: usize = file
+                    .catalogs
+                    .iter()
+                    .map(|catalog| catalog.codes.len())
+                    .sum();
                 writeln!(
                     out,
                     "{}: no problems in {} catalogues, {codes} codes",

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use hero_codes_catalog::Change;
+use hero_codes_catalog::{Change, CodeEntry};
 use serde::Serialize;
 
 use crate::source::{self, Checked};
@@ -69,11 +69,7 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<Outcome, CannotRu
             for change in &changes {
                 writeln!(out, "{}", change.line())?;
             }
-            writeln!(
-                out,
-                "{} changes, {breaking} breaking",
-                changes.len()
-            )?;
+            writeln!(out, "{} changes, {breaking} breaking", changes.len())?;
         }
     }
     Ok(if breaking > 0 {
@@ -87,91 +83,145 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<Outcome, CannotRu
 struct Report<'a> {
     version: u32,
     breaking: bool,
-    changes: &'a [JsonChange],
+    changes: &'a [JsonChange<'a>],
 }
 
 /// One change, flattened for JSON and for a line of text. `old` and `new` are what changed:
 /// the whole entry for `added`, `removed` and `reused`, else the one value.
 #[derive(Serialize)]
-struct JsonChange {
+struct JsonChange<'a> {
     kind: &'static str,
     breaking: bool,
-    catalog: Option<String>,
-    code: Option<String>,
-    old: Option<serde_json::Value>,
-    new: Option<serde_json::Value>,
+    catalog: Option<&'a str>,
+    code: &'a str,
+    old: Option<Side<'a>>,
+    new: Option<Side<'a>>,
 }
 
-impl From<&Change<'_>> for JsonChange {
-    fn from(change: &Change<'_>) -> Self {
-        use serde_json::{Value, json};
-        let entry = |entry: &hero_codes_catalog::CodeEntry| {
-            json!({
-                "name": entry.name.value,
-                "status": entry.status.value,
-                "desc": entry.desc.value,
-            })
-        };
+/// One side of a change.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Side<'a> {
+    Entry {
+        name: &'a str,
+        status: u16,
+        desc: &'a str,
+    },
+    Text(&'a str),
+    Status(u16),
+}
+
+impl<'a> Side<'a> {
+    fn entry(entry: &'a CodeEntry) -> Option<Self> {
+        Some(Side::Entry {
+            name: &entry.name.value,
+            status: entry.status.value,
+            desc: &entry.desc.value,
+        })
+    }
+}
+
+impl std::fmt::Display for Side<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Side::Entry { name, status, desc } => write!(f, "{name} {status} {desc}"),
+            Side::Text(text) => write!(f, "{text:?}"),
+            Side::Status(status) => write!(f, "{status}"),
+        }
+    }
+}
+
+impl<'a> From<&Change<'a>> for JsonChange<'a> {
+    fn from(change: &Change<'a>) -> Self {
         let (kind, catalog, code, old, new) = match *change {
-            Change::Added { catalog, entry: e } => {
-                ("added", Some(catalog), Some(e.code.value.as_str()), None, Some(entry(e)))
-            }
-            Change::Removed { catalog, entry: e } => {
-                ("removed", Some(catalog), Some(e.code.value.as_str()), Some(entry(e)), None)
-            }
-            Change::Renamed { catalog, code, from, to } => {
-                ("renamed", Some(catalog), Some(code), Some(Value::from(from)), Some(Value::from(to)))
-            }
-            Change::StatusChanged { catalog, code, from, to } => {
-                ("status", Some(catalog), Some(code), Some(Value::from(from)), Some(Value::from(to)))
-            }
-            Change::DescChanged { catalog, code, from, to } => {
-                ("desc", Some(catalog), Some(code), Some(Value::from(from)), Some(Value::from(to)))
-            }
+            Change::Added { catalog, entry } => (
+                "added",
+                Some(catalog),
+                entry.code.value.as_str(),
+                None,
+                Side::entry(entry),
+            ),
+            Change::Removed { catalog, entry } => (
+                "removed",
+                Some(catalog),
+                entry.code.value.as_str(),
+                Side::entry(entry),
+                None,
+            ),
+            Change::Renamed {
+                catalog,
+                code,
+                from,
+                to,
+            } => (
+                "renamed",
+                Some(catalog),
+                code,
+                Some(Side::Text(from)),
+                Some(Side::Text(to)),
+            ),
+            Change::StatusChanged {
+                catalog,
+                code,
+                from,
+                to,
+            } => (
+                "status",
+                Some(catalog),
+                code,
+                Some(Side::Status(from)),
+                Some(Side::Status(to)),
+            ),
+            Change::DescChanged {
+                catalog,
+                code,
+                from,
+                to,
+            } => (
+                "desc",
+                Some(catalog),
+                code,
+                Some(Side::Text(from)),
+                Some(Side::Text(to)),
+            ),
             Change::Reused { catalog, old, new } => (
                 "reused",
                 Some(catalog),
-                Some(old.code.value.as_str()),
-                Some(entry(old)),
-                Some(entry(new)),
+                old.code.value.as_str(),
+                Side::entry(old),
+                Side::entry(new),
             ),
-            Change::EnvelopeFieldRenamed { field, from, to } => {
-                ("envelope", None, Some(field), Some(Value::from(from)), Some(Value::from(to)))
-            }
+            Change::EnvelopeFieldRenamed { field, from, to } => (
+                "envelope",
+                None,
+                field,
+                Some(Side::Text(from)),
+                Some(Side::Text(to)),
+            ),
         };
         JsonChange {
             kind,
             breaking: change.is_breaking(),
-            catalog: catalog.map(str::to_owned),
-            code: code.map(str::to_owned),
+            catalog,
+            code,
             old,
             new,
         }
     }
 }
 
-impl JsonChange {
-    /// `! status    ResultCode 10400: 404 -> 410`: the mark, the kind, where, what.
+impl JsonChange<'_> {
+    /// `! status   ResultCode 10400: 404 -> 410`: the mark, the kind, where, what.
     fn line(&self) -> String {
         let mark = if self.breaking { '!' } else { ' ' };
-        let place = match (&self.catalog, &self.code) {
-            (Some(catalog), Some(code)) => format!("{catalog} {code}"),
-            (None, Some(field)) => format!("envelope field `{field}`"),
-            _ => String::new(),
-        };
-        let show = |value: &Option<serde_json::Value>| match value {
-            Some(serde_json::Value::Object(entry)) => format!(
-                "{} {} {}",
-                entry["name"].as_str().unwrap_or_default(),
-                entry["status"],
-                entry["desc"].as_str().unwrap_or_default()
-            ),
-            Some(value) => value.to_string(),
-            None => String::new(),
+        let place = match self.catalog {
+            Some(catalog) => format!("{catalog} {}", self.code),
+            None => format!("envelope field `{}`", self.code),
         };
         let what = match (&self.old, &self.new) {
-            (Some(_), Some(_)) => format!("{} -> {}", show(&self.old), show(&self.new)),
-            (old, new) => show(if old.is_some() { old } else { new }),
+            (Some(old), Some(new)) => format!("{old} -> {new}"),
+            (Some(side), None) | (None, Some(side)) => side.to_string(),
+            (None, None) => String::new(),
         };
         format!("{mark} {:<8} {place}: {what}", self.kind)
     }

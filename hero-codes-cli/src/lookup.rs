@@ -70,7 +70,10 @@ fn nearest(file: &CatalogFile, code: &str) -> Vec<String> {
         .flat_map(|catalog| catalog.codes.iter().map(move |entry| (catalog, entry)))
         .collect();
     let mut picked: Vec<&str> = Vec::new();
-    if let Some(spelt) = closest(code, entries.iter().map(|(_, entry)| entry.code.value.as_str())) {
+    if let Some(spelt) = closest(
+        code,
+        entries.iter().map(|(_, entry)| entry.code.value.as_str()),
+    ) {
         picked.push(spelt);
     }
     if let Ok(number) = code.parse::<u64>() {
@@ -98,7 +101,10 @@ fn nearest(file: &CatalogFile, code: &str) -> Vec<String> {
                 .iter()
                 .filter(move |(_, entry)| entry.code.value == *near)
                 .map(|(catalog, entry)| {
-                    format!("{} ({}::{})", entry.code.value, catalog.name.value, entry.name.value)
+                    format!(
+                        "{} ({}::{})",
+                        entry.code.value, catalog.name.value, entry.name.value
+                    )
                 })
         })
         .collect()

@@ -62,7 +62,10 @@ mod tests {
     fn names_follow_each_convention() {
         assert_eq!(screaming_snake("NotFound"), "NOT_FOUND");
         assert_eq!(screaming_snake("Ok"), "OK");
-        assert_eq!(screaming_snake("HTTPVersionNotSupported"), "HTTP_VERSION_NOT_SUPPORTED");
+        assert_eq!(
+            screaming_snake("HTTPVersionNotSupported"),
+            "HTTP_VERSION_NOT_SUPPORTED"
+        );
         assert_eq!(screaming_snake("Error404Page"), "ERROR404_PAGE");
         assert_eq!(screaming_snake("Already_Snake"), "ALREADY_SNAKE");
         assert_eq!(lower_camel("ResultCode"), "resultCode");

@@ -32,6 +32,9 @@ mod tests {
 
     #[test]
     fn string_literals_escape_what_would_end_them() {
-        assert_eq!(string_literal("a \"b\" \\ 成功\n"), r#""a \"b\" \\ 成功\n""#);
+        assert_eq!(
+            string_literal("a \"b\" \\ 成功\n"),
+            r#""a \"b\" \\ 成功\n""#
+        );
     }
 }

@@ -78,9 +78,7 @@ fn catalog_doc(catalog: &hero_codes_catalog::Catalog) -> String {
 fn entry_doc(entry: &hero_codes_catalog::CodeEntry) -> String {
     format!(
         "`{}` · HTTP {} · {}",
-        entry.code.value,
-        entry.status.value,
-        entry.desc.value
+        entry.code.value, entry.status.value, entry.desc.value
     )
 }
 

@@ -11,7 +11,10 @@ pub(super) fn render(file: &CatalogFile) -> String {
     push_row(&mut sheet, headings);
     for (catalog, rows) in code_rows(file) {
         for row in &rows {
-            push_row(&mut sheet, [catalog].into_iter().chain(row.iter().map(String::as_str)));
+            push_row(
+                &mut sheet,
+                [catalog].into_iter().chain(row.iter().map(String::as_str)),
+            );
         }
     }
     sheet

@@ -21,8 +21,8 @@
 //! ```
 
 use hero_codes_catalog::{Catalog, CatalogFile, CodeEntry, CodeRange, Envelope, HttpStatus};
-use serde::Serializer;
 use serde::Serialize;
+use serde::Serializer;
 
 /// The version of the shape above.
 const VERSION: u32 = 1;
@@ -31,7 +31,11 @@ pub(super) fn render(file: &CatalogFile) -> String {
     let document = Document {
         version: VERSION,
         envelope: JsonEnvelope::from(&file.envelope),
-        http_statuses: file.http_statuses.iter().map(JsonHttpStatus::from).collect(),
+        http_statuses: file
+            .http_statuses
+            .iter()
+            .map(JsonHttpStatus::from)
+            .collect(),
         catalogs: file.catalogs.iter().map(JsonCatalog::from).collect(),
     };
     let mut text = serde_json::to_string_pretty(&document).expect("the document serializes");

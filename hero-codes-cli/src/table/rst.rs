@@ -10,9 +10,8 @@ use crate::text::{pad, width};
 pub(super) fn render(file: &CatalogFile) -> String {
     let mut page = String::new();
     section(&mut page, "Envelope");
-    let envelope = envelope_rows(&file.envelope).map(|[key, field, kind, present]| {
-        [key, format!("``{field}``"), escape(&kind), present]
-    });
+    let envelope = envelope_rows(&file.envelope)
+        .map(|[key, field, kind, present]| [key, format!("``{field}``"), escape(&kind), present]);
     page.push_str(&simple_table(&ENVELOPE_HEADINGS, &envelope));
     if !file.http_statuses.is_empty() {
         section(&mut page, "HTTP statuses");
