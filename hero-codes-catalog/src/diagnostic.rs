@@ -172,6 +172,9 @@ impl std::error::Error for Error {}
 pub(crate) struct Diagnostics<'t> {
     text: &'t str,
     found: Vec<(Span, String)>,
+    /// Where each line starts, found on the first question about a line: a position is then
+    /// a binary search, not a scan of the file, so a file with 1,000 mistakes stays fast.
+    line_starts: std::cell::OnceCell<Vec<usize>>,
 }
 
 impl<'t> Diagnostics<'t> {
@@ -180,6 +183,7 @@ impl<'t> Diagnostics<'t> {
         Diagnostics {
             text,
             found: Vec::new(),
+            line_starts: std::cell::OnceCell::new(),
         }
     }
 
@@ -189,20 +193,39 @@ impl<'t> Diagnostics<'t> {
 
     /// The line where `span` starts, for messages that point back to an earlier line.
     pub(crate) fn line_of(&self, span: Span) -> usize {
-        Position::of(self.text, span.start).line
+        self.position(span.start).line
+    }
+
+    /// [`Position::of`] the text at `offset`, by the line index.
+    fn position(&self, offset: usize) -> Position {
+        let line_starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(
+                    self.text
+                        .match_indices('\n')
+                        .map(|(newline, _)| newline + 1),
+                )
+                .collect()
+        });
+        let offset = floor_char_boundary(self.text, offset);
+        let line = line_starts.partition_point(|&start| start <= offset);
+        Position {
+            line,
+            column: self.text[line_starts[line - 1]..offset].chars().count() + 1,
+        }
     }
 
     /// The collected mistakes as an [`Error`], in file order; `None` if there were none.
-    pub(crate) fn into_error(self, origin: &str) -> Option<Error> {
+    pub(crate) fn into_error(mut self, origin: &str) -> Option<Error> {
         if self.found.is_empty() {
             return None;
         }
-        let mut found = self.found;
+        let mut found = std::mem::take(&mut self.found);
         found.sort_by_key(|(span, _)| span.start);
         let problems = found
             .into_iter()
             .map(|(span, message)| Problem {
-                position: Some(Position::of(self.text, span.start)),
+                position: Some(self.position(span.start)),
                 span: Some(span),
                 message,
             })
