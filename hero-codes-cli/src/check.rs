@@ -53,11 +53,13 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<Outcome, CannotRu
                     .iter()
                     .map(|catalog| catalog.codes.len())
                     .sum();
+                let catalogs = file.catalogs.len();
                 writeln!(
                     out,
-                    "{}: no problems in {} catalogues, {codes} codes",
+                    "{}: no problems in {catalogs} catalogue{}, {codes} code{}",
                     source.origin,
-                    file.catalogs.len()
+                    plural(catalogs),
+                    plural(codes)
                 )?;
             }
             Err(error) => {
@@ -87,13 +89,17 @@ pub(crate) fn write_problems(
         writeln!(out, "{}\n", error.annotate(problem, color))?;
     }
     let count = error.problems().len();
-    let plural = if count == 1 { "" } else { "s" };
     writeln!(
         out,
-        "error: could not use `{}`: {count} problem{plural}",
-        error.origin()
+        "error: could not use `{}`: {count} problem{}",
+        error.origin(),
+        plural(count)
     )?;
     Ok(())
+}
+
+fn plural(count: usize) -> &'static str {
+    if count == 1 { "" } else { "s" }
 }
 
 /// One problem for CI annotations.
