@@ -6,7 +6,7 @@ use hero_codes_catalog::{Error, Position};
 use serde::Serialize;
 
 use crate::source::Source;
-use crate::{CannotRun, FileArg, Outcome};
+use crate::{CannotRun, FileArg, Format, Outcome};
 
 /// Check a catalogue file by every rule the macros apply, and print every problem at once
 #[derive(Debug, clap::Args)]
@@ -27,14 +27,6 @@ pub(crate) struct Args {
     /// How to print the problems
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
-}
-
-#[derive(Clone, Copy, Debug, clap::ValueEnum)]
-enum Format {
-    /// As rustc and cargo print errors: the message, the line and a caret, the help
-    Human,
-    /// A JSON array, one object per problem, for CI annotations
-    Json,
 }
 
 pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<Outcome, CannotRun> {

@@ -8,7 +8,7 @@ use hero_codes_catalog::{Change, CodeEntry};
 use serde::Serialize;
 
 use crate::source::{self, Checked};
-use crate::{CannotRun, Outcome};
+use crate::{CannotRun, Format, Outcome};
 
 /// Compare two versions of a catalogue file and mark the changes that break clients
 #[derive(Debug, clap::Args)]
@@ -33,14 +33,6 @@ pub(crate) struct Args {
     /// How to print the changes
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
-}
-
-#[derive(Clone, Copy, Debug, clap::ValueEnum)]
-enum Format {
-    /// One line per change, breaking ones marked `!`
-    Human,
-    /// A JSON object with every change
-    Json,
 }
 
 pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<Outcome, CannotRun> {

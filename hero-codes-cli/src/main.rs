@@ -94,6 +94,15 @@ fn main() -> ExitCode {
     }
 }
 
+/// How `check` and `diff` print what they found.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum Format {
+    /// For people: problems drawn as rustc draws errors, changes one a line
+    Human,
+    /// For programs and CI annotations: JSON, described under --help
+    Json,
+}
+
 /// The catalogue file argument every subcommand but `diff` takes.
 #[derive(Debug, clap::Args)]
 struct FileArg {
