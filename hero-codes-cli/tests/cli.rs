@@ -250,3 +250,41 @@ fn diff_without_breaking_changes_exits_0() {
     insta::assert_snapshot!("diff_added_code", diff_run(builtin(), &added, &[]));
     insta::assert_snapshot!("diff_same_file", diff_run(&added, &added, &[]));
 }
+
+// ------------------------------------------------------------------------ colour ----
+
+/// Colour is for terminals only: piped output (CI logs, files) has no escape codes even
+/// without `NO_COLOR`; on a terminal the same problems come in colour.
+#[test]
+fn colour_only_on_a_terminal() {
+    let dir = workdir();
+    std::fs::write(dir.path().join("codes.toml"), MANY_MISTAKES).unwrap();
+    let piped = std::process::Command::new(env!("CARGO_BIN_EXE_hero-codes"))
+        .arg("check")
+        .current_dir(dir.path())
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    let piped = String::from_utf8(piped.stdout).unwrap();
+    assert!(
+        piped.contains("duplicate code") && !piped.contains('\u{1b}'),
+        "{piped}"
+    );
+
+    // util-linux `script` runs the command on a pseudo-terminal.
+    let Some(script) = common::toolchain("script") else {
+        return;
+    };
+    let command = format!("{} check", env!("CARGO_BIN_EXE_hero-codes"));
+    let terminal = std::process::Command::new(script)
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(dir.path())
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    let terminal = String::from_utf8(terminal.stdout).unwrap();
+    assert!(
+        terminal.contains("\u{1b}["),
+        "no colour on a terminal: {terminal}"
+    );
+}
