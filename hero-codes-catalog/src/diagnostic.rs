@@ -95,6 +95,9 @@ fn floor_char_boundary(text: &str, offset: usize) -> usize {
 pub struct Problem {
     /// Where the mistake is; `None` when the file itself could not be read.
     pub position: Option<Position>,
+    /// The bytes of the file the mistake is about, which [`Error::annotate`] underlines;
+    /// `None` when the file itself could not be read.
+    pub span: Option<Span>,
     /// What is wrong and what to do, lowercase and without a final period.
     pub message: String,
 }
@@ -105,6 +108,9 @@ pub struct Problem {
 pub struct Error {
     origin: String,
     problems: Vec<Problem>,
+    /// The text of the file, kept so that a problem can quote its line; `None` when the
+    /// file could not be read.
+    text: Option<String>,
 }
 
 impl Error {
@@ -116,6 +122,11 @@ impl Error {
     /// The problems in the order they stand in the file.
     pub fn problems(&self) -> &[Problem] {
         &self.problems
+    }
+
+    /// The text of the file the problems are in; `None` when it could not be read.
+    pub fn text(&self) -> Option<&str> {
+        self.text.as_deref()
     }
 
     /// One problem as a single line: `origin:line:column: message`.
@@ -132,10 +143,12 @@ impl Error {
             origin: origin.to_owned(),
             problems: vec![Problem {
                 position: None,
+                span: None,
                 message: format!(
                     "cannot read the catalogue file: {error}; create it, or name another file"
                 ),
             }],
+            text: None,
         }
     }
 }
@@ -159,6 +172,9 @@ impl std::error::Error for Error {}
 pub(crate) struct Diagnostics<'t> {
     text: &'t str,
     found: Vec<(Span, String)>,
+    /// Where each line starts, found on the first question about a line: a position is then
+    /// a binary search, not a scan of the file, so a file with 1,000 mistakes stays fast.
+    line_starts: std::cell::OnceCell<Vec<usize>>,
 }
 
 impl<'t> Diagnostics<'t> {
@@ -167,6 +183,7 @@ impl<'t> Diagnostics<'t> {
         Diagnostics {
             text,
             found: Vec::new(),
+            line_starts: std::cell::OnceCell::new(),
         }
     }
 
@@ -176,26 +193,47 @@ impl<'t> Diagnostics<'t> {
 
     /// The line where `span` starts, for messages that point back to an earlier line.
     pub(crate) fn line_of(&self, span: Span) -> usize {
-        Position::of(self.text, span.start).line
+        self.position(span.start).line
+    }
+
+    /// [`Position::of`] the text at `offset`, by the line index.
+    fn position(&self, offset: usize) -> Position {
+        let line_starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(
+                    self.text
+                        .match_indices('\n')
+                        .map(|(newline, _)| newline + 1),
+                )
+                .collect()
+        });
+        let offset = floor_char_boundary(self.text, offset);
+        let line = line_starts.partition_point(|&start| start <= offset);
+        Position {
+            line,
+            column: self.text[line_starts[line - 1]..offset].chars().count() + 1,
+        }
     }
 
     /// The collected mistakes as an [`Error`], in file order; `None` if there were none.
-    pub(crate) fn into_error(self, origin: &str) -> Option<Error> {
+    pub(crate) fn into_error(mut self, origin: &str) -> Option<Error> {
         if self.found.is_empty() {
             return None;
         }
-        let mut found = self.found;
+        let mut found = std::mem::take(&mut self.found);
         found.sort_by_key(|(span, _)| span.start);
         let problems = found
             .into_iter()
             .map(|(span, message)| Problem {
-                position: Some(Position::of(self.text, span.start)),
+                position: Some(self.position(span.start)),
+                span: Some(span),
                 message,
             })
             .collect();
         Some(Error {
             origin: origin.to_owned(),
             problems,
+            text: Some(self.text.to_owned()),
         })
     }
 }

@@ -27,7 +27,9 @@
 //! );
 //! ```
 
+mod annotate;
 mod diagnostic;
+mod diff;
 mod ident;
 mod manifest;
 mod model;
@@ -41,6 +43,7 @@ mod wording;
 use std::path::Path;
 
 pub use diagnostic::{Error, Position, Problem, Span, Spanned};
+pub use diff::{Change, diff};
 pub use manifest::declared_catalog;
 pub use model::{
     Catalog, CatalogFile, CodeEntry, CodeRange, CodeType, Envelope, FAILURE_KINDS, FailureCode,

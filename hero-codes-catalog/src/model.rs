@@ -107,6 +107,9 @@ pub struct Catalog {
     /// Which code answers each failure that a web framework detects (`[catalogs.Name.failures]`),
     /// one entry per [`FAILURE_KINDS`] key when the table is present.
     pub failures: Option<Vec<FailureCode>>,
+    /// Whether every line of `codes` could be read: a rule about the whole list (its
+    /// success code) says nothing about a list with a line already reported.
+    pub(crate) all_codes_read: bool,
 }
 
 impl Catalog {

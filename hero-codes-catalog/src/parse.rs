@@ -225,13 +225,17 @@ fn read_catalog(
         .get("ranges")
         .map(|value| read_ranges(value, diagnostics))
         .unwrap_or_default();
-    let codes = table
-        .require("codes", diagnostics)
+    let codes_value = table.require("codes", diagnostics);
+    let written = codes_value.and_then(|value| value.get_ref().as_array().map(|items| items.len()));
+    let codes: Vec<CodeEntry> = codes_value
         .map(|value| each_table(value, "`codes`", "a code entry", code_keys, diagnostics))
         .unwrap_or_default()
         .iter()
         .filter_map(|entry| read_code(entry, &code_keys[CODE_KEYS.len()..], diagnostics))
         .collect();
+    // A missing `codes`, or one of the wrong type or with a line that is not read, is
+    // already reported.
+    let all_codes_read = written == Some(codes.len());
     let failures = table
         .get("failures")
         .map(|value| read_failures(value, diagnostics));
@@ -243,6 +247,7 @@ fn read_catalog(
         ranges,
         codes,
         failures,
+        all_codes_read,
     })
 }
 

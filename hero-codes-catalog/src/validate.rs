@@ -401,6 +401,8 @@ fn success_code_is_defined(catalog: &Catalog, diagnostics: &mut Diagnostics) {
     }
     match ok.as_slice() {
         [_] => {}
+        // The success code may be on a line that could not be read, already reported.
+        [] if !catalog.all_codes_read => {}
         [] => diagnostics.push(
             catalog.name.span,
             format!(

@@ -28,7 +28,8 @@ impl Ctxt {
     /// source: the attributes are read before the catalogue says which keys are locales, so
     /// the order in which they were found is not the order a reader expects.
     pub(crate) fn check(self) -> Result<(), syn::Error> {
-        self.errors.map_or(Ok(()), |errors| Err(in_source_order(errors)))
+        self.errors
+            .map_or(Ok(()), |errors| Err(in_source_order(errors)))
     }
 }
 

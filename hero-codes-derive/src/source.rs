@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use hero_codes_catalog::{BUILTIN_ORIGIN, CatalogFile, Error, declared_catalog};
+use hero_codes_catalog::{BUILTIN_ORIGIN, CatalogFile, Error, Problem, declared_catalog};
 
 /// A checked catalogue file, how messages name it, and the absolute paths of the files
 /// whose change must rebuild the crate: the catalogue file (not for the built-in one, which
@@ -175,7 +175,7 @@ pub(crate) fn to_syn_error(error: &Error, span: proc_macro2::Span) -> syn::Error
     let mut errors = error
         .problems()
         .iter()
-        .map(|problem| syn::Error::new(span, error.render(problem)));
+        .map(|problem| syn::Error::new(span, message(error, problem)));
     let mut combined = errors
         .next()
         .unwrap_or_else(|| syn::Error::new(span, error.to_string()));
@@ -183,6 +183,16 @@ pub(crate) fn to_syn_error(error: &Error, span: proc_macro2::Span) -> syn::Error
         combined.combine(next);
     }
     combined
+}
+
+/// The problem's line, `file:line:column: message`, then the line of the file it is about
+/// with a caret under the mistake: a macro cannot point into the TOML file, but it can quote
+/// it, so the user sees the line without opening the file.
+fn message(error: &Error, problem: &Problem) -> String {
+    match error.quote(problem) {
+        Some(quote) => format!("{}\n{quote}", error.render(problem)),
+        None => error.render(problem),
+    }
 }
 
 #[cfg(test)]

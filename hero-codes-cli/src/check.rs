@@ -1,0 +1,132 @@
+//! `hero-codes check`: every rule of the macros, every problem at once.
+
+use std::io::{IsTerminal, Write};
+
+use hero_codes_catalog::{Error, Position};
+use serde::Serialize;
+
+use crate::source::Source;
+use crate::{CannotRun, FileArg, Format, Outcome};
+
+/// Check a catalogue file by every rule the macros apply, and print every problem at once
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  hero-codes check
+  hero-codes check api/codes.toml
+  hero-codes check --format json codes.toml | jq -r '.[] | \"\\(.line): \\(.message)\"'
+
+Problems are printed as rustc prints errors, in colour on a terminal (NO_COLOR=1 turns it
+off). With --format json, stdout is an array with one object per problem:
+{\"file\", \"line\", \"column\", \"end\": {\"line\", \"column\"}, \"message\", \"help\"}, lines and
+columns counted from 1, columns in characters, `end` one past the last character, `help`
+null when the message has none. Exit status 1 when there is a problem.")]
+pub(crate) struct Args {
+    #[command(flatten)]
+    file: FileArg,
+    /// How to print the problems
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+}
+
+pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<Outcome, CannotRun> {
+    let source = Source::resolve(args.file.file.as_deref())?;
+    let result = source.parse();
+    match args.format {
+        Format::Json => {
+            let problems = result.as_ref().err().map(json_problems).unwrap_or_default();
+            serde_json::to_writer_pretty(&mut *out, &problems).map_err(std::io::Error::from)?;
+            writeln!(out)?;
+        }
+        Format::Human => match &result {
+            Ok(file) => {
+                let codes: usize = file
+                    .catalogs
+                    .iter()
+                    .map(|catalog| catalog.codes.len())
+                    .sum();
+                let catalogs = file.catalogs.len();
+                writeln!(
+                    out,
+                    "{}: no problems in {catalogs} catalogue{}, {codes} code{}",
+                    source.origin,
+                    plural(catalogs),
+                    plural(codes)
+                )?;
+            }
+            Err(error) => {
+                let color = std::io::stdout().is_terminal() && color_allowed();
+                write_problems(error, color, out)?;
+            }
+        },
+    }
+    Ok(match result {
+        Ok(_) => Outcome::Ok,
+        Err(_) => Outcome::ProblemFound,
+    })
+}
+
+/// Whether colour may be used on a terminal: not when `NO_COLOR` is set (no-color.org).
+pub(crate) fn color_allowed() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty())
+}
+
+/// Every problem of `error` as rustc draws an error, then a count, as cargo ends.
+pub(crate) fn write_problems(
+    error: &Error,
+    color: bool,
+    out: &mut impl Write,
+) -> Result<(), CannotRun> {
+    for problem in error.problems() {
+        writeln!(out, "{}\n", error.annotate(problem, color))?;
+    }
+    let count = error.problems().len();
+    writeln!(
+        out,
+        "error: could not use `{}`: {count} problem{}",
+        error.origin(),
+        plural(count)
+    )?;
+    Ok(())
+}
+
+fn plural(count: usize) -> &'static str {
+    if count == 1 { "" } else { "s" }
+}
+
+/// One problem for CI annotations.
+#[derive(Serialize)]
+struct JsonProblem<'a> {
+    file: &'a str,
+    line: Option<usize>,
+    column: Option<usize>,
+    end: Option<End>,
+    message: &'a str,
+    help: Option<&'a str>,
+}
+
+/// Where a problem ends: one past its last character.
+#[derive(Serialize)]
+struct End {
+    line: usize,
+    column: usize,
+}
+
+fn json_problems(error: &Error) -> Vec<JsonProblem<'_>> {
+    error
+        .problems()
+        .iter()
+        .map(|problem| JsonProblem {
+            file: error.origin(),
+            line: problem.position.map(|position| position.line),
+            column: problem.position.map(|position| position.column),
+            end: error
+                .text()
+                .zip(problem.span)
+                .map(|(text, span)| Position::of(text, span.end))
+                .map(|Position { line, column }| End { line, column }),
+            message: problem.summary(),
+            help: problem.help(),
+        })
+        .collect()
+}

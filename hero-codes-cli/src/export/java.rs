@@ -1,0 +1,96 @@
+//! Java: class `Codes` holding, per catalogue, an enum with `code()`, `status()`, `desc()`
+//! and `fromCode`. Java allows one public type per file, hence the holder class: write the
+//! output to `Codes.java`.
+
+use hero_codes_catalog::CatalogFile;
+
+use super::{catalog_doc, comment, entry_doc};
+use crate::names::screaming_snake;
+use crate::text::string_literal;
+
+pub(super) fn render(file: &CatalogFile, header: &str, package: Option<&str>) -> String {
+    let package = package.map_or_else(String::new, |package| format!("package {package};\n\n"));
+    let mut source = format!(
+        "// {header}
+{package}import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Result codes: an enum per catalogue, each code with its HTTP status and description. */
+public final class Codes {{
+    private Codes() {{}}
+"
+    );
+    for catalog in &file.catalogs {
+        let name = &catalog.name.value;
+        source.push_str(&format!(
+            "\n    /** {} */\n    public enum {name} {{\n",
+            java_comment(&catalog_doc(catalog))
+        ));
+        let members: Vec<String> = catalog
+            .codes
+            .iter()
+            .map(|entry| {
+                format!(
+                    "        /** {} */\n        {}({}, {}, {})",
+                    java_comment(&entry_doc(entry)),
+                    screaming_snake(&entry.name.value),
+                    string_literal(&entry.code.value),
+                    entry.status.value,
+                    string_literal(&entry.desc.value),
+                )
+            })
+            .collect();
+        source.push_str(&members.join(",\n"));
+        source.push_str(&format!(
+            ";
+
+        private static final Map<String, {name}> BY_CODE = new HashMap<>();
+
+        static {{
+            for ({name} value : values()) {{
+                BY_CODE.put(value.code, value);
+            }}
+        }}
+
+        private final String code;
+        private final int status;
+        private final String desc;
+
+        {name}(String code, int status, String desc) {{
+            this.code = code;
+            this.status = status;
+            this.desc = desc;
+        }}
+
+        /** The code as it goes into the envelope, e.g. {{@code \"10400\"}}. */
+        public String code() {{
+            return code;
+        }}
+
+        /** The HTTP status the code answers with. */
+        public int status() {{
+            return status;
+        }}
+
+        /** The public description of the code. */
+        public String desc() {{
+            return desc;
+        }}
+
+        /** The member whose code is {{@code code}}, if there is one. */
+        public static Optional<{name}> fromCode(String code) {{
+            return Optional.ofNullable(BY_CODE.get(code));
+        }}
+    }}
+"
+        ));
+    }
+    source.push_str("}\n");
+    source
+}
+
+/// Java reads `\u` escapes even in comments: a doubled backslash is no escape.
+fn java_comment(text: &str) -> String {
+    comment(text).replace('\\', "\\\\")
+}

@@ -1,0 +1,111 @@
+//! `hero-codes lookup`: what a code means.
+
+use std::io::Write;
+
+use hero_codes_catalog::{CatalogFile, closest};
+
+use crate::source::{self, Checked};
+use crate::{CannotRun, FileArg, Outcome};
+
+/// Show the catalogue, variant, HTTP status and description of a code
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  hero-codes lookup 10400
+  hero-codes lookup 1004 api/codes.toml
+
+A code that is in no catalogue exits with status 1 and names the nearest codes.")]
+pub(crate) struct Args {
+    /// The code as it goes into the envelope, e.g. 10400
+    code: String,
+    #[command(flatten)]
+    file: FileArg,
+}
+
+/// How many near codes to suggest for an unknown one.
+const NEAREST: usize = 3;
+
+pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<Outcome, CannotRun> {
+    let Some(Checked { file, origin }) = source::checked(args.file.file.as_deref())? else {
+        return Ok(Outcome::ProblemFound);
+    };
+    let mut found = false;
+    for catalog in &file.catalogs {
+        let Some(entry) = catalog.entry(&args.code) else {
+            continue;
+        };
+        found = true;
+        let status = entry.status.value;
+        let reason = file
+            .http_statuses
+            .iter()
+            .find(|row| row.status.value == status)
+            .map_or_else(String::new, |row| {
+                format!(" {} ({})", row.reason.value, row.meaning.value)
+            });
+        writeln!(
+            out,
+            "{}::{}\n  code:   {}\n  status: {status}{reason}\n  desc:   {}",
+            catalog.name.value, entry.name.value, entry.code.value, entry.desc.value
+        )?;
+    }
+    if found {
+        return Ok(Outcome::Ok);
+    }
+    let mut stderr = std::io::stderr().lock();
+    writeln!(stderr, "error: no code `{}` in {origin}", args.code)?;
+    let nearest = nearest(&file, &args.code);
+    if !nearest.is_empty() {
+        writeln!(stderr, "  nearest: {}", nearest.join(", "))?;
+    }
+    Ok(Outcome::ProblemFound)
+}
+
+/// The codes nearest `code`, as `code (Catalog::Variant)`: for a number, the numerically
+/// nearest numeric codes; for any code, the likely misspelling of it first.
+fn nearest(file: &CatalogFile, code: &str) -> Vec<String> {
+    let entries: Vec<_> = file
+        .catalogs
+        .iter()
+        .flat_map(|catalog| catalog.codes.iter().map(move |entry| (catalog, entry)))
+        .collect();
+    let mut picked: Vec<&str> = Vec::new();
+    if let Some(spelt) = closest(
+        code,
+        entries.iter().map(|(_, entry)| entry.code.value.as_str()),
+    ) {
+        picked.push(spelt);
+    }
+    if let Ok(number) = code.parse::<u64>() {
+        let mut by_distance: Vec<(u64, &str)> = entries
+            .iter()
+            .filter_map(|(_, entry)| {
+                let other = entry.code.value.parse::<u64>().ok()?;
+                Some((number.abs_diff(other), entry.code.value.as_str()))
+            })
+            .collect();
+        by_distance.sort();
+        for (_, near) in by_distance {
+            if picked.len() == NEAREST {
+                break;
+            }
+            if !picked.contains(&near) {
+                picked.push(near);
+            }
+        }
+    }
+    picked
+        .iter()
+        .flat_map(|near| {
+            entries
+                .iter()
+                .filter(move |(_, entry)| entry.code.value == *near)
+                .map(|(catalog, entry)| {
+                    format!(
+                        "{} ({}::{})",
+                        entry.code.value, catalog.name.value, entry.name.value
+                    )
+                })
+        })
+        .collect()
+}

@@ -1,0 +1,290 @@
+//! Every subcommand run as a user runs it, on the built-in catalogue and on broken files;
+//! the whole transcript (exit status, stdout, stderr) is compared with a snapshot in
+//! `tests/snapshots/`. Review a change with `cargo insta review`, or run with
+//! `INSTA_UPDATE=always` and read the diff.
+
+mod common;
+
+use common::{builtin, hero_codes, workdir};
+
+/// A file with a mistake of each kind the checks find after parsing, some on one line.
+const MANY_MISTAKES: &str = r#"[catalogs.AppCode]
+statuses = [200, 404]
+codes = [
+    { code = "0",   name = "Ok",       status = 200, desc = "成功" },
+    { code = "0",   name = "Ok",       status = 200, desc = "成功" },
+    { code = "404", name = "not found", status = 404, desc = "" },
+    { code = "500", name = "Internal", status = 500, desc = "内部错误" },
+]
+"#;
+
+fn in_dir_with(file: &str, text: &str, args: &[&str]) -> String {
+    let dir = workdir();
+    std::fs::write(dir.path().join(file), text).unwrap();
+    hero_codes(dir.path(), args).transcript()
+}
+
+fn builtin_run(args: &[&str]) -> String {
+    hero_codes(workdir().path(), args).transcript()
+}
+
+// ------------------------------------------------------------------------- check ----
+
+#[test]
+fn check_accepts_the_builtin_catalogue() {
+    insta::assert_snapshot!(builtin_run(&["check"]));
+}
+
+#[test]
+fn check_reads_codes_toml_in_the_current_directory_first() {
+    insta::assert_snapshot!(in_dir_with("codes.toml", MANY_MISTAKES, &["check"]));
+}
+
+#[test]
+fn check_reports_every_problem_as_rustc_does() {
+    insta::assert_snapshot!(in_dir_with(
+        "api.toml",
+        MANY_MISTAKES,
+        &["check", "api.toml"]
+    ));
+}
+
+#[test]
+fn check_reports_every_problem_as_json() {
+    let transcript = in_dir_with(
+        "api.toml",
+        MANY_MISTAKES,
+        &["check", "api.toml", "--format", "json"],
+    );
+    insta::assert_snapshot!(transcript);
+}
+
+#[test]
+fn check_reports_invalid_toml_and_unknown_keys() {
+    let text = "[catalogs.AppCode]\ncodes = [\n    { code = \"0\", name = \"Ok\", stauts = 200, desc = \"成功\" },\n]\n[envelope\n";
+    insta::assert_snapshot!(
+        "check_invalid_toml",
+        in_dir_with("syntax.toml", text, &["check", "syntax.toml"])
+    );
+    let text = "[catalogs.AppCode]\ncodes = [\n    { code = \"0\", name = \"Ok\", stauts = 200, desc = \"成功\" },\n]\n";
+    insta::assert_snapshot!(
+        "check_unknown_key",
+        in_dir_with("key.toml", text, &["check", "key.toml"])
+    );
+}
+
+#[test]
+fn check_json_is_an_empty_array_for_a_good_file() {
+    let run = hero_codes(workdir().path(), &["check", "--format", "json"]);
+    assert_eq!((run.code, run.stdout.as_str()), (0, "[]\n"));
+}
+
+#[test]
+fn a_file_that_cannot_be_read_exits_2() {
+    insta::assert_snapshot!(builtin_run(&["check", "missing.toml"]));
+}
+
+#[test]
+fn bad_arguments_exit_2_and_help_exits_0() {
+    let run = builtin_run(&["table", "--format", "pdf"]);
+    assert!(run.starts_with("exit status: 2\n"), "{run}");
+    insta::assert_snapshot!("help", builtin_run(&["--help"]));
+    insta::assert_snapshot!("check_help", builtin_run(&["check", "--help"]));
+}
+
+// ------------------------------------------------------------------------- table ----
+
+#[test]
+fn table_md() {
+    insta::assert_snapshot!(builtin_run(&["table", "--format", "md"]));
+}
+
+#[test]
+fn table_rst() {
+    insta::assert_snapshot!(builtin_run(&["table", "--format", "rst"]));
+}
+
+#[test]
+fn table_json() {
+    insta::assert_snapshot!(builtin_run(&["table", "--format", "json"]));
+}
+
+#[test]
+fn table_csv_starts_with_a_byte_order_mark() {
+    let run = hero_codes(workdir().path(), &["table", "--format", "csv"]);
+    assert!(
+        run.stdout.starts_with("\u{feff}Catalogue,Code,"),
+        "{}",
+        run.stdout
+    );
+    insta::assert_snapshot!(run.transcript());
+}
+
+#[test]
+fn table_html() {
+    insta::assert_snapshot!(builtin_run(&["table", "--format", "html"]));
+}
+
+#[test]
+fn table_of_a_broken_file_prints_its_problems_and_exits_1() {
+    insta::assert_snapshot!(in_dir_with("codes.toml", MANY_MISTAKES, &["table"]));
+}
+
+// ------------------------------------------------------------------------ export ----
+
+#[test]
+fn export_ts() {
+    insta::assert_snapshot!(builtin_run(&["export", "--lang", "ts"]));
+}
+
+#[test]
+fn export_python() {
+    insta::assert_snapshot!(builtin_run(&["export", "--lang", "python"]));
+}
+
+#[test]
+fn export_go() {
+    insta::assert_snapshot!(builtin_run(&["export", "--lang", "go"]));
+}
+
+#[test]
+fn export_java() {
+    insta::assert_snapshot!(builtin_run(&[
+        "export",
+        "--lang",
+        "java",
+        "--package",
+        "com.example"
+    ]));
+}
+
+// ------------------------------------------------------------------------ lookup ----
+
+#[test]
+fn lookup_a_known_code() {
+    insta::assert_snapshot!(builtin_run(&["lookup", "10400"]));
+}
+
+#[test]
+fn lookup_a_code_in_two_catalogues_shows_both() {
+    insta::assert_snapshot!(builtin_run(&["lookup", "0"]));
+}
+
+#[test]
+fn lookup_an_unknown_code_names_the_nearest_and_exits_1() {
+    insta::assert_snapshot!("lookup_unknown_number", builtin_run(&["lookup", "10401"]));
+    insta::assert_snapshot!("lookup_unknown_text", builtin_run(&["lookup", "E40"]));
+}
+
+// -------------------------------------------------------------------------- diff ----
+
+/// The built-in catalogue after an edit of each kind `diff` tells apart.
+fn edited_builtin() -> String {
+    let edits = [
+        // removed: breaking
+        (
+            "    { code = \"10301\", name = \"InvalidPermissionKey\", status = 403, desc = \"权限密钥无效\", en = \"Invalid permission key\" },\n",
+            "",
+        ),
+        // status changed: breaking
+        (
+            "name = \"FileTooLarge\",             status = 413",
+            "name = \"FileTooLarge\",             status = 400",
+        ),
+        // renamed
+        ("name = \"MalformedJson\"", "name = \"InvalidJson\""),
+        // description reworded
+        ("desc = \"新闻不存在\"", "desc = \"新闻已删除或不存在\""),
+        // reused for another meaning: breaking
+        (
+            "name = \"UserNotFound\",             status = 404, desc = \"用户不存在\", en = \"User does not exist\"",
+            "name = \"QuotaExceeded\",            status = 404, desc = \"配额已用完\", en = \"Quota used up\"",
+        ),
+        // added
+        (
+            "codes = [\n    # 100x",
+            "codes = [\n    { code = \"5000\", name = \"Maintenance\", status = 500, desc = \"系统维护中\", en = \"Down for maintenance\" },\n    # 100x",
+        ),
+    ];
+    let mut text = builtin().to_owned();
+    for (from, to) in edits {
+        assert!(
+            text.contains(from),
+            "the built-in catalogue no longer has {from:?}"
+        );
+        text = text.replacen(from, to, 1);
+    }
+    text
+}
+
+fn diff_run(old: &str, new: &str, extra: &[&str]) -> String {
+    let dir = workdir();
+    std::fs::write(dir.path().join("old.toml"), old).unwrap();
+    std::fs::write(dir.path().join("new.toml"), new).unwrap();
+    let mut args = vec!["diff", "old.toml", "new.toml"];
+    args.extend(extra);
+    hero_codes(dir.path(), &args).transcript()
+}
+
+#[test]
+fn diff_marks_breaking_changes_and_exits_1() {
+    insta::assert_snapshot!(diff_run(builtin(), &edited_builtin(), &[]));
+}
+
+#[test]
+fn diff_as_json() {
+    insta::assert_snapshot!(diff_run(
+        builtin(),
+        &edited_builtin(),
+        &["--format", "json"]
+    ));
+}
+
+#[test]
+fn diff_without_breaking_changes_exits_0() {
+    let added = builtin().replacen(
+        "codes = [\n    # 100x",
+        "codes = [\n    { code = \"5000\", name = \"Maintenance\", status = 500, desc = \"系统维护中\", en = \"Down for maintenance\" },\n    # 100x",
+        1,
+    );
+    insta::assert_snapshot!("diff_added_code", diff_run(builtin(), &added, &[]));
+    insta::assert_snapshot!("diff_same_file", diff_run(&added, &added, &[]));
+}
+
+// ------------------------------------------------------------------------ colour ----
+
+/// Colour is for terminals only: piped output (CI logs, files) has no escape codes even
+/// without `NO_COLOR`; on a terminal the same problems come in colour.
+#[test]
+fn colour_only_on_a_terminal() {
+    let dir = workdir();
+    std::fs::write(dir.path().join("codes.toml"), MANY_MISTAKES).unwrap();
+    let piped = std::process::Command::new(env!("CARGO_BIN_EXE_hero-codes"))
+        .arg("check")
+        .current_dir(dir.path())
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    let piped = String::from_utf8(piped.stdout).unwrap();
+    assert!(
+        piped.contains("duplicate code") && !piped.contains('\u{1b}'),
+        "{piped}"
+    );
+
+    // util-linux `script` runs the command on a pseudo-terminal.
+    let Some(script) = common::toolchain("script") else {
+        return;
+    };
+    let command = format!("{} check", env!("CARGO_BIN_EXE_hero-codes"));
+    let terminal = std::process::Command::new(script)
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(dir.path())
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    let terminal = String::from_utf8(terminal.stdout).unwrap();
+    assert!(
+        terminal.contains("\u{1b}["),
+        "no colour on a terminal: {terminal}"
+    );
+}

@@ -1,0 +1,100 @@
+//! Running the `hero-codes` binary as a user would, in a directory of its own.
+
+#![allow(dead_code)] // each test file uses its own part of this module
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// What one run of the command did.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// Everything the user sees, for a snapshot: the exit status, stdout and stderr.
+    pub fn transcript(&self) -> String {
+        format!(
+            "exit status: {}\n--- stdout\n{}--- stderr\n{}",
+            self.code, self.stdout, self.stderr
+        )
+    }
+}
+
+/// A temporary directory to run in, without a `codes.toml` unless a test writes one, so
+/// that the command falls back to the built-in catalogue.
+pub fn workdir() -> tempfile::TempDir {
+    tempfile::tempdir().expect("a temporary directory")
+}
+
+/// Runs `hero-codes args` in `dir`, without colour.
+pub fn hero_codes(dir: &Path, args: &[&str]) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_hero-codes"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the hero-codes binary runs");
+    Run {
+        code: output.status.code().expect("an exit status"),
+        stdout: String::from_utf8(output.stdout).expect("UTF-8 on stdout"),
+        stderr: String::from_utf8(output.stderr).expect("UTF-8 on stderr"),
+    }
+}
+
+/// The built-in catalogue's text.
+pub fn builtin() -> &'static str {
+    hero_codes_catalog::BUILTIN_SOURCE
+}
+
+/// A program this test needs, such as `go` or `chromium`, found on the PATH (or at `path`
+/// when given). Missing in CI (`CI` set), it fails the test: CI installs every toolchain.
+/// Missing elsewhere, it returns `None` and the caller skips, saying so.
+pub fn toolchain(name: &str) -> Option<PathBuf> {
+    let found = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join(name))
+            .find(|path| path.is_file())
+    });
+    found.or_else(|| required_in_ci(name))
+}
+
+/// A file a test needs, e.g. `node_modules/.bin/tsc`; see [`toolchain`].
+pub fn tool_file(path: PathBuf) -> Option<PathBuf> {
+    if path.is_file() {
+        Some(path)
+    } else {
+        required_in_ci(&path.display().to_string())
+    }
+}
+
+fn required_in_ci(name: &str) -> Option<PathBuf> {
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{name} is missing: .ci/run installs it"
+    );
+    eprintln!("skipped: {name} is not installed (.ci/run installs it)");
+    None
+}
+
+/// The local Node tools (`tsc`, `playwright-core`), installed by `npm ci` in
+/// `hero-codes-cli/tests/node`.
+pub fn node_modules() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/node/node_modules")
+}
+
+/// Runs `command`, failing the test with its output if it fails; returns its stdout.
+pub fn run_ok(command: &mut Command) -> String {
+    let output = command
+        .output()
+        .unwrap_or_else(|error| panic!("{command:?} does not start: {error}"));
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        output.status.success(),
+        "{command:?} failed with {}:\n{stdout}\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    stdout
+}
