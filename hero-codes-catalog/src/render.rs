@@ -3,24 +3,44 @@
 use crate::diagnostic::Spanned;
 use crate::model::{Catalog, CatalogFile, CodeType, Envelope};
 
-/// The catalogue as a Markdown table with one row per code, in file order.
+/// The catalogue as a Markdown table with one row per code, in file order, with a column per
+/// other locale of the file after `Description`.
 ///
 /// ```
 /// let file = hero_codes_catalog::CatalogFile::builtin().unwrap();
 /// let table = hero_codes_catalog::markdown_table(file.catalog("ResultCode").unwrap());
-/// assert!(table.starts_with("| Code | Variant | Status | Description |\n|---"));
-/// assert!(table.contains("| 10400 | `NotFound` | 404 | 所请求的资源不存在 |\n"));
+/// assert!(table.starts_with("| Code | Variant | Status | Description | Description (en) |\n|---"));
+/// assert!(table.contains(
+///     "| 10400 | `NotFound` | 404 | 所请求的资源不存在 | The requested resource does not exist |\n"
+/// ));
 /// ```
 pub fn markdown_table(catalog: &Catalog) -> String {
-    let mut table = String::from("| Code | Variant | Status | Description |\n|---|---|---|---|\n");
+    let locales: Vec<&str> = catalog.codes.first().map_or_else(Vec::new, |entry| {
+        entry
+            .translations
+            .iter()
+            .map(|(locale, _)| locale.as_str())
+            .collect()
+    });
+    let mut table = String::from("| Code | Variant | Status | Description |");
+    for locale in &locales {
+        table.push_str(&format!(" Description ({locale}) |"));
+    }
+    table.push('\n');
+    table.push_str(&"|---".repeat(4 + locales.len()));
+    table.push_str("|\n");
     for entry in &catalog.codes {
         table.push_str(&format!(
-            "| {} | `{}` | {} | {} |\n",
+            "| {} | `{}` | {} | {} |",
             escape_cell(&entry.code.value),
             entry.name.value,
             entry.status.value,
             escape_cell(&entry.desc.value)
         ));
+        for (_, text) in &entry.translations {
+            table.push_str(&format!(" {} |", escape_cell(&text.value)));
+        }
+        table.push('\n');
     }
     table
 }

@@ -48,6 +48,10 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<Outcome, CannotRu
             "{}::{}\n  code:   {}\n  status: {status}{reason}\n  desc:   {}",
             catalog.name.value, entry.name.value, entry.code.value, entry.desc.value
         )?;
+        // Each other locale of the file, aligned under `desc`: `  en:     ...`.
+        for (locale, text) in &entry.translations {
+            writeln!(out, "  {:<7} {}", format!("{locale}:"), text.value)?;
+        }
     }
     if found {
         return Ok(Outcome::Ok);

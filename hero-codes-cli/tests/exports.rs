@@ -11,8 +11,9 @@ use std::process::Command;
 
 use common::{hero_codes, node_modules, run_ok, tool_file, toolchain, workdir};
 
-/// What every program prints for `10400`.
-const EXPECTED: &str = "404 所请求的资源不存在\n";
+/// What every program prints for `10400`: its status, its description, and its description
+/// in English.
+const EXPECTED: &str = "404 所请求的资源不存在 The requested resource does not exist\n";
 
 /// Writes `hero-codes export --lang lang [extra]` to `dir/path`.
 fn export(dir: &Path, lang: &str, extra: &[&str], path: &str) {
@@ -46,7 +47,7 @@ const known: ResultCodeValue = ResultCode.NotFound.code;
 // @ts-expect-error: 99999 is no code of ResultCode
 const unknown: ResultCodeValue = "99999";
 if (resultCodeFromCode("99999") !== undefined || known !== "10400" || !unknown) throw new Error("lookup");
-console.log(`${entry.status} ${entry.desc}`);
+console.log(`${entry.status} ${entry.desc} ${entry.descs["en"]}`);
 "#,
     )
     .unwrap();
@@ -79,7 +80,7 @@ member = ResultCode.from_code("10400")
 assert member is ResultCode.NOT_FOUND, member
 assert ResultCode.from_code("99999") is None
 assert HeroCode.from_code("1006") is HeroCode.MALFORMED_JSON
-print(member.status, member.desc)
+print(member.status, member.desc, member.desc_in("en"))
 "#,
     )
     .unwrap();
@@ -121,7 +122,8 @@ func main() {
 	if _, ok := codes.LookupResultCode("99999"); ok {
 		panic("99999 found")
 	}
-	fmt.Println(code.Status(), code.Desc())
+	english, _ := code.DescIn("en")
+	fmt.Println(code.Status(), code.Desc(), english)
 }
 "#,
     )
@@ -167,7 +169,7 @@ public class Main {
         if (code != ResultCode.NOT_FOUND || ResultCode.fromCode("99999").isPresent()) {
             throw new AssertionError(code);
         }
-        out.println(code.status() + " " + code.desc());
+        out.println(code.status() + " " + code.desc() + " " + code.desc("en").orElseThrow());
     }
 }
 "#,

@@ -3,7 +3,7 @@
 
 use hero_codes_catalog::CatalogFile;
 
-use super::{catalog_doc, comment, entry_doc};
+use super::{catalog_doc, comment, descs, entry_doc};
 use crate::names::lower_camel;
 use crate::text::string_literal;
 
@@ -23,6 +23,8 @@ type Entry struct {{
 \tName   string
 \tStatus int
 \tDesc   string
+\t// Descs holds the description in each locale of the catalogue file, by language tag.
+\tDescs map[string]string
 }}
 "
     );
@@ -45,12 +47,17 @@ type Entry struct {{
         source.push_str(&format!(")\n\nvar {entries} = map[{name}]Entry{{\n"));
         for entry in &catalog.codes {
             source.push_str(&format!(
-                "\t{name}{}: {{Code: {}, Name: {}, Status: {}, Desc: {}}},\n",
+                "\t{name}{}: {{Code: {}, Name: {}, Status: {}, Desc: {}, Descs: map[string]string{{{}}}}},\n",
                 entry.name.value,
                 string_literal(&entry.code.value),
                 string_literal(&entry.name.value),
                 entry.status.value,
                 string_literal(&entry.desc.value),
+                descs(file, entry)
+                    .iter()
+                    .map(|(locale, text)| format!("{}: {}", string_literal(locale), string_literal(text)))
+                    .collect::<Vec<_>>()
+                    .join(", "),
             ));
         }
         source.push_str(&format!(
@@ -70,6 +77,13 @@ func (c {name}) Status() int {{
 // Desc returns the code's description, \"\" for a text that is no code of {name}.
 func (c {name}) Desc() string {{
 \treturn {entries}[c].Desc
+}}
+
+// DescIn returns the code's description in locale, a language tag of the catalogue file;
+// ok is false for another locale or a text that is no code of {name}.
+func (c {name}) DescIn(locale string) (desc string, ok bool) {{
+\tdesc, ok = {entries}[c].Descs[locale]
+\treturn desc, ok
 }}
 
 // Lookup{name} returns the {name} whose text is code; ok is false if there is none.

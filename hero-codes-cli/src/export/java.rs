@@ -4,7 +4,7 @@
 
 use hero_codes_catalog::CatalogFile;
 
-use super::{catalog_doc, comment, entry_doc};
+use super::{catalog_doc, comment, descs, entry_doc};
 use crate::names::screaming_snake;
 use crate::text::string_literal;
 
@@ -32,12 +32,21 @@ public final class Codes {{
             .iter()
             .map(|entry| {
                 format!(
-                    "        /** {} */\n        {}({}, {}, {})",
+                    "        /** {} */\n        {}({}, {}, {}, Map.of({}))",
                     java_comment(&entry_doc(entry)),
                     screaming_snake(&entry.name.value),
                     string_literal(&entry.code.value),
                     entry.status.value,
                     string_literal(&entry.desc.value),
+                    descs(file, entry)
+                        .iter()
+                        .map(|(locale, text)| format!(
+                            "{}, {}",
+                            string_literal(locale),
+                            string_literal(text)
+                        ))
+                        .collect::<Vec<_>>()
+                        .join(", "),
                 )
             })
             .collect();
@@ -56,11 +65,13 @@ public final class Codes {{
         private final String code;
         private final int status;
         private final String desc;
+        private final Map<String, String> descs;
 
-        {name}(String code, int status, String desc) {{
+        {name}(String code, int status, String desc, Map<String, String> descs) {{
             this.code = code;
             this.status = status;
             this.desc = desc;
+            this.descs = descs;
         }}
 
         /** The code as it goes into the envelope, e.g. {{@code \"10400\"}}. */
@@ -76,6 +87,11 @@ public final class Codes {{
         /** The public description of the code. */
         public String desc() {{
             return desc;
+        }}
+
+        /** The description in {{@code locale}}, a language tag of the catalogue file. */
+        public Optional<String> desc(String locale) {{
+            return Optional.ofNullable(descs.get(locale));
         }}
 
         /** The member whose code is {{@code code}}, if there is one. */

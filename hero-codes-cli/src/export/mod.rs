@@ -8,6 +8,8 @@ mod typescript;
 
 use std::io::Write;
 
+use hero_codes_catalog::{CatalogFile, CodeEntry};
+
 use crate::source::{self, Checked};
 use crate::{CannotRun, FileArg, Outcome};
 
@@ -20,7 +22,8 @@ Examples:
   hero-codes export --lang go --package codes > codes/codes.go
   hero-codes export --lang java --package com.example > com/example/Codes.java
 
-Every code becomes a named constant or enum member with its HTTP status and description,
+Every code becomes a named constant or enum member with its HTTP status and description
+(in every locale of the file: entry.descs.en, desc_in(\"en\"), DescIn(\"en\"), desc(\"en\")),
 and each catalogue gets a lookup from the code's text: resultCodeFromCode(\"10400\") in
 TypeScript, ResultCode.from_code(\"10400\") in Python, LookupResultCode(\"10400\") in Go,
 Codes.ResultCode.fromCode(\"10400\") in Java.")]
@@ -75,11 +78,21 @@ fn catalog_doc(catalog: &hero_codes_catalog::Catalog) -> String {
 }
 
 /// The doc line of one code: `` `10400` · HTTP 404 · 所请求的资源不存在 ``, as the Rust enum has it.
-fn entry_doc(entry: &hero_codes_catalog::CodeEntry) -> String {
+fn entry_doc(entry: &CodeEntry) -> String {
     format!(
         "`{}` · HTTP {} · {}",
         entry.code.value, entry.status.value, entry.desc.value
     )
+}
+
+/// The code's description in each locale of the file, the default first: `(locale, text)`;
+/// empty when the file declares no locales.
+fn descs<'f>(file: &'f CatalogFile, entry: &'f CodeEntry) -> Vec<(&'f str, &'f str)> {
+    file.locale_tags()
+        .into_iter()
+        .enumerate()
+        .map(|(index, locale)| (locale, entry.desc_in(index)))
+        .collect()
 }
 
 /// `text` inside a `/** */` or `//` comment: on one line, and without `*/`, which would

@@ -1,9 +1,9 @@
-//! Python 3.9+: per catalogue an `Enum` whose members carry `code`, `status` and `desc`,
-//! with `from_code`.
+//! Python 3.9+: per catalogue an `Enum` whose members carry `code`, `status`, `desc` and
+//! `descs` (every locale), with `from_code` and `desc_in`.
 
 use hero_codes_catalog::CatalogFile;
 
-use super::{catalog_doc, comment, entry_doc};
+use super::{catalog_doc, comment, descs, entry_doc};
 use crate::names::screaming_snake;
 use crate::text::string_literal;
 
@@ -27,20 +27,34 @@ from typing import Dict, Optional
         ));
         for entry in &catalog.codes {
             source.push_str(&format!(
-                "    #: {}\n    {} = ({}, {}, {})\n",
+                "    #: {}\n    {} = ({}, {}, {}, {{{}}})\n",
                 comment(&entry_doc(entry)),
                 screaming_snake(&entry.name.value),
                 string_literal(&entry.code.value),
                 entry.status.value,
                 string_literal(&entry.desc.value),
+                descs(file, entry)
+                    .iter()
+                    .map(|(locale, text)| format!(
+                        "{}: {}",
+                        string_literal(locale),
+                        string_literal(text)
+                    ))
+                    .collect::<Vec<_>>()
+                    .join(", "),
             ));
         }
         source.push_str(&format!(
             "
-    def __init__(self, code: str, status: int, desc: str) -> None:
+    def __init__(self, code: str, status: int, desc: str, descs: Dict[str, str]) -> None:
         self.code = code
         self.status = status
         self.desc = desc
+        self.descs = descs
+
+    def desc_in(self, locale: str) -> Optional[str]:
+        \"\"\"The description in `locale`, a language tag of the catalogue file, or None.\"\"\"
+        return self.descs.get(locale)
 
     @classmethod
     def from_code(cls, code: str) -> Optional[{name}]:

@@ -3,7 +3,7 @@
 
 use hero_codes_catalog::CatalogFile;
 
-use super::{catalog_doc, comment, entry_doc};
+use super::{catalog_doc, comment, descs, entry_doc};
 use crate::names::lower_camel;
 use crate::text::string_literal;
 
@@ -17,6 +17,8 @@ export interface CodeEntry {{
   readonly name: string;
   readonly status: number;
   readonly desc: string;
+  /** The description in each locale of the catalogue file, keyed by language tag. */
+  readonly descs: Readonly<Record<string, string>>;
 }}
 "
     );
@@ -29,13 +31,18 @@ export interface CodeEntry {{
         ));
         for entry in &catalog.codes {
             source.push_str(&format!(
-                "  /** {} */\n  {}: {{ code: {}, name: {}, status: {}, desc: {} }},\n",
+                "  /** {} */\n  {}: {{ code: {}, name: {}, status: {}, desc: {}, descs: {{ {} }} }},\n",
                 comment(&entry_doc(entry)),
                 entry.name.value,
                 string_literal(&entry.code.value),
                 string_literal(&entry.name.value),
                 entry.status.value,
                 string_literal(&entry.desc.value),
+                descs(file, entry)
+                    .iter()
+                    .map(|(locale, text)| format!("{}: {}", string_literal(locale), string_literal(text)))
+                    .collect::<Vec<_>>()
+                    .join(", "),
             ));
         }
         source.push_str(&format!(

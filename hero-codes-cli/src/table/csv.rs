@@ -3,12 +3,17 @@
 
 use hero_codes_catalog::CatalogFile;
 
-use super::{CODE_HEADINGS, code_rows};
+use super::{code_headings, code_rows};
 
 pub(super) fn render(file: &CatalogFile) -> String {
     let mut sheet = String::from("\u{feff}");
-    let headings = ["Catalogue"].into_iter().chain(CODE_HEADINGS);
-    push_row(&mut sheet, headings);
+    let headings = code_headings(file);
+    push_row(
+        &mut sheet,
+        ["Catalogue"]
+            .into_iter()
+            .chain(headings.iter().map(String::as_str)),
+    );
     for (catalog, rows) in code_rows(file) {
         for row in &rows {
             push_row(

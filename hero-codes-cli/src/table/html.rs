@@ -67,8 +67,15 @@ pub(super) fn render(file: &CatalogFile) -> String {
             tables.push_str(&format!("<p>{}</p>\n", escape(&doc.value)));
         }
         tables.push_str(
-            "<table>\n<thead><tr><th>Code</th><th>Name</th><th>Status</th><th>Description</th></tr></thead>\n<tbody>\n",
+            "<table>\n<thead><tr><th>Code</th><th>Name</th><th>Status</th><th>Description</th>",
         );
+        for locale in file.locale_tags().iter().skip(1) {
+            tables.push_str(&format!(
+                "<th lang=\"{0}\">Description ({0})</th>",
+                escape(locale)
+            ));
+        }
+        tables.push_str("</tr></thead>\n<tbody>\n");
         for entry in &catalog.codes {
             let (code, name, status, desc) = (
                 &entry.code.value,
@@ -76,10 +83,20 @@ pub(super) fn render(file: &CatalogFile) -> String {
                 entry.status.value,
                 &entry.desc.value,
             );
-            let search = format!("{code} {name} {desc}").to_lowercase();
+            // The search box finds a code by its text in any locale.
+            let mut search = format!("{code} {name} {desc}");
+            let mut translations = String::new();
+            for (locale, text) in &entry.translations {
+                search.push_str(&format!(" {}", text.value));
+                translations.push_str(&format!(
+                    "<td lang=\"{}\">{}</td>",
+                    escape(locale),
+                    escape(&text.value)
+                ));
+            }
             tables.push_str(&format!(
-                "<tr data-search=\"{}\"><td class=\"code\">{}</td><td class=\"name\">{}</td><td><span class=\"badge s{}\" title=\"{}\">{status}</span></td><td>{}</td></tr>\n",
-                escape(&search),
+                "<tr data-search=\"{}\"><td class=\"code\">{}</td><td class=\"name\">{}</td><td><span class=\"badge s{}\" title=\"{}\">{status}</span></td><td>{}</td>{translations}</tr>\n",
+                escape(&search.to_lowercase()),
                 escape(code),
                 escape(name),
                 status / 100,

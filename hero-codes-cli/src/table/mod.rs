@@ -105,24 +105,44 @@ fn envelope_rows(envelope: &Envelope) -> Vec<[String; 4]> {
 /// The headings of [`envelope_rows`].
 const ENVELOPE_HEADINGS: [&str; 4] = ["Key", "Field", "Type", "Present"];
 
-/// A catalogue's codes as table rows, `[code, variant, status, description]`, in file order.
-fn code_rows(file: &CatalogFile) -> impl Iterator<Item = (&str, Vec<[String; 4]>)> {
+/// A catalogue's codes as table rows, `[code, variant, status, description, ...]` with one
+/// description per locale of the file (the default first), in file order.
+fn code_rows(file: &CatalogFile) -> impl Iterator<Item = (&str, Vec<Vec<String>>)> {
     file.catalogs.iter().map(|catalog| {
         let rows = catalog
             .codes
             .iter()
             .map(|entry| {
-                [
+                let mut row = vec![
                     entry.code.value.clone(),
                     entry.name.value.clone(),
                     entry.status.value.to_string(),
                     entry.desc.value.clone(),
-                ]
+                ];
+                row.extend(
+                    entry
+                        .translations
+                        .iter()
+                        .map(|(_, text)| text.value.clone()),
+                );
+                row
             })
             .collect();
         (catalog.name.value.as_str(), rows)
     })
 }
 
-/// The headings of [`code_rows`].
-const CODE_HEADINGS: [&str; 4] = ["Code", "Variant", "Status", "Description"];
+/// The headings of [`code_rows`]: `Description` for the default locale, then
+/// `Description (en)` for each other one.
+fn code_headings(file: &CatalogFile) -> Vec<String> {
+    let mut headings: Vec<String> = ["Code", "Variant", "Status", "Description"]
+        .map(str::to_owned)
+        .into();
+    headings.extend(
+        file.locale_tags()
+            .iter()
+            .skip(1)
+            .map(|locale| format!("Description ({locale})")),
+    );
+    headings
+}

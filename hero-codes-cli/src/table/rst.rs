@@ -4,7 +4,7 @@
 
 use hero_codes_catalog::CatalogFile;
 
-use super::{CODE_HEADINGS, ENVELOPE_HEADINGS, code_rows, envelope_rows};
+use super::{ENVELOPE_HEADINGS, code_headings, code_rows, envelope_rows};
 use crate::text::{pad, width};
 
 pub(super) fn render(file: &CatalogFile) -> String {
@@ -35,13 +35,22 @@ pub(super) fn render(file: &CatalogFile) -> String {
         if let Some(doc) = &catalog.doc {
             page.push_str(&format!("{}\n\n", escape(&doc.value)));
         }
-        let rows: Vec<[String; 4]> = rows
+        let rows: Vec<Vec<String>> = rows
             .into_iter()
-            .map(|[code, name, status, desc]| {
-                [escape(&code), format!("``{name}``"), status, escape(&desc)]
+            .map(|row| {
+                row.iter()
+                    .enumerate()
+                    .map(|(column, cell)| match column {
+                        1 => format!("``{cell}``"),
+                        2 => cell.clone(),
+                        _ => escape(cell),
+                    })
+                    .collect()
             })
             .collect();
-        page.push_str(&simple_table(&CODE_HEADINGS, &rows));
+        let headings = code_headings(file);
+        let headings: Vec<&str> = headings.iter().map(String::as_str).collect();
+        page.push_str(&simple_table(&headings, &rows));
     }
     page
 }
@@ -54,31 +63,35 @@ fn section(page: &mut String, title: &str) {
     page.push_str(&format!("{title}\n{}\n\n", "-".repeat(width(title))));
 }
 
-/// A simple table: a rule of `=` per column, the headings, a rule, the rows, a rule.
-fn simple_table<const N: usize>(headings: &[&str; N], rows: &[[String; N]]) -> String {
-    let widths: [usize; N] = std::array::from_fn(|column| {
-        rows.iter()
-            .map(|row| width(&row[column]))
-            .chain([width(headings[column])])
-            .max()
-            .unwrap_or(1)
-    });
+/// A simple table: a rule of `=` per column, the headings, a rule, the rows, a rule. Every
+/// row has a cell per heading.
+fn simple_table<Row: AsRef<[String]>>(headings: &[&str], rows: &[Row]) -> String {
+    let widths: Vec<usize> = (0..headings.len())
+        .map(|column| {
+            rows.iter()
+                .map(|row| width(&row.as_ref()[column]))
+                .chain([width(headings[column])])
+                .max()
+                .unwrap_or(1)
+        })
+        .collect();
     let rule = widths
         .iter()
         .map(|&columns| "=".repeat(columns))
         .collect::<Vec<_>>()
         .join("  ");
-    let line = |cells: [&str; N]| {
+    let line = |cells: &[&str]| {
         let padded: Vec<String> = cells
             .iter()
-            .zip(widths)
-            .map(|(cell, columns)| pad(cell, columns))
+            .zip(&widths)
+            .map(|(cell, &columns)| pad(cell, columns))
             .collect();
         format!("{}\n", padded.join("  ").trim_end())
     };
-    let mut table = format!("{rule}\n{}{rule}\n", line(*headings));
+    let mut table = format!("{rule}\n{}{rule}\n", line(headings));
     for row in rows {
-        table.push_str(&line(std::array::from_fn(|column| row[column].as_str())));
+        let cells: Vec<&str> = row.as_ref().iter().map(String::as_str).collect();
+        table.push_str(&line(&cells));
     }
     table.push_str(&format!("{rule}\n"));
     table
