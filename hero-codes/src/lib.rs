@@ -23,6 +23,8 @@
 // Generated code names this crate as `::hero_codes`, here too.
 extern crate self as hero_codes;
 
+#[cfg(feature = "actix")]
+pub mod actix;
 #[cfg(feature = "axum")]
 pub mod axum;
 mod catalog;
@@ -30,6 +32,8 @@ mod error;
 mod failure;
 mod locale;
 mod lookup;
+#[cfg(any(feature = "axum", feature = "actix"))]
+mod negotiate;
 mod response;
 
 pub use catalog::{
@@ -81,6 +85,8 @@ pub mod __private {
     pub use crate::catalog::private::*;
     pub use crate::error::error_body;
     pub use crate::lookup::{build_index, find};
+    #[cfg(feature = "actix")]
+    pub use actix_web;
     #[cfg(feature = "axum")]
     pub use axum;
     pub use bytes::Bytes;
@@ -94,7 +100,22 @@ pub mod __private {
     macro_rules! __framework_glue {
         ($($input:tt)*) => {
             $crate::__axum_glue_if_enabled! { $($input)* }
+            $crate::__actix_glue_if_enabled! { $($input)* }
         };
+    }
+
+    #[cfg(feature = "actix")]
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __actix_glue_if_enabled {
+        ($($input:tt)*) => { $crate::__actix_glue! { $($input)* } };
+    }
+
+    #[cfg(not(feature = "actix"))]
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __actix_glue_if_enabled {
+        ($($input:tt)*) => {};
     }
 
     #[cfg(feature = "axum")]

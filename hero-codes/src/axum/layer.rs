@@ -19,7 +19,7 @@ use tower_http::catch_panic::{self, CatchPanic, CatchPanicLayer, ResponseForPani
 use tower_layer::Layer;
 use tower_service::Service;
 
-use super::negotiate::Negotiator;
+use crate::negotiate::Negotiator;
 use super::response::{
     FailureAnswer, InEnvelope, LayerPolling, failure_response, localized_envelope,
 };
