@@ -10,6 +10,7 @@ use std::task::{Context, Poll};
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{Service, ServiceRequest, ServiceResponse, Transform};
+use actix_web::error::InternalError;
 use actix_web::http::header::{
     ACCEPT_LANGUAGE, CONTENT_LANGUAGE, CONTENT_LENGTH, CONTENT_TYPE, HeaderValue, VARY,
 };
@@ -113,7 +114,6 @@ where
             .get(ACCEPT_LANGUAGE)
             .and_then(|value| http::HeaderValue::from_bytes(value.as_bytes()).ok());
         let locale = self.negotiator.pick(accept_language.as_ref());
-        let http_request = request.request().clone();
         let service = Rc::clone(&self.service);
         let answer = async move {
             // A handler's future may panic when called or when polled.
@@ -122,20 +122,26 @@ where
                 Ok(future) => AssertUnwindSafe(future).catch_unwind().await,
                 Err(panic) => Err(panic),
             };
+            // The request is gone with a panic or an error (and a clone of it kept here
+            // would stop the router from matching it), so those answer as an `Error` whose
+            // response actix sends as it is.
             match outcome {
-                Ok(Ok(response)) => Ok(keep_in_envelope::<C, B>(response)),
-                // An error that did not become a response: its own answer, in the envelope.
-                Ok(Err(error)) => Ok(keep_in_envelope::<C, BoxBody>(ServiceResponse::new(
-                    http_request,
-                    error.error_response(),
-                ))),
+                Ok(Ok(response)) => {
+                    let (request, response) = response.into_parts();
+                    let response = label_language::<C>(keep_in_envelope::<C, B>(response));
+                    Ok(ServiceResponse::new(request, response))
+                }
+                Ok(Err(error)) => {
+                    let response = keep_in_envelope::<C, BoxBody>(error.error_response());
+                    Err(InternalError::from_response(error, label_language::<C>(response)).into())
+                }
                 Err(panic) => {
                     log_panic(panic.as_ref());
                     let response = failure_response::<C>(Failure::Internal);
-                    Ok(ServiceResponse::new(http_request, response))
+                    let response = label_language::<C>(response);
+                    Err(InternalError::from_response("handler panicked", response).into())
                 }
             }
-            .map(label_language::<C>)
         };
         Box::pin(InLocale {
             inner: Box::pin(answer),
@@ -172,11 +178,11 @@ fn log_panic(panic: &(dyn std::any::Any + Send)) {
 /// An error response not marked as an envelope gets the envelope body of the code `C`
 /// answers its status with; its status and other headers stay.
 fn keep_in_envelope<C: FailureCodes + ApiError, B: MessageBody + 'static>(
-    response: ServiceResponse<B>,
-) -> ServiceResponse<BoxBody> {
+    response: HttpResponse<B>,
+) -> HttpResponse {
     let status = response.status();
     if !(status.is_client_error() || status.is_server_error())
-        || response.response().extensions().get::<InEnvelope>().is_some()
+        || response.extensions().get::<InEnvelope>().is_some()
     {
         return response.map_into_boxed_body();
     }
@@ -198,30 +204,30 @@ fn keep_in_envelope<C: FailureCodes + ApiError, B: MessageBody + 'static>(
             "error response replaced by the envelope"
         );
     }
-    let (request, old) = response.into_parts();
     let mut answer: HttpResponse = localized_envelope(status, &code);
-    for (name, value) in old.headers() {
+    for (name, value) in response.headers() {
         if name != CONTENT_TYPE && name != CONTENT_LENGTH {
             answer.headers_mut().append(name.clone(), value.clone());
         }
     }
-    ServiceResponse::new(request, answer)
+    answer
 }
 
 /// `Content-Language` for an envelope whose description is in a known locale, and, when
 /// catalogue `C` has several, `Vary: Accept-Language`.
-fn label_language<C: CatalogCode>(
-    mut response: ServiceResponse<BoxBody>,
-) -> ServiceResponse<BoxBody> {
-    let Some(&InEnvelope { locale }) = response.response().extensions().get::<InEnvelope>()
-    else {
+fn label_language<C: CatalogCode>(mut response: HttpResponse) -> HttpResponse {
+    let Some(&InEnvelope { locale }) = response.extensions().get::<InEnvelope>() else {
         return response;
     };
     let headers = response.headers_mut();
     if let Some(locale) = locale {
         headers.insert(CONTENT_LANGUAGE, HeaderValue::from_static(locale));
     }
-    if C::ENVELOPE.locales.len() > 1 {
+    // An inner `Envelope` (a resource's own catalogue) may have said it already.
+    let varies = headers
+        .get_all(VARY)
+        .any(|value| value.as_bytes().eq_ignore_ascii_case(b"accept-language"));
+    if C::ENVELOPE.locales.len() > 1 && !varies {
         headers.append(VARY, HeaderValue::from_static("accept-language"));
     }
     response

@@ -50,6 +50,6 @@ mod response;
 
 pub use app::EnvelopeApp;
 pub use middleware::{Envelope, EnvelopeMiddleware};
-pub use response::{error_response, failure_response};
 #[doc(hidden)] // called by the glue macro only
 pub use response::actix_status as __status;
+pub use response::{error_response, failure_response};

@@ -19,11 +19,11 @@ use tower_http::catch_panic::{self, CatchPanic, CatchPanicLayer, ResponseForPani
 use tower_layer::Layer;
 use tower_service::Service;
 
-use crate::negotiate::Negotiator;
 use super::response::{
     FailureAnswer, InEnvelope, LayerPolling, failure_response, localized_envelope,
 };
 use crate::locale::LocaleScope;
+use crate::negotiate::Negotiator;
 use crate::{ApiError, CatalogCode, Failure, FailureCodes};
 
 /// A tower layer that puts everything the wrapped service answers into the envelope of
