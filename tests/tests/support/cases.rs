@@ -183,7 +183,7 @@ pub async fn query_extractor_reads_a_u32(base: &str) {
 
 pub async fn json_extractor_reads_the_body(base: &str) {
     let reply = send(
-        &base,
+        base,
         Method::POST,
         "/apps",
         Some("application/json"),
@@ -200,7 +200,7 @@ pub async fn json_extractor_reads_the_body(base: &str) {
 
 pub async fn form_extractor_reads_the_body(base: &str) {
     let reply = send(
-        &base,
+        base,
         Method::POST,
         "/login",
         Some("application/x-www-form-urlencoded"),
@@ -225,7 +225,7 @@ pub async fn placeholder_desc_is_filled_from_the_variant_fields(base: &str) {
 
 pub async fn variant_without_desc_answers_the_catalogue_text(base: &str) {
     let reply = send(
-        &base,
+        base,
         Method::POST,
         "/apps",
         Some("application/json"),
@@ -242,7 +242,7 @@ pub async fn variant_without_desc_answers_the_catalogue_text(base: &str) {
 
 pub async fn unauthorized_variant_answers_401(base: &str) {
     let reply = send(
-        &base,
+        base,
         Method::POST,
         "/login",
         Some("application/x-www-form-urlencoded"),
@@ -288,7 +288,7 @@ pub async fn catalogue_enum_returned_as_the_error_answers_its_status(base: &str)
 
 pub async fn truncated_json_is_invalid_parameter(base: &str) {
     let reply = send(
-        &base,
+        base,
         Method::POST,
         "/apps",
         Some("application/json"),
@@ -301,7 +301,7 @@ pub async fn truncated_json_is_invalid_parameter(base: &str) {
 
 pub async fn trailing_garbage_after_json_is_invalid_parameter(base: &str) {
     let reply = send(
-        &base,
+        base,
         Method::POST,
         "/apps",
         Some("application/json"),
@@ -342,7 +342,7 @@ pub async fn json_without_content_type_is_415(base: &str) {
 
 pub async fn json_sent_as_text_plain_is_415(base: &str) {
     let reply = send(
-        &base,
+        base,
         Method::POST,
         "/apps",
         Some("text/plain"),
@@ -355,7 +355,7 @@ pub async fn json_sent_as_text_plain_is_415(base: &str) {
 
 pub async fn body_over_the_limit_is_413(base: &str) {
     let reply = send(
-        &base,
+        base,
         Method::POST,
         "/apps",
         Some("application/json"),
@@ -380,7 +380,7 @@ pub async fn non_numeric_query_value_is_invalid_parameter(base: &str) {
 
 pub async fn form_missing_a_field_is_invalid_parameter(base: &str) {
     let reply = send(
-        &base,
+        base,
         Method::POST,
         "/login",
         Some("application/x-www-form-urlencoded"),
@@ -463,7 +463,7 @@ pub async fn rust_client_reads_the_code_of_an_error(base: &str) {
 
 pub async fn hero_router_answers_bad_json_with_1006(base: &str) {
     let reply = send(
-        &base,
+        base,
         Method::POST,
         "/apps",
         Some("application/json"),
@@ -487,7 +487,7 @@ pub async fn hero_router_answers_unknown_route_with_1001(base: &str) {
 
 pub async fn hero_router_answers_body_over_the_limit_with_4003(base: &str) {
     let reply = send(
-        &base,
+        base,
         Method::POST,
         "/apps",
         Some("application/json"),
