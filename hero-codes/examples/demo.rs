@@ -39,7 +39,14 @@ pub fn app(demo: Arc<Demo>) -> Router {
     let hero = Router::new()
         .route("/download+1", put(download))
         .routes_with_envelope::<HeroCode>();
-    Router::new()
+    let router = Router::new();
+    // The OpenAPI document of every route and answer, with the `utoipa` feature.
+    #[cfg(feature = "utoipa")]
+    let router = router.route(
+        "/openapi.json",
+        get(|| async { axum::Json(service::openapi::openapi()) }),
+    );
+    router
         .route("/api/tracker/apps", post(search))
         .route("/api/tracker/apps/{id}", get(app_by_id))
         .merge(hero)

@@ -33,8 +33,13 @@ pub fn app(
         InitError = (),
     >,
 > {
-    actix_web::App::new()
-        .app_data(demo)
+    let app = actix_web::App::new();
+    // The OpenAPI document of every route and answer, with the `utoipa` feature.
+    #[cfg(feature = "utoipa")]
+    let app = app.service(
+        web::resource("/openapi.json").get(|| async { web::Json(service::openapi::openapi()) }),
+    );
+    app.app_data(demo)
         .service(web::resource("/api/tracker/apps").post(search))
         .service(web::resource("/api/tracker/apps/{id}").get(app_by_id))
         .service(

@@ -25,6 +25,7 @@ extern crate self as hero_codes;
 
 #[cfg(feature = "actix")]
 pub mod actix;
+mod answers;
 #[cfg(feature = "axum")]
 pub mod axum;
 mod catalog;
@@ -34,8 +35,11 @@ mod locale;
 mod lookup;
 #[cfg(any(feature = "axum", feature = "actix"))]
 mod negotiate;
+#[cfg(feature = "utoipa")]
+pub mod openapi;
 mod response;
 
+pub use answers::{ErrorAnswer, ErrorAnswers};
 pub use catalog::{
     CatalogCode, CodeType, EnvelopeFields, HttpStatusRow, HttpStatusTable, UnknownCode,
 };
@@ -92,6 +96,8 @@ pub mod __private {
     pub use bytes::Bytes;
     pub use http;
     pub use serde;
+    #[cfg(feature = "utoipa")]
+    pub use utoipa;
 
     /// `IntoResponse` and the other framework impls of each enabled feature, for a type
     /// that implements [`ApiError`](crate::ApiError).
@@ -101,7 +107,48 @@ pub mod __private {
         ($($input:tt)*) => {
             $crate::__axum_glue_if_enabled! { $($input)* }
             $crate::__actix_glue_if_enabled! { $($input)* }
+            $crate::__utoipa_glue_if_enabled! { $($input)* }
         };
+    }
+
+    /// What each enabled feature implements for a catalogue enum beyond its errors (its
+    /// schema, for utoipa).
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __catalog_glue {
+        ($name:ident) => {
+            $crate::__utoipa_catalog_glue_if_enabled! { $name }
+        };
+    }
+
+    #[cfg(feature = "utoipa")]
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __utoipa_glue_if_enabled {
+        ($($input:tt)*) => { $crate::__utoipa_glue! { $($input)* } };
+    }
+
+    #[cfg(not(feature = "utoipa"))]
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __utoipa_glue_if_enabled {
+        ($($input:tt)*) => {};
+    }
+
+    #[cfg(feature = "utoipa")]
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __utoipa_catalog_glue_if_enabled {
+        ($name:ident) => {
+            $crate::__utoipa_catalog_glue! { $name }
+        };
+    }
+
+    #[cfg(not(feature = "utoipa"))]
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __utoipa_catalog_glue_if_enabled {
+        ($name:ident) => {};
     }
 
     #[cfg(feature = "actix")]

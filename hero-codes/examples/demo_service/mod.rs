@@ -1,5 +1,9 @@
 //! What the demo serves, whatever the framework: its state, its errors and what its routes
-//! do, used by the axum demo (`demo.rs`) and the actix-web one (`demo_actix.rs`).
+//! do, used by the axum demo (`demo.rs`) and the actix-web one (`demo_actix.rs`); with the
+//! `utoipa` feature, its OpenAPI document (`openapi.rs`).
+
+#[cfg(feature = "utoipa")]
+pub mod openapi;
 
 use std::collections::HashMap;
 use std::sync::RwLock;
@@ -13,6 +17,7 @@ pub const DEMO_TOKEN: &str = "demo-token";
 
 /// An app of the tracker, as in the response spec's example.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct App {
     id: u64,
     user: User,
@@ -23,6 +28,7 @@ pub struct App {
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct User {
     phone_number: Option<String>,
     company: Option<String>,
