@@ -183,3 +183,38 @@ async fn answers_in_the_requested_language() {
     let default = support::get_in_language(&base, "/nope", None).await;
     assert_eq!(default.1[http::header::CONTENT_LANGUAGE], "zh");
 }
+
+/// A resource wrapped in its own `Envelope` answers its extractors' rejections in its own
+/// catalogue, though the app-wide error handlers are the app's.
+#[tokio::test]
+async fn a_resource_envelope_answers_its_rejections_in_its_own_catalogue() {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
+    let base = format!("http://{}", listener.local_addr().expect("local address"));
+    let server = HttpServer::new(|| {
+        App::new()
+            .service(
+                web::resource("/hero/apps")
+                    .post(create_app)
+                    .wrap(hero_codes::actix::Envelope::<HeroCode>::new()),
+            )
+            .service(web::resource("/apps").post(create_app))
+            .with_envelope::<ResultCode>()
+    })
+    .workers(1)
+    .listen(listener)
+    .expect("listen")
+    .run();
+    std::thread::spawn(move || actix_web::rt::System::new().block_on(server));
+    let bad_json = r#"{"name":"RESOURCE-bad"#;
+    let json = Some("application/json");
+    let hero = support::send(&base, http::Method::POST, "/hero/apps", json, bad_json).await;
+    cases::assert_error(
+        &hero,
+        http::StatusCode::BAD_REQUEST,
+        "1006",
+        "输入的JSON数据格式不正确",
+    );
+    let result = support::send(&base, http::Method::POST, "/apps", json, bad_json).await;
+    cases::invalid_parameter(&result, http::StatusCode::BAD_REQUEST);
+    support::assert_not_in_body(&hero, &["RESOURCE-bad"]);
+}

@@ -66,7 +66,7 @@ pub fn openapi() -> OpenApi {
     add_failures::<ResultCode>(&mut tracker);
 
     let download_args = ObjectBuilder::new()
-        .property("channel", ObjectBuilder::new().schema_type(Type::String))
+        .property("channel", channel())
         .property("oid", ObjectBuilder::new().schema_type(Type::String));
     let download = OperationBuilder::new()
         .operation_id(Some("download_plus_1"))
@@ -77,7 +77,7 @@ pub fn openapi() -> OpenApi {
                 .required(Required::False)
                 .schema(Some(ObjectBuilder::new().schema_type(Type::String))),
         )
-        .parameter(query("channel"))
+        .parameter(query("channel").schema(Some(channel())))
         .parameter(query("oid"))
         .request_body(Some(
             RequestBodyBuilder::new()
@@ -96,6 +96,13 @@ pub fn openapi() -> OpenApi {
     add_failures::<HeroCode>(&mut hero);
     tracker.merge(hero);
     tracker
+}
+
+/// `channel`: an activity (`online`, `1`) or not (`direct`, `0`).
+fn channel() -> ObjectBuilder {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .enum_values(Some(["online", "1", "direct", "0"]))
 }
 
 fn query(name: &str) -> ParameterBuilder {

@@ -5,10 +5,10 @@ use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::error::{
     InternalError, JsonPayloadError, PathError, QueryPayloadError, UrlencodedError,
 };
-use actix_web::{App, Error, HttpRequest, HttpResponse, web};
+use actix_web::{App, Error, HttpMessage, HttpRequest, HttpResponse, web};
 
 use super::middleware::Envelope;
-use super::response::failure_response;
+use super::response::{FailureAnswer, failure_response};
 use crate::{ApiError, Failure, FailureCodes};
 
 /// Puts every answer of an actix-web `App` into the envelope of a catalogue.
@@ -84,7 +84,10 @@ where
     }
 }
 
-fn reject_json<C: FailureCodes + ApiError>(error: JsonPayloadError, _: &HttpRequest) -> Error {
+fn reject_json<C: FailureCodes + ApiError>(
+    error: JsonPayloadError,
+    request: &HttpRequest,
+) -> Error {
     let failure = match &error {
         JsonPayloadError::OverflowKnownLength { .. } | JsonPayloadError::Overflow { .. } => {
             Failure::BodyTooLarge
@@ -92,32 +95,41 @@ fn reject_json<C: FailureCodes + ApiError>(error: JsonPayloadError, _: &HttpRequ
         JsonPayloadError::ContentType => Failure::UnsupportedMediaType,
         _ => Failure::InvalidJson,
     };
-    reject::<C>(failure, error)
+    reject::<C>(failure, error, request)
 }
 
-fn reject_query<C: FailureCodes + ApiError>(error: QueryPayloadError, _: &HttpRequest) -> Error {
-    reject::<C>(Failure::InvalidQuery, error)
+fn reject_query<C: FailureCodes + ApiError>(
+    error: QueryPayloadError,
+    request: &HttpRequest,
+) -> Error {
+    reject::<C>(Failure::InvalidQuery, error, request)
 }
 
-fn reject_path<C: FailureCodes + ApiError>(error: PathError, _: &HttpRequest) -> Error {
-    reject::<C>(Failure::InvalidPath, error)
+fn reject_path<C: FailureCodes + ApiError>(error: PathError, request: &HttpRequest) -> Error {
+    reject::<C>(Failure::InvalidPath, error, request)
 }
 
-fn reject_form<C: FailureCodes + ApiError>(error: UrlencodedError, _: &HttpRequest) -> Error {
+fn reject_form<C: FailureCodes + ApiError>(error: UrlencodedError, request: &HttpRequest) -> Error {
     let failure = match &error {
         UrlencodedError::Overflow { .. } => Failure::BodyTooLarge,
         UrlencodedError::ContentType => Failure::UnsupportedMediaType,
         _ => Failure::InvalidForm,
     };
-    reject::<C>(failure, error)
+    reject::<C>(failure, error, request)
 }
 
-/// The envelope for `failure`; actix's error, which may quote the input, goes to the log.
+/// The envelope for `failure`, in the catalogue of the nearest [`Envelope`] (else `C`);
+/// actix's error, which may quote the input, goes to the log.
 fn reject<C: FailureCodes + ApiError>(
     failure: Failure,
     error: impl std::fmt::Debug + std::fmt::Display + 'static,
+    request: &HttpRequest,
 ) -> Error {
     tracing::debug!(?failure, detail = %error, "request rejected");
-    let response: HttpResponse = failure_response::<C>(failure);
+    let nearest = request.extensions().get::<FailureAnswer>().copied();
+    let response: HttpResponse = match nearest {
+        Some(FailureAnswer(answer)) => answer(failure),
+        None => failure_response::<C>(failure),
+    };
     InternalError::from_response(error, response).into()
 }

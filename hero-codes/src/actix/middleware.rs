@@ -14,11 +14,11 @@ use actix_web::error::InternalError;
 use actix_web::http::header::{
     ACCEPT_LANGUAGE, CONTENT_LANGUAGE, CONTENT_LENGTH, CONTENT_TYPE, HeaderValue, VARY,
 };
-use actix_web::{Error, HttpResponse};
+use actix_web::{Error, HttpMessage, HttpResponse};
 use futures_util::FutureExt;
 use futures_util::future::LocalBoxFuture;
 
-use super::response::{InEnvelope, failure_response, localized_envelope};
+use super::response::{FailureAnswer, InEnvelope, failure_response, localized_envelope};
 use crate::locale::LocaleScope;
 use crate::negotiate::Negotiator;
 use crate::{ApiError, CatalogCode, Failure, FailureCodes};
@@ -109,6 +109,10 @@ where
     actix_web::dev::forward_ready!(service);
 
     fn call(&self, request: ServiceRequest) -> Self::Future {
+        // An inner `Envelope` (a resource's) replaces it: the nearest one answers.
+        request
+            .extensions_mut()
+            .insert(FailureAnswer(failure_response::<C>));
         let accept_language = request
             .headers()
             .get(ACCEPT_LANGUAGE)

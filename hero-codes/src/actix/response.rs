@@ -22,6 +22,12 @@ pub(crate) struct InEnvelope {
     pub(crate) locale: Option<&'static str>,
 }
 
+/// How the nearest [`Envelope`](super::Envelope) middleware answers a failure, in its
+/// catalogue: put in the request's extensions, so that the extractors' error handlers
+/// answer in the catalogue of a resource or scope wrapped in its own `Envelope`.
+#[derive(Clone, Copy)]
+pub(crate) struct FailureAnswer(pub(crate) fn(Failure) -> HttpResponse);
+
 /// The answer for `error`: its status and envelope body, in the request's locale when the
 /// [`Envelope`](super::Envelope) middleware runs. A 5xx error is logged with its source
 /// chain first, since the client reads only the catalogue's text.
