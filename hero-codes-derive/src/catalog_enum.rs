@@ -167,7 +167,7 @@ fn expand_catalog(catalog: &Catalog, file: &CatalogFile, krate: &TokenStream) ->
     let answers = catalog
         .codes
         .iter()
-        .filter(|entry| entry.name.value != success.to_string())
+        .filter(|entry| success != entry.name.value)
         .map(|entry| {
             let (name, code) = (&entry.name.value, &entry.code.value);
             let (status, desc) = (entry.status.value, entry.desc_in(0));

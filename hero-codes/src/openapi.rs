@@ -364,3 +364,113 @@ macro_rules! __utoipa_catalog_glue {
         impl $crate::__private::utoipa::ToSchema for $name {}
     };
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{ApiError, HeroCode, ResultCode};
+
+    #[derive(Debug, thiserror::Error, crate::ApiError)]
+    #[allow(dead_code)] // documented here, never answered
+    enum AppError {
+        #[error("app {id} not found")]
+        #[api(
+            code = "10400",
+            desc = "应用{id}不存在",
+            en = "App {id} does not exist"
+        )]
+        AppNotFound { id: u64 },
+        #[error("gone")]
+        #[api(code = "10400")]
+        Gone,
+        #[error("taken")]
+        #[api(code = "10001")]
+        Taken,
+    }
+
+    fn content(response: &RefOr<Response>) -> &Content {
+        let RefOr::T(response) = response else {
+            panic!("an inline response")
+        };
+        match &response.content[ENVELOPE_CONTENT_TYPE] {
+            RefOr::T(content) => content,
+            RefOr::Ref(_) => panic!("inline content"),
+        }
+    }
+
+    #[test]
+    fn error_responses_group_codes_by_status_with_one_example_per_variant() {
+        let responses = AppError::responses();
+        assert_eq!(responses.keys().collect::<Vec<_>>(), ["400", "404"]);
+        let not_found = content(&responses["404"]);
+        assert_eq!(
+            not_found.examples.keys().collect::<Vec<_>>(),
+            ["AppNotFound", "Gone"]
+        );
+        let RefOr::T(gone) = &not_found.examples["Gone"] else {
+            panic!("an inline example")
+        };
+        let body: Value = serde_json::from_slice(&AppError::Gone.body()).unwrap();
+        assert_eq!(
+            gone.value.as_ref(),
+            Some(&body),
+            "the body the client reads"
+        );
+        let schema = serde_json::to_value(&not_found.schema).unwrap();
+        assert_eq!(
+            schema["properties"]["result_code"]["enum"],
+            serde_json::json!(["10400"])
+        );
+        assert_eq!(
+            schema["properties"]["result"]["enum"],
+            serde_json::json!([false])
+        );
+    }
+
+    #[test]
+    fn catalogue_enums_answer_every_code_but_success() {
+        let responses = HeroCode::responses();
+        let codes: usize = responses.values().map(|r| content(r).examples.len()).sum();
+        assert_eq!(codes, HeroCode::ALL.len() - 1);
+        let schema = serde_json::to_value(ResultCode::schema()).unwrap();
+        assert_eq!(
+            schema["enum"].as_array().unwrap().len(),
+            ResultCode::ALL.len()
+        );
+        assert!(
+            schema["description"]
+                .as_str()
+                .unwrap()
+                .contains("`10400` (HTTP 404): 所请求的资源不存在")
+        );
+    }
+
+    #[test]
+    fn failures_join_an_operations_own_answers_once() {
+        let mut operation = Operation::new();
+        operation.responses.responses = AppError::responses();
+        add_failures_to::<ResultCode>(&mut operation);
+        let responses = &operation.responses.responses;
+        assert_eq!(
+            responses.keys().collect::<Vec<_>>(),
+            ["400", "404", "405", "413", "415", "500"]
+        );
+        // 10400 of `not_found` is the route's own `Gone` body: not listed twice.
+        let not_found = content(&responses["404"]);
+        assert_eq!(
+            not_found.examples.keys().collect::<Vec<_>>(),
+            ["AppNotFound", "Gone"]
+        );
+        // The four kinds of bad input answer one body: one example.
+        let bad = content(&responses["400"]);
+        assert_eq!(
+            bad.examples.keys().collect::<Vec<_>>(),
+            ["Taken", "invalid_json"]
+        );
+        let schema = serde_json::to_value(&bad.schema).unwrap();
+        assert_eq!(
+            schema["properties"]["result_code"]["enum"],
+            serde_json::json!(["10001", "10000"])
+        );
+    }
+}
