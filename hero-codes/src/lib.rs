@@ -31,6 +31,8 @@ pub mod axum;
 mod catalog;
 mod error;
 mod failure;
+#[cfg(any(feature = "axum", feature = "actix"))]
+mod glue;
 mod locale;
 mod lookup;
 #[cfg(any(feature = "axum", feature = "actix"))]

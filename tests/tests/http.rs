@@ -9,61 +9,18 @@ use hero_codes::{ApiResponse, HeroCode, ResultCode};
 use http::Method;
 use http::StatusCode;
 use http::header::CONTENT_TYPE;
-use serde::Deserialize;
 use serde_json::{Value, json};
 
 mod support;
-use support::cases::{App, DB_SECRET, PANIC_SECRET, assert_error, invalid_parameter};
+use support::cases::{
+    App, AppError, DB_SECRET, Login, NewApp, PANIC_SECRET, Page, assert_error, invalid_parameter,
+};
 use support::{ENVELOPE_CONTENT_TYPE, assert_not_in_body, get_path, send, spawn};
 use tower::ServiceBuilder;
 
 // ---------------------------------------------------------------------------------------
 // The service under test
 // ---------------------------------------------------------------------------------------
-
-#[derive(Debug, thiserror::Error, hero_codes::ApiError)]
-enum AppError {
-    /// 4xx with its own description, filled from the field.
-    #[error("app {id} not found")]
-    #[api(
-        code = "10400",
-        desc = "应用{id}不存在",
-        en = "App {id} does not exist"
-    )]
-    AppNotFound { id: u32 },
-    /// 4xx with the catalogue's text.
-    #[error("app name already taken")]
-    #[api(code = "10001")]
-    AlreadyExists,
-    /// 401 with the catalogue's text.
-    #[error("bad token")]
-    #[api(code = "10102")]
-    InvalidToken,
-    /// 5xx whose source carries a secret that must stay on the server.
-    #[error("database failed")]
-    #[api(code = "10500")]
-    Db(#[from] std::io::Error),
-}
-
-#[derive(Debug, Deserialize)]
-struct NewApp {
-    name: String,
-    /// Free-form, so deeply nested JSON reaches serde_json's own recursion limit.
-    #[serde(default)]
-    #[allow(dead_code)]
-    meta: Option<Value>,
-}
-
-#[derive(Debug, Deserialize)]
-struct Page {
-    page: u32,
-}
-
-#[derive(Debug, Deserialize)]
-struct Login {
-    user: String,
-    password: String,
-}
 
 async fn ok() -> Result<ApiResponse<App>, AppError> {
     Ok(ApiResponse::ok(App {

@@ -8,50 +8,10 @@ use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::{App, HttpServer, web};
 use hero_codes::actix::EnvelopeApp;
 use hero_codes::{ApiError, ApiResponse, FailureCodes, HeroCode, ResultCode};
-use serde::Deserialize;
 use serde_json::{Value, json};
 
 mod support;
-use support::cases::{self, DB_SECRET, PANIC_SECRET};
-
-#[derive(Debug, thiserror::Error, hero_codes::ApiError)]
-enum AppError {
-    #[error("app {id} not found")]
-    #[api(
-        code = "10400",
-        desc = "应用{id}不存在",
-        en = "App {id} does not exist"
-    )]
-    AppNotFound { id: u32 },
-    #[error("app name already taken")]
-    #[api(code = "10001")]
-    AlreadyExists,
-    #[error("bad token")]
-    #[api(code = "10102")]
-    InvalidToken,
-    #[error("database failed")]
-    #[api(code = "10500")]
-    Db(#[from] std::io::Error),
-}
-
-#[derive(Debug, Deserialize)]
-struct NewApp {
-    name: String,
-    #[serde(default)]
-    #[allow(dead_code)]
-    meta: Option<Value>,
-}
-
-#[derive(Debug, Deserialize)]
-struct Page {
-    page: u32,
-}
-
-#[derive(Debug, Deserialize)]
-struct Login {
-    user: String,
-    password: String,
-}
+use support::cases::{self, AppError, DB_SECRET, Login, NewApp, PANIC_SECRET, Page};
 
 fn app(id: u32, name: &str) -> cases::App {
     cases::App {

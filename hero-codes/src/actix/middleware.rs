@@ -19,6 +19,7 @@ use futures_util::FutureExt;
 use futures_util::future::LocalBoxFuture;
 
 use super::response::{FailureAnswer, InEnvelope, failure_response, localized_envelope};
+use crate::glue::code_for_status;
 use crate::locale::LocaleScope;
 use crate::negotiate::Negotiator;
 use crate::{ApiError, CatalogCode, Failure, FailureCodes};
@@ -192,22 +193,7 @@ fn keep_in_envelope<C: FailureCodes + ApiError, B: MessageBody + 'static>(
     }
     let status = http::StatusCode::from_u16(status.as_u16())
         .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
-    let failure = Failure::from_status(status);
-    let code = match failure {
-        Failure::BadRequest => C::ALL
-            .iter()
-            .copied()
-            .find(|code| CatalogCode::status(code) == status)
-            .unwrap_or_else(|| C::for_failure(Failure::BadRequest)),
-        _ => C::for_failure(failure),
-    };
-    if status.is_server_error() {
-        tracing::error!(
-            status = status.as_u16(),
-            code = CatalogCode::code(&code),
-            "error response replaced by the envelope"
-        );
-    }
+    let code: C = code_for_status(status);
     let mut answer: HttpResponse = localized_envelope(status, &code);
     for (name, value) in response.headers() {
         if name != CONTENT_TYPE && name != CONTENT_LENGTH {

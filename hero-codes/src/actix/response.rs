@@ -9,6 +9,7 @@ use http::StatusCode;
 use serde::Serialize;
 
 use crate::error::report_server_error;
+use crate::glue::success_body;
 use crate::{ApiError, ApiResponse, CatalogCode, Failure, FailureCodes, answer_locale};
 
 /// The content type of every envelope.
@@ -93,23 +94,9 @@ impl<T: Serialize, C: FailureCodes + ApiError> Responder for ApiResponse<T, C> {
     type Body = BoxBody;
 
     fn respond_to(self, _request: &HttpRequest) -> HttpResponse {
-        let locales = C::ENVELOPE.locales;
-        let locale = locales.get(answer_locale(locales)).copied();
-        let answer = match locale {
-            Some(locale) => self.in_locale(locale),
-            None => self,
-        };
-        match serde_json::to_vec(&answer) {
-            Ok(body) => envelope(answer.status(), Bytes::from(body), locale),
-            Err(error) => {
-                let internal = C::for_failure(Failure::Internal);
-                report_server_error(
-                    CatalogCode::code(&internal),
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    &error,
-                );
-                failure_response::<C>(Failure::Internal)
-            }
+        match success_body(self) {
+            Some((status, body, locale)) => envelope(status, body, locale),
+            None => failure_response::<C>(Failure::Internal),
         }
     }
 }

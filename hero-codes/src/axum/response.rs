@@ -10,6 +10,7 @@ use http::header::{CONTENT_TYPE, HeaderValue};
 use serde::Serialize;
 
 use crate::error::report_server_error;
+use crate::glue::success_body;
 use crate::{ApiError, ApiResponse, CatalogCode, Failure, FailureCodes, answer_locale};
 
 /// The content type of every envelope.
@@ -125,23 +126,9 @@ pub(crate) fn envelope(status: StatusCode, body: Bytes, locale: Option<&'static 
 /// is a server bug, answered with `C`'s `internal` code.
 impl<T: Serialize, C: FailureCodes + ApiError> IntoResponse for ApiResponse<T, C> {
     fn into_response(self) -> Response {
-        let locales = C::ENVELOPE.locales;
-        let locale = locales.get(answer_locale(locales)).copied();
-        let answer = match locale {
-            Some(locale) => self.in_locale(locale),
-            None => self,
-        };
-        match serde_json::to_vec(&answer) {
-            Ok(body) => envelope(answer.status(), Bytes::from(body), locale),
-            Err(error) => {
-                let internal = C::for_failure(Failure::Internal);
-                report_server_error(
-                    CatalogCode::code(&internal),
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    &error,
-                );
-                failure_response::<C>(Failure::Internal)
-            }
+        match success_body(self) {
+            Some((status, body, locale)) => envelope(status, body, locale),
+            None => failure_response::<C>(Failure::Internal),
         }
     }
 }

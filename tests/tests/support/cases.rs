@@ -30,6 +30,51 @@ pub struct App {
     pub name: String,
 }
 
+/// The test routes' errors: each framework's handlers return them.
+#[derive(Debug, thiserror::Error, hero_codes::ApiError)]
+pub enum AppError {
+    /// 4xx with its own description, filled from the field.
+    #[error("app {id} not found")]
+    #[api(
+        code = "10400",
+        desc = "应用{id}不存在",
+        en = "App {id} does not exist"
+    )]
+    AppNotFound { id: u32 },
+    /// 4xx with the catalogue's text.
+    #[error("app name already taken")]
+    #[api(code = "10001")]
+    AlreadyExists,
+    /// 401 with the catalogue's text.
+    #[error("bad token")]
+    #[api(code = "10102")]
+    InvalidToken,
+    /// 5xx whose source carries a secret that must stay on the server.
+    #[error("database failed")]
+    #[api(code = "10500")]
+    Db(#[from] std::io::Error),
+}
+
+#[derive(Debug, Deserialize)]
+pub struct NewApp {
+    pub name: String,
+    /// Free-form, so deeply nested JSON reaches serde_json's own recursion limit.
+    #[serde(default)]
+    #[allow(dead_code)]
+    pub meta: Option<Value>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Page {
+    pub page: u32,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Login {
+    pub user: String,
+    pub password: String,
+}
+
 /// One `#[tokio::test]` per case, each against a new server: `result: <expr>` is a future
 /// of the base URL of a server answering in `ResultCode`, `hero: <expr>` in `HeroCode`.
 #[macro_export]
