@@ -18,7 +18,9 @@
 //!
 //! A service's own errors map to codes with [`#[derive(ApiError)]`](derive@ApiError), and
 //! with the `axum` feature (on by default) they, [`ApiResponse`] and the [`axum`] module's
-//! extractors and router layer answer every request in the envelope.
+//! extractors and router layer answer every request in the envelope. The `actix` feature
+//! does the same for actix-web (module `actix`), and `utoipa` documents every answer in
+//! OpenAPI (module `openapi`).
 
 // Generated code names this crate as `::hero_codes`, here too.
 extern crate self as hero_codes;

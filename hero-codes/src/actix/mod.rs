@@ -1,5 +1,5 @@
-//! actix-web glue: every answer of an `App` in the envelope, as the [`axum`](crate::axum)
-//! glue does for axum.
+//! actix-web glue: every answer of an `App` in the envelope, as the `axum` module does for
+//! axum.
 //!
 //! - Derived errors and the catalogue enums implement `ResponseError`: return them from a
 //!   handler. Answers come from the bodies serialized at compile time; 5xx answers carry
