@@ -101,12 +101,26 @@ fn routes<C: FailureCodes + ApiError>() -> App<
         .with_envelope::<C>()
 }
 
-/// Serves the test routes in `C` on a free port of 127.0.0.1, on a thread of their own
-/// with actix's runtime, for the rest of the test; returns the base URL.
+/// Serves the test routes in `C` for the rest of the test; returns the base URL.
 async fn spawn<C: FailureCodes + ApiError>() -> String {
+    serve(routes::<C>)
+}
+
+/// Serves the apps `factory` makes on a free port of 127.0.0.1, on a thread of their own
+/// with actix's runtime, for the rest of the test; returns the base URL.
+fn serve<T>(factory: fn() -> App<T>) -> String
+where
+    T: ServiceFactory<
+            ServiceRequest,
+            Config = (),
+            Response = ServiceResponse,
+            Error = actix_web::Error,
+            InitError = (),
+        > + 'static,
+{
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
     let addr = listener.local_addr().expect("local address");
-    let server = HttpServer::new(routes::<C>)
+    let server = HttpServer::new(factory)
         .workers(1)
         .listen(listener)
         .expect("listen")
@@ -148,9 +162,7 @@ async fn answers_in_the_requested_language() {
 /// catalogue, though the app-wide error handlers are the app's.
 #[tokio::test]
 async fn a_resource_envelope_answers_its_rejections_in_its_own_catalogue() {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
-    let base = format!("http://{}", listener.local_addr().expect("local address"));
-    let server = HttpServer::new(|| {
+    let base = serve(|| {
         App::new()
             .service(
                 web::resource("/hero/apps")
@@ -159,12 +171,7 @@ async fn a_resource_envelope_answers_its_rejections_in_its_own_catalogue() {
             )
             .service(web::resource("/apps").post(create_app))
             .with_envelope::<ResultCode>()
-    })
-    .workers(1)
-    .listen(listener)
-    .expect("listen")
-    .run();
-    std::thread::spawn(move || actix_web::rt::System::new().block_on(server));
+    });
     let bad_json = r#"{"name":"RESOURCE-bad"#;
     let json = Some("application/json");
     let hero = support::send(&base, http::Method::POST, "/hero/apps", json, bad_json).await;
