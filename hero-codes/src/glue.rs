@@ -6,7 +6,7 @@ use http::StatusCode;
 use serde::Serialize;
 
 use crate::error::report_server_error;
-use crate::{ApiResponse, CatalogCode, Failure, FailureCodes, answer_locale};
+use crate::{ApiError, ApiResponse, CatalogCode, Failure, FailureCodes, answer_locale};
 
 /// `answer` in `C`'s envelope, in the locale answers are made in now: its status, body and
 /// the locale of its description. `None` when its data cannot be serialized, a server bug
@@ -56,4 +56,32 @@ pub(crate) fn code_for_status<C: FailureCodes>(status: StatusCode) -> C {
         );
     }
     code
+}
+
+/// The status `error` answers with; a 5xx error is logged with its source chain first,
+/// since the client reads only the catalogue's text.
+pub(crate) fn error_status<E: ApiError>(error: &E) -> StatusCode {
+    let status = error.status();
+    if status.is_server_error() {
+        report_server_error(error.code(), status, error);
+    }
+    status
+}
+
+/// The code of `C`'s `failures` table for `failure`, and its status: the one HTTP requires
+/// for the failure, else the code's own.
+pub(crate) fn failure_code<C: FailureCodes>(failure: Failure) -> (StatusCode, C) {
+    let code = C::for_failure(failure);
+    let status = failure
+        .required_status()
+        .unwrap_or_else(|| CatalogCode::status(&code));
+    (status, code)
+}
+
+/// `error`'s body in the locale answers are made in now, and that locale's tag.
+#[inline]
+pub(crate) fn localized_body<E: ApiError + ?Sized>(error: &E) -> (Bytes, Option<&'static str>) {
+    let locales = error.envelope().locales;
+    let locale = answer_locale(locales);
+    (error.localized_body(locale), locales.get(locale).copied())
 }

@@ -8,9 +8,8 @@ use bytes::Bytes;
 use http::StatusCode;
 use serde::Serialize;
 
-use crate::error::report_server_error;
-use crate::glue::success_body;
-use crate::{ApiError, ApiResponse, CatalogCode, Failure, FailureCodes, answer_locale};
+use crate::glue::{error_status, failure_code, localized_body, success_body};
+use crate::{ApiError, ApiResponse, Failure, FailureCodes};
 
 /// The content type of every envelope.
 const ENVELOPE_CONTENT_TYPE: &str = "application/json; charset=utf-8";
@@ -35,11 +34,7 @@ pub(crate) struct FailureAnswer(pub(crate) fn(Failure) -> HttpResponse);
 ///
 /// Derived errors call this from their `ResponseError::error_response`.
 pub fn error_response<E: ApiError>(error: &E) -> HttpResponse {
-    let status = error.status();
-    if status.is_server_error() {
-        report_server_error(error.code(), status, error);
-    }
-    localized_envelope(status, error)
+    localized_envelope(error_status(error), error)
 }
 
 /// The answer for a framework `failure` in catalogue `C`: the code its `failures` table
@@ -51,10 +46,7 @@ pub fn error_response<E: ApiError>(error: &E) -> HttpResponse {
 /// assert_eq!(response.status().as_u16(), 413);
 /// ```
 pub fn failure_response<C: FailureCodes + ApiError>(failure: Failure) -> HttpResponse {
-    let code = C::for_failure(failure);
-    let status = failure
-        .required_status()
-        .unwrap_or_else(|| CatalogCode::status(&code));
+    let (status, code) = failure_code::<C>(failure);
     localized_envelope(status, &code)
 }
 
@@ -63,13 +55,8 @@ pub(crate) fn localized_envelope<E: ApiError + ?Sized>(
     status: StatusCode,
     error: &E,
 ) -> HttpResponse {
-    let locales = error.envelope().locales;
-    let locale = answer_locale(locales);
-    envelope(
-        status,
-        error.localized_body(locale),
-        locales.get(locale).copied(),
-    )
+    let (body, locale) = localized_body(error);
+    envelope(status, body, locale)
 }
 
 fn envelope(status: StatusCode, body: Bytes, locale: Option<&'static str>) -> HttpResponse {
