@@ -163,6 +163,16 @@ fn expand_catalog(catalog: &Catalog, file: &CatalogFile, krate: &TokenStream) ->
         quote!([#(#row),*])
     });
     let fields = envelope::fields(file, krate);
+    // What an error of this catalogue can answer: every code but the success code.
+    let answers = catalog
+        .codes
+        .iter()
+        .filter(|entry| success != entry.name.value)
+        .map(|entry| {
+            let (name, code) = (&entry.name.value, &entry.code.value);
+            let (status, desc) = (entry.status.value, entry.desc_in(0));
+            quote!(#krate::ErrorAnswer { name: #name, code: #code, status: #status, desc: #desc })
+        });
     let failure_codes = expand_failure_codes(catalog, &name, krate);
     let status_code = quote!(#krate::__private::http::StatusCode);
     // Arrays indexed by variant rather than a `match` per method: the generated code stays
@@ -299,7 +309,13 @@ fn expand_catalog(catalog: &Catalog, file: &CatalogFile, krate: &TokenStream) ->
                 }
             }
 
+            impl #krate::ErrorAnswers for #name {
+                const FIELDS: #krate::EnvelopeFields = #fields;
+                const ANSWERS: &'static [#krate::ErrorAnswer] = &[#(#answers),*];
+            }
+
             #krate::__framework_glue! { [] [#name] [] }
+            #krate::__catalog_glue! { #name }
 
             #failure_codes
 

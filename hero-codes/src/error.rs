@@ -132,7 +132,7 @@ pub(crate) fn truncate_chars(text: &str, max: usize) -> &str {
 
 /// Logs a server error and its whole source chain at error level: the client reads only
 /// the catalogue's text, so this is where the details go. Called by the framework glue.
-#[cfg(feature = "axum")]
+#[cfg(any(feature = "axum", feature = "actix"))]
 pub(crate) fn report_server_error(code: &str, status: StatusCode, error: &dyn Error) {
     let mut chain = error.to_string();
     let mut source = error.source();

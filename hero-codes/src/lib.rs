@@ -18,20 +18,32 @@
 //!
 //! A service's own errors map to codes with [`#[derive(ApiError)]`](derive@ApiError), and
 //! with the `axum` feature (on by default) they, [`ApiResponse`] and the [`axum`] module's
-//! extractors and router layer answer every request in the envelope.
+//! extractors and router layer answer every request in the envelope. The `actix` feature
+//! does the same for actix-web (module `actix`), and `utoipa` documents every answer in
+//! OpenAPI (module `openapi`).
 
 // Generated code names this crate as `::hero_codes`, here too.
 extern crate self as hero_codes;
 
+#[cfg(feature = "actix")]
+pub mod actix;
+mod answers;
 #[cfg(feature = "axum")]
 pub mod axum;
 mod catalog;
 mod error;
 mod failure;
+#[cfg(any(feature = "axum", feature = "actix"))]
+mod glue;
 mod locale;
 mod lookup;
+#[cfg(any(feature = "axum", feature = "actix"))]
+mod negotiate;
+#[cfg(feature = "utoipa")]
+pub mod openapi;
 mod response;
 
+pub use answers::{ErrorAnswer, ErrorAnswers};
 pub use catalog::{
     CatalogCode, CodeType, EnvelopeFields, HttpStatusRow, HttpStatusTable, UnknownCode,
 };
@@ -81,11 +93,15 @@ pub mod __private {
     pub use crate::catalog::private::*;
     pub use crate::error::error_body;
     pub use crate::lookup::{build_index, find};
+    #[cfg(feature = "actix")]
+    pub use actix_web;
     #[cfg(feature = "axum")]
     pub use axum;
     pub use bytes::Bytes;
     pub use http;
     pub use serde;
+    #[cfg(feature = "utoipa")]
+    pub use utoipa;
 
     /// `IntoResponse` and the other framework impls of each enabled feature, for a type
     /// that implements [`ApiError`](crate::ApiError).
@@ -94,7 +110,63 @@ pub mod __private {
     macro_rules! __framework_glue {
         ($($input:tt)*) => {
             $crate::__axum_glue_if_enabled! { $($input)* }
+            $crate::__actix_glue_if_enabled! { $($input)* }
+            $crate::__utoipa_glue_if_enabled! { $($input)* }
         };
+    }
+
+    /// What each enabled feature implements for a catalogue enum beyond its errors (its
+    /// schema, for utoipa).
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __catalog_glue {
+        ($name:ident) => {
+            $crate::__utoipa_catalog_glue_if_enabled! { $name }
+        };
+    }
+
+    #[cfg(feature = "utoipa")]
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __utoipa_glue_if_enabled {
+        ($($input:tt)*) => { $crate::__utoipa_glue! { $($input)* } };
+    }
+
+    #[cfg(not(feature = "utoipa"))]
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __utoipa_glue_if_enabled {
+        ($($input:tt)*) => {};
+    }
+
+    #[cfg(feature = "utoipa")]
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __utoipa_catalog_glue_if_enabled {
+        ($name:ident) => {
+            $crate::__utoipa_catalog_glue! { $name }
+        };
+    }
+
+    #[cfg(not(feature = "utoipa"))]
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __utoipa_catalog_glue_if_enabled {
+        ($name:ident) => {};
+    }
+
+    #[cfg(feature = "actix")]
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __actix_glue_if_enabled {
+        ($($input:tt)*) => { $crate::__actix_glue! { $($input)* } };
+    }
+
+    #[cfg(not(feature = "actix"))]
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __actix_glue_if_enabled {
+        ($($input:tt)*) => {};
     }
 
     #[cfg(feature = "axum")]

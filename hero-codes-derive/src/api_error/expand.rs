@@ -95,6 +95,17 @@ pub(crate) fn expand(resolved: &Resolved<'_>) -> TokenStream {
         }
     };
     let index_fn = index_fn(resolved);
+    let answers = variants.iter().map(|variant| {
+        let name = variant.variant.ident.to_string();
+        let code = &variant.code;
+        let status = variant.status;
+        let desc = match &variant.desc {
+            Desc::Catalogue(texts) => texts[0].clone(),
+            Desc::Template(templates) => template_text(&templates[0]),
+        };
+        quote!(#krate::ErrorAnswer { name: #name, code: #code, status: #status, desc: #desc })
+    });
+    let error_answers = error_answers_impl(input, &fields, quote!(&[#(#answers),*]), krate);
     let api_error = api_error_impl(
         input,
         quote! {
@@ -149,6 +160,7 @@ pub(crate) fn expand(resolved: &Resolved<'_>) -> TokenStream {
             static FIELDS: #krate::EnvelopeFields = #fields;
             #index_fn
             #api_error
+            #error_answers
         };
     }
 }
@@ -172,6 +184,41 @@ fn index_fn(resolved: &Resolved<'_>) -> TokenStream {
             match *value { #(#arms)* }
         }
     }
+}
+
+/// `impl ErrorAnswers`: every answer of the type, as data (the fallback's is empty).
+pub(crate) fn error_answers_impl(
+    input: &DeriveInput,
+    fields: &TokenStream,
+    answers: TokenStream,
+    krate: &TokenStream,
+) -> TokenStream {
+    let ident = &input.ident;
+    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
+    let where_clause = where_with(input, parse_quote!(Self: #krate::ApiError));
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #krate::ErrorAnswers for #ident #ty_generics #where_clause {
+            const FIELDS: #krate::EnvelopeFields = #fields;
+            const ANSWERS: &'static [#krate::ErrorAnswer] = #answers;
+        }
+    }
+}
+
+/// A variant's own description as written: `应用{id}不存在`.
+fn template_text(template: &Template) -> String {
+    let mut text = String::new();
+    for (piece, _) in &template.pieces {
+        match piece {
+            Piece::Text(literal) => text.push_str(literal),
+            Piece::Field { name, .. } => {
+                text.push('{');
+                text.push_str(name);
+                text.push('}');
+            }
+        }
+    }
+    text
 }
 
 /// `impl ApiError` with `items`, plus the framework glue; the fallback shares it. Both are

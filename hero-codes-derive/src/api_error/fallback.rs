@@ -6,10 +6,11 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::DeriveInput;
 
-use super::expand::api_error_impl;
+use super::expand::{api_error_impl, error_answers_impl};
 
 pub(crate) fn expand(input: &DeriveInput, krate: &TokenStream) -> TokenStream {
-    api_error_impl(
+    let answers = error_answers_impl(input, &quote!(#krate::ENVELOPE), quote!(&[]), krate);
+    let api_error = api_error_impl(
         input,
         quote! {
             fn code(&self) -> &'static str {
@@ -29,5 +30,6 @@ pub(crate) fn expand(input: &DeriveInput, krate: &TokenStream) -> TokenStream {
             }
         },
         krate,
-    )
+    );
+    quote!(#api_error #answers)
 }

@@ -19,11 +19,12 @@ use tower_http::catch_panic::{self, CatchPanic, CatchPanicLayer, ResponseForPani
 use tower_layer::Layer;
 use tower_service::Service;
 
-use super::negotiate::Negotiator;
 use super::response::{
     FailureAnswer, InEnvelope, LayerPolling, failure_response, localized_envelope,
 };
+use crate::glue::code_for_status;
 use crate::locale::LocaleScope;
+use crate::negotiate::Negotiator;
 use crate::{ApiError, CatalogCode, Failure, FailureCodes};
 
 /// A tower layer that puts everything the wrapped service answers into the envelope of
@@ -259,19 +260,7 @@ fn keep_in_envelope<C: FailureCodes + ApiError>(response: Response) -> Response 
     {
         return response;
     }
-    let failure = Failure::from_status(status);
-    let code = match failure {
-        Failure::BadRequest => first_code_with_status::<C>(status)
-            .unwrap_or_else(|| C::for_failure(Failure::BadRequest)),
-        _ => C::for_failure(failure),
-    };
-    if status.is_server_error() {
-        tracing::error!(
-            status = status.as_u16(),
-            code = CatalogCode::code(&code),
-            "error response replaced by the envelope"
-        );
-    }
+    let code: C = code_for_status(status);
     // Keep the status and headers such as `Allow`; the old body and its length go.
     let (mut parts, _) = response.into_parts();
     parts.headers.remove(CONTENT_LENGTH);
@@ -304,8 +293,4 @@ fn label_language<C: CatalogCode>(mut response: Response) -> Response {
         headers.append(VARY, HeaderValue::from_static("accept-language"));
     }
     response
-}
-
-fn first_code_with_status<C: CatalogCode>(status: http::StatusCode) -> Option<C> {
-    C::ALL.iter().copied().find(|code| code.status() == status)
 }

@@ -14,7 +14,6 @@
 
 mod extract;
 mod layer;
-mod negotiate;
 mod response;
 
 pub use extract::{Form, Json, Path, Query, Rejection};

@@ -9,8 +9,8 @@ use http::StatusCode;
 use http::header::{CONTENT_TYPE, HeaderValue};
 use serde::Serialize;
 
-use crate::error::report_server_error;
-use crate::{ApiError, ApiResponse, CatalogCode, Failure, FailureCodes, answer_locale};
+use crate::glue::{error_status, failure_code, localized_body, success_body};
+use crate::{ApiError, ApiResponse, Failure, FailureCodes};
 
 /// The content type of every envelope.
 const ENVELOPE_CONTENT_TYPE: &str = "application/json; charset=utf-8";
@@ -71,11 +71,7 @@ impl FailureAnswer {
 ///
 /// Derived errors call this from their `IntoResponse`.
 pub fn error_response<E: ApiError>(error: &E) -> Response {
-    let status = error.status();
-    if status.is_server_error() {
-        report_server_error(error.code(), status, error);
-    }
-    localized_envelope(status, error)
+    localized_envelope(error_status(error), error)
 }
 
 /// The answer for a framework `failure` in catalogue `C`: the code its `failures` table
@@ -87,23 +83,15 @@ pub fn error_response<E: ApiError>(error: &E) -> Response {
 /// assert_eq!(response.status(), http::StatusCode::PAYLOAD_TOO_LARGE);
 /// ```
 pub fn failure_response<C: FailureCodes + ApiError>(failure: Failure) -> Response {
-    let code = C::for_failure(failure);
-    let status = failure
-        .required_status()
-        .unwrap_or_else(|| CatalogCode::status(&code));
+    let (status, code) = failure_code::<C>(failure);
     localized_envelope(status, &code)
 }
 
 /// `error`'s envelope with `status`, in the locale answers are made in now.
 #[inline]
 pub(crate) fn localized_envelope<E: ApiError + ?Sized>(status: StatusCode, error: &E) -> Response {
-    let locales = error.envelope().locales;
-    let locale = answer_locale(locales);
-    envelope(
-        status,
-        error.localized_body(locale),
-        locales.get(locale).copied(),
-    )
+    let (body, locale) = localized_body(error);
+    envelope(status, body, locale)
 }
 
 // Inlined into the caller's crate: the answer is built in place, as a hand-written one is.
@@ -125,23 +113,9 @@ pub(crate) fn envelope(status: StatusCode, body: Bytes, locale: Option<&'static 
 /// is a server bug, answered with `C`'s `internal` code.
 impl<T: Serialize, C: FailureCodes + ApiError> IntoResponse for ApiResponse<T, C> {
     fn into_response(self) -> Response {
-        let locales = C::ENVELOPE.locales;
-        let locale = locales.get(answer_locale(locales)).copied();
-        let answer = match locale {
-            Some(locale) => self.in_locale(locale),
-            None => self,
-        };
-        match serde_json::to_vec(&answer) {
-            Ok(body) => envelope(answer.status(), Bytes::from(body), locale),
-            Err(error) => {
-                let internal = C::for_failure(Failure::Internal);
-                report_server_error(
-                    CatalogCode::code(&internal),
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    &error,
-                );
-                failure_response::<C>(Failure::Internal)
-            }
+        match success_body(self) {
+            Some((status, body, locale)) => envelope(status, body, locale),
+            None => failure_response::<C>(Failure::Internal),
         }
     }
 }

@@ -8,6 +8,8 @@ use http::header::CONTENT_TYPE;
 use http::{HeaderMap, Method, StatusCode};
 use serde_json::Value;
 
+pub mod cases;
+
 pub const ENVELOPE_CONTENT_TYPE: &str = "application/json; charset=utf-8";
 
 /// Serves `router` on a free port of 127.0.0.1 for the rest of the test; returns its base URL.

@@ -1,0 +1,224 @@
+//! The middleware that keeps every answer of an actix-web `App` in the envelope: panics,
+//! error responses that are not envelopes, and the answer's language.
+
+use std::future::{Future, Ready, ready};
+use std::marker::PhantomData;
+use std::panic::AssertUnwindSafe;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll};
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{Service, ServiceRequest, ServiceResponse, Transform};
+use actix_web::error::InternalError;
+use actix_web::http::header::{
+    ACCEPT_LANGUAGE, CONTENT_LANGUAGE, CONTENT_LENGTH, CONTENT_TYPE, HeaderValue, VARY,
+};
+use actix_web::{Error, HttpMessage, HttpResponse};
+use futures_util::FutureExt;
+use futures_util::future::LocalBoxFuture;
+
+use super::response::{FailureAnswer, InEnvelope, failure_response, localized_envelope};
+use crate::glue::code_for_status;
+use crate::locale::LocaleScope;
+use crate::negotiate::Negotiator;
+use crate::{ApiError, CatalogCode, Failure, FailureCodes};
+
+/// Middleware that puts every answer of the services it wraps into the envelope of
+/// catalogue `C`: a panic answers `internal` (500, the message goes to the log); an error
+/// response that is not an envelope keeps its status and headers (`Allow` of a 405) and
+/// gets the body of the code `C`'s `failures` table names for its status. Answers are made
+/// in the best of the catalogue's locales for the request's `Accept-Language`, with
+/// `Content-Language` and `Vary: Accept-Language`.
+///
+/// [`EnvelopeApp::with_envelope`](super::EnvelopeApp::with_envelope) wraps an `App` in it;
+/// wrap a scope or resource in it to answer there in another catalogue.
+///
+/// ```
+/// use actix_web::{App, web};
+/// use hero_codes::{HeroCode, ResultCode, actix::{Envelope, EnvelopeApp}};
+///
+/// let app = App::new()
+///     .service(web::scope("/hero").wrap(Envelope::<HeroCode>::new()))
+///     .with_envelope::<ResultCode>();
+/// ```
+pub struct Envelope<C> {
+    catalog: PhantomData<fn() -> C>,
+}
+
+impl<C> Envelope<C> {
+    /// The middleware for catalogue `C`.
+    pub fn new() -> Self {
+        Envelope {
+            catalog: PhantomData,
+        }
+    }
+}
+
+impl<C> Default for Envelope<C> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<C> std::fmt::Debug for Envelope<C> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Envelope")
+            .field("catalog", &std::any::type_name::<C>())
+            .finish()
+    }
+}
+
+impl<S, B, C> Transform<S, ServiceRequest> for Envelope<C>
+where
+    S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = Error> + 'static,
+    B: MessageBody + 'static,
+    C: FailureCodes + ApiError,
+{
+    type Response = ServiceResponse<BoxBody>;
+    type Error = Error;
+    type Transform = EnvelopeMiddleware<S, C>;
+    type InitError = ();
+    type Future = Ready<Result<Self::Transform, ()>>;
+
+    fn new_transform(&self, service: S) -> Self::Future {
+        ready(Ok(EnvelopeMiddleware {
+            service: Rc::new(service),
+            negotiator: Rc::new(Negotiator::new(C::ENVELOPE.locales)),
+            catalog: PhantomData,
+        }))
+    }
+}
+
+/// The service of [`Envelope`].
+pub struct EnvelopeMiddleware<S, C> {
+    service: Rc<S>,
+    negotiator: Rc<Negotiator>,
+    catalog: PhantomData<fn() -> C>,
+}
+
+impl<S, B, C> Service<ServiceRequest> for EnvelopeMiddleware<S, C>
+where
+    S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = Error> + 'static,
+    B: MessageBody + 'static,
+    C: FailureCodes + ApiError,
+{
+    type Response = ServiceResponse<BoxBody>;
+    type Error = Error;
+    type Future = LocalBoxFuture<'static, Result<ServiceResponse<BoxBody>, Error>>;
+
+    actix_web::dev::forward_ready!(service);
+
+    fn call(&self, request: ServiceRequest) -> Self::Future {
+        // An inner `Envelope` (a resource's) replaces it: the nearest one answers.
+        request
+            .extensions_mut()
+            .insert(FailureAnswer(failure_response::<C>));
+        let accept_language = request
+            .headers()
+            .get(ACCEPT_LANGUAGE)
+            .and_then(|value| http::HeaderValue::from_bytes(value.as_bytes()).ok());
+        let locale = self.negotiator.pick(accept_language.as_ref());
+        let service = Rc::clone(&self.service);
+        let answer = async move {
+            // A handler's future may panic when called or when polled.
+            let called = std::panic::catch_unwind(AssertUnwindSafe(|| service.call(request)));
+            let outcome = match called {
+                Ok(future) => AssertUnwindSafe(future).catch_unwind().await,
+                Err(panic) => Err(panic),
+            };
+            // The request is gone with a panic or an error (and a clone of it kept here
+            // would stop the router from matching it), so those answer as an `Error` whose
+            // response actix sends as it is.
+            match outcome {
+                Ok(Ok(response)) => {
+                    let (request, response) = response.into_parts();
+                    let response = label_language::<C>(keep_in_envelope::<C, B>(response));
+                    Ok(ServiceResponse::new(request, response))
+                }
+                Ok(Err(error)) => {
+                    let response = keep_in_envelope::<C, BoxBody>(error.error_response());
+                    Err(InternalError::from_response(error, label_language::<C>(response)).into())
+                }
+                Err(panic) => {
+                    log_panic(panic.as_ref());
+                    let response = failure_response::<C>(Failure::Internal);
+                    let response = label_language::<C>(response);
+                    Err(InternalError::from_response("handler panicked", response).into())
+                }
+            }
+        };
+        Box::pin(InLocale {
+            inner: Box::pin(answer),
+            locale,
+        })
+    }
+}
+
+/// Polls the answer with the request's locale set, so that envelopes made by the handler
+/// and by this middleware are in it.
+struct InLocale<F> {
+    inner: Pin<Box<F>>,
+    locale: Option<&'static str>,
+}
+
+impl<F: Future> Future for InLocale<F> {
+    type Output = F::Output;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+        let _locale = LocaleScope::enter(self.locale);
+        self.inner.as_mut().poll(cx)
+    }
+}
+
+fn log_panic(panic: &(dyn std::any::Any + Send)) {
+    let message = panic
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("a panic with a non-text payload");
+    tracing::error!(panic = message, "handler panicked");
+}
+
+/// An error response not marked as an envelope gets the envelope body of the code `C`
+/// answers its status with; its status and other headers stay.
+fn keep_in_envelope<C: FailureCodes + ApiError, B: MessageBody + 'static>(
+    response: HttpResponse<B>,
+) -> HttpResponse {
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error())
+        || response.extensions().get::<InEnvelope>().is_some()
+    {
+        return response.map_into_boxed_body();
+    }
+    let status = http::StatusCode::from_u16(status.as_u16())
+        .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
+    let code: C = code_for_status(status);
+    let mut answer: HttpResponse = localized_envelope(status, &code);
+    for (name, value) in response.headers() {
+        if name != CONTENT_TYPE && name != CONTENT_LENGTH {
+            answer.headers_mut().append(name.clone(), value.clone());
+        }
+    }
+    answer
+}
+
+/// `Content-Language` for an envelope whose description is in a known locale, and, when
+/// catalogue `C` has several, `Vary: Accept-Language`.
+fn label_language<C: CatalogCode>(mut response: HttpResponse) -> HttpResponse {
+    let Some(&InEnvelope { locale }) = response.extensions().get::<InEnvelope>() else {
+        return response;
+    };
+    let headers = response.headers_mut();
+    if let Some(locale) = locale {
+        headers.insert(CONTENT_LANGUAGE, HeaderValue::from_static(locale));
+    }
+    // An inner `Envelope` (a resource's own catalogue) may have said it already.
+    let varies = headers
+        .get_all(VARY)
+        .any(|value| value.as_bytes().eq_ignore_ascii_case(b"accept-language"));
+    if C::ENVELOPE.locales.len() > 1 && !varies {
+        headers.append(VARY, HeaderValue::from_static("accept-language"));
+    }
+    response
+}
