@@ -138,15 +138,16 @@ fn spec() -> impl Strategy<Value = Spec> {
                 status: 200,
                 desc: ok_desc,
             };
-            let failures = failures
-                .into_iter()
-                .enumerate()
-                .map(|(index, (code, (status, desc)))| Code {
-                    code,
-                    name: format!("{prefix}{index}"),
-                    status,
-                    desc,
-                });
+            let failures =
+                failures
+                    .into_iter()
+                    .enumerate()
+                    .map(|(index, (code, (status, desc)))| Code {
+                        code,
+                        name: format!("{prefix}{index}"),
+                        status,
+                        desc,
+                    });
             std::iter::once(ok).chain(failures).collect::<Vec<_>>()
         });
     (
@@ -278,5 +279,8 @@ fn generated_catalogues_are_often_accepted() {
             CatalogFile::parse(&render(&spec), "generated.toml").is_ok()
         })
         .count();
-    assert!(accepted >= 20, "only {accepted} of 200 generated catalogues accepted");
+    assert!(
+        accepted >= 20,
+        "only {accepted} of 200 generated catalogues accepted"
+    );
 }
