@@ -237,14 +237,12 @@ async fn connection_loop(addr: String, cases: &[Case], offset: usize, until: Ins
     let mut tally = Tally::default();
     let mut buffer = Vec::with_capacity(16 * 1024);
     let mut stream: Option<TcpStream> = None;
-    let mut next = offset;
     // At most ten million requests per connection: the loop stops by itself.
-    for _ in 0..10_000_000u64 {
+    for next in offset..offset + 10_000_000 {
         if Instant::now() >= until {
             break;
         }
         let case = &cases[next % cases.len()];
-        next += 1;
         let started = Instant::now();
         let result = async {
             if stream.is_none() {
