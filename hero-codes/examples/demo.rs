@@ -16,15 +16,21 @@
 //!   JSON body or the query; an activity needs an `oid`. It needs `Authorization: Bearer
 //!   demo-token`: a missing or wrong token answers 1002, a bad channel or a missing `oid`
 //!   answers 1000, bad JSON 1006.
+//! - `GET /api/tracker/panic` panics, to show that a panic answers 10500 with the
+//!   catalogue's text (the message goes to the log only).
 //! - Anything else, an unknown route, a wrong method, a panic, answers in the envelope too.
+//! - Every request is bounded ([`RequestLimits`]): a body announced or grown over 64 KiB
+//!   answers 413 at once, a request not answered in 10 s (a client that stalls mid-body)
+//!   answers 408, both in the envelope, and the connection is closed.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::Router;
 use axum::extract::State;
 use axum::routing::{get, post, put};
 use bytes::Bytes;
-use hero_codes::axum::{EnvelopeRouter, Path, Query};
+use hero_codes::axum::{EnvelopeRouter, Path, Query, RequestLimits};
 use hero_codes::{ApiResponse, HeroCode, ResultCode};
 use http::HeaderMap;
 use http::header::AUTHORIZATION;
@@ -33,11 +39,20 @@ use http::header::AUTHORIZATION;
 mod service;
 pub use service::*;
 
+/// The largest body a request may carry.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// The longest a request may take, reading its body included.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+
 /// The demo's routes: the tracker answers in `ResultCode`, `/download+1` in `HeroCode`, and
 /// everything else (unknown routes included) in `ResultCode`.
 pub fn app(demo: Arc<Demo>) -> Router {
+    // Each sub-router is bounded inside its own envelope, so a 413 or 408 of
+    // `/download+1` answers in `HeroCode`.
     let hero = Router::new()
         .route("/download+1", put(download))
+        .with_request_limits(MAX_BODY_BYTES, REQUEST_TIMEOUT)
         .routes_with_envelope::<HeroCode>();
     let router = Router::new();
     // The OpenAPI document of every route and answer, with the `utoipa` feature.
@@ -49,9 +64,15 @@ pub fn app(demo: Arc<Demo>) -> Router {
     router
         .route("/api/tracker/apps", post(search))
         .route("/api/tracker/apps/{id}", get(app_by_id))
+        .route("/api/tracker/panic", get(panic))
+        .with_request_limits(MAX_BODY_BYTES, REQUEST_TIMEOUT)
         .merge(hero)
         .with_state(demo)
         .with_envelope::<ResultCode>()
+}
+
+async fn panic() -> ApiResponse<()> {
+    panic!("the demo's panicking handler (this text never reaches a client)")
 }
 
 async fn search(

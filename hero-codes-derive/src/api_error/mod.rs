@@ -7,6 +7,8 @@ mod ast;
 mod attr;
 mod expand;
 mod fallback;
+#[cfg(test)]
+mod properties;
 mod resolve;
 mod template;
 

@@ -9,13 +9,18 @@
 //! - [`EnvelopeRouter::with_envelope`] puts everything else in the envelope too: unknown
 //!   routes, wrong methods (keeping `Allow`), bodies over the limit, wrong content types,
 //!   panics, and error responses of inner layers.
+//! - [`RequestLimits::with_request_limits`] bounds each request's body size (checked
+//!   against `Content-Length` before reading) and time, so slow or lying clients are
+//!   answered and their connections freed.
 //!
 //! Which code answers which failure comes from the catalogue's `failures` table.
 
 mod extract;
 mod layer;
+mod limits;
 mod response;
 
 pub use extract::{Form, Json, Path, Query, Rejection};
 pub use layer::{EnvelopeLayer, EnvelopeRouter, EnvelopeService, ResponseFuture};
+pub use limits::RequestLimits;
 pub use response::{error_response, failure_response};
