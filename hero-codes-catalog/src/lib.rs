@@ -45,7 +45,7 @@ use std::path::Path;
 
 pub use diagnostic::{Error, Position, Problem, Span, Spanned};
 pub use diff::{Change, diff};
-pub use lock::{LOCK_FILE, Lock, LockedCode, LockedState};
+pub use lock::{Lock, LockedCode, LockedState, lock_path};
 pub use manifest::declared_catalog;
 pub use model::{
     Catalog, CatalogFile, CodeEntry, CodeRange, CodeType, Envelope, FAILURE_KINDS, FailureCode,

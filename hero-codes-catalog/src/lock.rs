@@ -1,5 +1,5 @@
-//! `codes.lock`: the codes a catalogue file has released, committed beside it, so that no
-//! build can remove, renumber or reuse one unseen.
+//! `codes.lock`: the codes a catalogue file has released, committed beside it (`app.lock`
+//! beside `app.toml`), so that no build can remove, renumber or reuse one unseen.
 //!
 //! One line per code, in file order: catalogue, code, HTTP status (`-` once retired), variant
 //! name and state (`active`, `deprecated` or `retired`). Lines starting `#` are comments.
@@ -9,12 +9,22 @@
 //! ResultCode 10106 - SessionRevoked retired
 //! ```
 
+use std::path::{Path, PathBuf};
+
 use crate::diagnostic::{Diagnostics, Error, Span};
 use crate::model::{Catalog, CatalogFile};
 use crate::validate::retired_code_is_back;
 
-/// The name of the lock file, which sits beside its catalogue file.
-pub const LOCK_FILE: &str = "codes.lock";
+/// Where the lock of the catalogue file at `catalog` is: beside it, with the extension
+/// `.lock`, so that two catalogue files in one folder have a lock each.
+///
+/// ```
+/// use std::path::Path;
+/// assert_eq!(hero_codes_catalog::lock_path(Path::new("api/codes.toml")), Path::new("api/codes.lock"));
+/// ```
+pub fn lock_path(catalog: &Path) -> PathBuf {
+    catalog.with_extension("lock")
+}
 
 const HEADER: &str = "\
 # codes.lock: every code released from the catalogue file beside it. Written by

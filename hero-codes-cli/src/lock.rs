@@ -4,12 +4,13 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use hero_codes_catalog::{CatalogFile, Lock, LockedState};
 
-use crate::source::{self, Source};
+use hero_codes_catalog::{CatalogFile, Lock, LockedState, lock_path};
+
+use crate::source::Source;
 use crate::{CannotRun, Outcome, check};
 
-/// Write codes.lock beside a catalogue file: every released code, to commit
+/// Write codes.lock beside codes.toml (app.lock beside app.toml): every released code, to commit
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
 Examples:
@@ -47,7 +48,7 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<Outcome, CannotRu
             return Ok(Outcome::ProblemFound);
         }
     };
-    let lock_path = source::lock_path(path);
+    let lock_path = lock_path(path);
     if let Err(breaks) = source.parse() {
         if !args.accept_breaking {
             check::write_problems(&breaks, false, out)?;

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use hero_codes_catalog::{
     BUILTIN_LOCK, BUILTIN_LOCK_ORIGIN, BUILTIN_ORIGIN, BUILTIN_SOURCE, CatalogFile, Error,
-    LOCK_FILE, Lock,
+    Lock,
 };
 
 use crate::{CannotRun, check};
@@ -39,7 +39,7 @@ impl Source {
             }
         };
         let text = read(path)?;
-        let lock_path = lock_path(path);
+        let lock_path = hero_codes_catalog::lock_path(path);
         let lock = match lock_path.is_file() {
             true => Some((read(&lock_path)?, lock_path.display().to_string())),
             false => None,
@@ -62,11 +62,6 @@ impl Source {
             None => CatalogFile::parse(&self.text, &self.origin),
         }
     }
-}
-
-/// Where the lock of the catalogue file at `path` is: `codes.lock` beside it.
-pub(crate) fn lock_path(path: &Path) -> PathBuf {
-    path.with_file_name(LOCK_FILE)
 }
 
 fn read(path: &Path) -> Result<Cow<'static, str>, CannotRun> {

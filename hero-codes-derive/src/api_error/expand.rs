@@ -136,6 +136,7 @@ pub(crate) fn expand(resolved: &Resolved<'_>) -> TokenStream {
         },
         krate,
     );
+    let deprecations = deprecation_warnings(variants);
     quote! {
         const _: () = {
             #track
@@ -147,10 +148,31 @@ pub(crate) fn expand(resolved: &Resolved<'_>) -> TokenStream {
             // Serialized at compile time, once per locale: no serialization per answer.
             static BODIES: [[#body_type; #count]; #locale_count] = [#(#bodies),*];
             static FIELDS: #krate::EnvelopeFields = #fields;
+            #deprecations
             #index_fn
             #api_error
         };
     }
+}
+
+/// A warning at each `code = "..."` literal that names a deprecated code. A proc macro
+/// cannot warn on stable Rust, so each is the use of a `#[deprecated]` item, spanned at the
+/// literal: rustc reports it there, with the catalogue's note.
+fn deprecation_warnings(variants: &[ResolvedVariant<'_>]) -> TokenStream {
+    let warnings = variants
+        .iter()
+        .filter_map(|variant| variant.deprecated.as_ref())
+        .enumerate()
+        .map(|(index, (note, literal))| {
+            let item = format_ident!("DEPRECATED_CODE_{index}");
+            let used = format_ident!("DEPRECATED_CODE_{index}", span = literal.span());
+            quote! {
+                #[deprecated(note = #note)]
+                const #item: () = ();
+                const _: () = #used;
+            }
+        });
+    quote!(#(#warnings)*)
 }
 
 /// `fn index(value: &Type) -> usize`: the variant's position.
