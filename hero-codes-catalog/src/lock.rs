@@ -333,9 +333,17 @@ retired = [{ code = "7", name = "Legacy", reason = "the v1 API is gone" }]
             .replace("]\n", "    { code = \"7\", name = \"Seven\", status = 404, desc = \"七\" },\n]\n");
         let problems = problems(&back);
         assert_eq!(problems.len(), 1, "{problems:?}");
-        assert!(problems[0].starts_with("codes.toml:5:14: code `7` was retired from App (in codes.lock, as `Legacy`)"), "{problems:?}");
+        assert!(
+            problems[0].starts_with(
+                "codes.toml:5:14: code `7` was retired from App (in codes.lock, as `Legacy`)"
+            ),
+            "{problems:?}"
+        );
 
-        let dropped = FILE.replace("retired = [{ code = \"7\", name = \"Legacy\", reason = \"the v1 API is gone\" }]\n", "");
+        let dropped = FILE.replace(
+            "retired = [{ code = \"7\", name = \"Legacy\", reason = \"the v1 API is gone\" }]\n",
+            "",
+        );
         let problems = self::problems(&dropped);
         assert!(problems[0].starts_with("codes.toml:1:11: code `7` of App (`Legacy`) is retired in codes.lock and is no longer in `retired`"), "{problems:?}");
     }
@@ -350,7 +358,11 @@ retired = [{ code = "7", name = "Legacy", reason = "the v1 API is gone" }]
 
     #[test]
     fn a_malformed_lock_line_is_reported_at_its_line() {
-        let error = Lock::parse("# lock\nApp 0 200 Ok\nApp 7 404 Legacy retired\nApp 1 abc X active\n", "codes.lock").unwrap_err();
+        let error = Lock::parse(
+            "# lock\nApp 0 200 Ok\nApp 7 404 Legacy retired\nApp 1 abc X active\n",
+            "codes.lock",
+        )
+        .unwrap_err();
         let lines: Vec<String> = error.problems().iter().map(|p| error.render(p)).collect();
         assert_eq!(
             lines,

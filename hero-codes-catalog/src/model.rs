@@ -150,7 +150,9 @@ impl Catalog {
     /// assert_eq!(retired.reason.value, "the v1 API is gone");
     /// ```
     pub fn retired_code(&self, code: &str) -> Option<&RetiredCode> {
-        self.retired.iter().find(|retired| retired.code.value == code)
+        self.retired
+            .iter()
+            .find(|retired| retired.code.value == code)
     }
 
     /// The block of codes that `status` owns in this catalogue, if it has one.

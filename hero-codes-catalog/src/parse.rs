@@ -242,7 +242,13 @@ fn read_catalog(
     let retired = table
         .get("retired")
         .map(|value| {
-            each_table(value, "`retired`", "a retired code", RETIRED_KEYS, diagnostics)
+            each_table(
+                value,
+                "`retired`",
+                "a retired code",
+                RETIRED_KEYS,
+                diagnostics,
+            )
         })
         .unwrap_or_default()
         .iter()

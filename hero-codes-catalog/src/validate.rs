@@ -89,7 +89,13 @@ fn lifecycle_texts_are_not_empty(catalog: &Catalog, diagnostics: &mut Diagnostic
         Some((note, format!("empty `deprecated` note for code `{}`: say what to use instead, e.g. \"use 10105\"", entry.code.value)))
     });
     let reasons = catalog.retired.iter().map(|retired| {
-        (&retired.reason, format!("empty `reason` for retired code `{}`: say when or why it was retired", retired.code.value))
+        (
+            &retired.reason,
+            format!(
+                "empty `reason` for retired code `{}`: say when or why it was retired",
+                retired.code.value
+            ),
+        )
     });
     for (text, message) in notes.chain(reasons) {
         if text.value.trim().is_empty() {

@@ -4,7 +4,6 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-
 use hero_codes_catalog::{CatalogFile, Lock, LockedState, lock_path};
 
 use crate::source::Source;
@@ -64,9 +63,8 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<Outcome, CannotRu
         }
     }
     let lock = Lock::of(&file);
-    std::fs::write(&lock_path, lock.render()).map_err(|error| {
-        CannotRun(format!("cannot write {}: {error}", lock_path.display()))
-    })?;
+    std::fs::write(&lock_path, lock.render())
+        .map_err(|error| CannotRun(format!("cannot write {}: {error}", lock_path.display())))?;
     let count = |wanted: fn(&LockedState) -> bool| {
         lock.codes
             .iter()

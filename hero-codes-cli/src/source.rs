@@ -5,8 +5,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use hero_codes_catalog::{
-    BUILTIN_LOCK, BUILTIN_LOCK_ORIGIN, BUILTIN_ORIGIN, BUILTIN_SOURCE, CatalogFile, Error,
-    Lock,
+    BUILTIN_LOCK, BUILTIN_LOCK_ORIGIN, BUILTIN_ORIGIN, BUILTIN_SOURCE, CatalogFile, Error, Lock,
 };
 
 use crate::{CannotRun, check};
@@ -31,10 +30,7 @@ impl Source {
                 return Ok(Source {
                     text: Cow::Borrowed(BUILTIN_SOURCE),
                     origin: BUILTIN_ORIGIN.to_owned(),
-                    lock: Some((
-                        Cow::Borrowed(BUILTIN_LOCK),
-                        BUILTIN_LOCK_ORIGIN.to_owned(),
-                    )),
+                    lock: Some((Cow::Borrowed(BUILTIN_LOCK), BUILTIN_LOCK_ORIGIN.to_owned())),
                 });
             }
         };
@@ -65,9 +61,11 @@ impl Source {
 }
 
 fn read(path: &Path) -> Result<Cow<'static, str>, CannotRun> {
-    std::fs::read_to_string(path).map(Cow::Owned).map_err(|error| {
-        CannotRun(Error::unreadable(&path.display().to_string(), &error).to_string())
-    })
+    std::fs::read_to_string(path)
+        .map(Cow::Owned)
+        .map_err(|error| {
+            CannotRun(Error::unreadable(&path.display().to_string(), &error).to_string())
+        })
 }
 
 /// A catalogue file that follows every rule, and how messages name it.

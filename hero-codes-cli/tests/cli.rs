@@ -327,7 +327,10 @@ fn lock_records_released_codes_and_check_guards_them() {
     let run = |args: &[&str]| hero_codes(dir.path(), args).transcript();
     let lock = || std::fs::read_to_string(dir.path().join("codes.lock")).unwrap();
     std::fs::write(dir.path().join("codes.toml"), V1).unwrap();
-    insta::assert_snapshot!("lock_writes_codes_lock", format!("{}{}", run(&["lock"]), lock()));
+    insta::assert_snapshot!(
+        "lock_writes_codes_lock",
+        format!("{}{}", run(&["lock"]), lock())
+    );
     let v1_lock = lock();
 
     // A break is found by `check` and refused by `lock`, which leaves the lock alone.
@@ -338,7 +341,10 @@ fn lock_records_released_codes_and_check_guards_them() {
 
     // Deprecating, retiring and adding are no break.
     std::fs::write(dir.path().join("codes.toml"), V2_SAFE).unwrap();
-    insta::assert_snapshot!("lock_accepts_safe_changes", format!("{}{}", run(&["lock"]), lock()));
+    insta::assert_snapshot!(
+        "lock_accepts_safe_changes",
+        format!("{}{}", run(&["lock"]), lock())
+    );
 
     // A break on purpose, said out loud.
     std::fs::write(dir.path().join("codes.lock"), &v1_lock).unwrap();

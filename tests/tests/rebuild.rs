@@ -135,7 +135,10 @@ fn editing_a_catalogue_rebuilds_with_the_new_code() {
     });
     let locked = probe.cargo_run("probe");
     let stderr = String::from_utf8_lossy(&locked.stderr);
-    assert!(!locked.status.success(), "a file breaking its lock built:\n{stderr}");
+    assert!(
+        !locked.status.success(),
+        "a file breaking its lock built:\n{stderr}"
+    );
     assert!(
         stderr.contains(
             "codes.toml:4:49: code `404` of AppCode (`NotFound`) is released in codes.lock with status 410, not 404"
