@@ -323,14 +323,17 @@ retired = [{ code = "7", name = "Legacy", reason = "the v1 API is gone" }]
     fn a_changed_status_is_an_error_at_the_status() {
         let problems = problems(&FILE.replace("status = 404", "status = 410"));
         assert_eq!(problems.len(), 1);
-        assert!(problems[0].starts_with("codes.toml:4:50: code `404` of App (`NotFound`) is released in codes.lock with status 404, not 410"), "{problems:?}");
+        assert!(problems[0].starts_with("codes.toml:4:49: code `404` of App (`NotFound`) is released in codes.lock with status 404, not 410"), "{problems:?}");
     }
 
     #[test]
     fn a_retired_code_that_comes_back_or_leaves_retired_is_an_error() {
         let back = FILE
             .replace("retired = [{ code = \"7\", name = \"Legacy\", reason = \"the v1 API is gone\" }]\n", "")
-            .replace("]\n", "    { code = \"7\", name = \"Seven\", status = 404, desc = \"七\" },\n]\n");
+            .replace(
+                "desc = \"不存在\" },\n",
+                "desc = \"不存在\" },\n    { code = \"7\", name = \"Seven\", status = 404, desc = \"七\" },\n",
+            );
         let problems = problems(&back);
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert!(

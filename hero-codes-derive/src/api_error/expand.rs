@@ -157,18 +157,20 @@ pub(crate) fn expand(resolved: &Resolved<'_>) -> TokenStream {
 
 /// A warning at each `code = "..."` literal that names a deprecated code. A proc macro
 /// cannot warn on stable Rust, so each is the use of a `#[deprecated]` item, spanned at the
-/// literal: rustc reports it there, with the catalogue's note.
+/// literal: rustc reports it there, with the catalogue's note, under the variant's
+/// `#[allow(...)]` attributes.
 fn deprecation_warnings(variants: &[ResolvedVariant<'_>]) -> TokenStream {
     let warnings = variants
         .iter()
-        .filter_map(|variant| variant.deprecated.as_ref())
+        .filter_map(|variant| Some((variant.deprecated.as_ref()?, &variant.variant.allows)))
         .enumerate()
-        .map(|(index, (note, literal))| {
+        .map(|(index, ((note, literal), allows))| {
             let item = format_ident!("DEPRECATED_CODE_{index}");
             let used = format_ident!("DEPRECATED_CODE_{index}", span = literal.span());
             quote! {
                 #[deprecated(note = #note)]
                 const #item: () = ();
+                #(#allows)*
                 const _: () = #used;
             }
         });

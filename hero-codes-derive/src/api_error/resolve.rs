@@ -25,7 +25,7 @@ pub(crate) struct ResolvedVariant<'a> {
     pub(crate) status: u16,
     pub(crate) desc: Desc,
     /// The note of a code the catalogue marks `deprecated`, and the `code = "..."` literal
-    /// that names it, where the warning points.
+    /// that names it, where the warning points (unless the variant allows it).
     pub(crate) deprecated: Option<(String, &'a LitStr)>,
 }
 

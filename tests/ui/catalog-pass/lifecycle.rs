@@ -1,7 +1,7 @@
 // A file that deprecates, retires, adds and rewords against its codes.lock compiles; the
-// deprecated code still answers, and the retired one is gone. The derive's warning for a
-// deprecated code is silenced as any deprecation is, for the module or the crate.
-#![allow(deprecated)]
+// deprecated code still answers, and the retired one is gone. `#[allow(deprecated)]`
+// silences the warnings, on a derived variant as anywhere.
+#![deny(deprecated)]
 
 use hero_codes::{ApiError, CatalogCode};
 use http::StatusCode;
@@ -12,10 +12,12 @@ hero_codes::include_catalog!("ui/catalog-pass/lifecycle.toml");
 #[api(file = "ui/catalog-pass/lifecycle.toml")]
 enum AuthError {
     #[error("bad token")]
+    #[allow(deprecated)]
     #[api(code = "10102")]
     BadToken,
 }
 
+#[allow(deprecated)]
 fn main() {
     assert_eq!(AppCode::InvalidToken.code(), "10102");
     assert_eq!(AppCode::InvalidToken.status(), StatusCode::UNAUTHORIZED);
