@@ -95,7 +95,10 @@ impl CatalogFile {
         if let Some(file) = &file {
             validate::check(file, &mut diagnostics);
             if let Some(lock) = lock {
-                lock.check(file, &mut diagnostics);
+                // The lock sits beside the file: `app.lock` for `app.toml`.
+                let lock_name = lock_path(Path::new(origin));
+                let lock_name = lock_name.file_name().unwrap_or_default().to_string_lossy();
+                lock.check(file, &lock_name, &mut diagnostics);
             }
         }
         match (diagnostics.into_error(origin), file) {

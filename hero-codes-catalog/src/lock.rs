@@ -27,7 +27,7 @@ pub fn lock_path(catalog: &Path) -> PathBuf {
 }
 
 const HEADER: &str = "\
-# codes.lock: every code released from the catalogue file beside it. Written by
+# The codes released from the catalogue file beside this lock, written by
 # `hero-codes lock`; commit it. Builds fail when a code here disappears, changes status or
 # comes back after retirement: deprecate or retire codes instead (README: Changing codes safely).
 # catalogue code status name state
@@ -179,8 +179,8 @@ impl Lock {
 
     /// Reports, at the line of the catalogue file that `file` came from, every way the file
     /// breaks this lock: a released code that is neither defined nor retired, a code whose
-    /// status changed, and a retired code defined again.
-    pub(crate) fn check(&self, file: &CatalogFile, diagnostics: &mut Diagnostics) {
+    /// status changed, and a retired code defined again. Messages name the lock `lock_name`.
+    pub(crate) fn check(&self, file: &CatalogFile, lock_name: &str, diagnostics: &mut Diagnostics) {
         for locked in &self.codes {
             let catalog = file.catalog(&locked.catalog);
             let entry = catalog.and_then(|catalog| catalog.entry(&locked.code));
@@ -188,14 +188,14 @@ impl Lock {
             match (locked.state, entry, retired) {
                 (_, None, None) => {
                     let at = catalog.map_or(Span { start: 0, end: 0 }, |catalog| catalog.name.span);
-                    diagnostics.push(at, gone(locked, catalog));
+                    diagnostics.push(at, gone(locked, catalog, lock_name));
                 }
                 (LockedState::Retired, Some(entry), None) => diagnostics.push(
                     entry.code.span,
                     retired_code_is_back(
                         &locked.catalog,
                         &locked.code,
-                        &format!("in codes.lock, as `{}`", locked.name),
+                        &format!("in {lock_name}, as `{}`", locked.name),
                     ) + BREAK_ON_PURPOSE,
                 ),
                 (LockedState::Active(status) | LockedState::Deprecated(status), Some(entry), _)
@@ -205,7 +205,7 @@ impl Lock {
                     diagnostics.push(
                         entry.status.span,
                         format!(
-                            "code `{}` of {} (`{}`) is released in codes.lock with status {status}, not {now}: clients branch on it; restore status {status}, or deprecate this code (`deprecated = \"use ...\"`) and add a new code with status {now}{BREAK_ON_PURPOSE}",
+                            "code `{}` of {} (`{}`) is released in {lock_name} with status {status}, not {now}: clients branch on it; restore status {status}, or deprecate this code (`deprecated = \"use ...\"`) and add a new code with status {now}{BREAK_ON_PURPOSE}",
                             locked.code, locked.catalog, locked.name
                         ),
                     );
@@ -221,7 +221,7 @@ const BREAK_ON_PURPOSE: &str =
     "; to break clients on purpose, run `hero-codes lock --accept-breaking`";
 
 /// The message for a released code that the file neither defines nor retires.
-fn gone(locked: &LockedCode, catalog: Option<&Catalog>) -> String {
+fn gone(locked: &LockedCode, catalog: Option<&Catalog>, lock_name: &str) -> String {
     let (code, name) = (&locked.code, &locked.name);
     let whose = match catalog {
         Some(_) => locked.catalog.clone(),
@@ -231,10 +231,10 @@ fn gone(locked: &LockedCode, catalog: Option<&Catalog>) -> String {
         format!("`{{ code = \"{code}\", name = \"{name}\", reason = \"...\" }}` in `retired`");
     match locked.state.status() {
         Some(status) => format!(
-            "code `{code}` of {whose} (`{name}`, status {status}) is released in codes.lock and is no longer in the file: restore its line in `codes`, or retire it properly with {retire}{BREAK_ON_PURPOSE}"
+            "code `{code}` of {whose} (`{name}`, status {status}) is released in {lock_name} and is no longer in the file: restore its line in `codes`, or retire it properly with {retire}{BREAK_ON_PURPOSE}"
         ),
         None => format!(
-            "code `{code}` of {whose} (`{name}`) is retired in codes.lock and is no longer in `retired`: put {retire} back, so the code is never reused{BREAK_ON_PURPOSE}"
+            "code `{code}` of {whose} (`{name}`) is retired in {lock_name} and is no longer in `retired`: put {retire} back, so the code is never reused{BREAK_ON_PURPOSE}"
         ),
     }
 }
