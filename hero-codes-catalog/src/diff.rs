@@ -25,6 +25,25 @@ pub enum Change<'a> {
         /// The code as the old file had it.
         entry: &'a CodeEntry,
     },
+    /// A code the new file no longer defines and lists in `retired`, as the lifecycle asks:
+    /// not breaking, clients were told through its deprecation.
+    Retired {
+        /// The catalogue it was in.
+        catalog: &'a str,
+        /// The code as the old file had it.
+        entry: &'a CodeEntry,
+        /// Why it was retired, as the new file says.
+        reason: &'a str,
+    },
+    /// A code newly marked `deprecated`: it still answers, naming it in Rust warns.
+    Deprecated {
+        /// The catalogue it is in.
+        catalog: &'a str,
+        /// The code.
+        code: &'a str,
+        /// What to use instead, as the new file says.
+        note: &'a str,
+    },
     /// The same code under another variant name, with the same description.
     Renamed {
         /// The catalogue it is in.
@@ -131,13 +150,20 @@ pub fn diff<'a>(old: &'a CatalogFile, new: &'a CatalogFile) -> Vec<Change<'a>> {
         // Maps, not `Catalog::entry`: a 10,000-code file must not cost 10,000² comparisons.
         let old_by_code = by_code(old_codes);
         let new_by_code = by_code(new_codes);
+        let new_catalog = new.catalog(catalog);
         for before in old_codes {
-            match new_by_code.get(before.code.value.as_str()) {
-                None => changes.push(Change::Removed {
+            let retired = new_catalog.and_then(|c| c.retired_code(&before.code.value));
+            match (new_by_code.get(before.code.value.as_str()), retired) {
+                (None, Some(retired)) => changes.push(Change::Retired {
+                    catalog,
+                    entry: before,
+                    reason: &retired.reason.value,
+                }),
+                (None, None) => changes.push(Change::Removed {
                     catalog,
                     entry: before,
                 }),
-                Some(after) => entry_changes(catalog, before, after, &mut changes),
+                (Some(after), _) => entry_changes(catalog, before, after, &mut changes),
             }
         }
         for after in new_codes {
@@ -205,6 +231,13 @@ fn entry_changes<'a>(
             to: &after.desc.value,
         });
     }
+    if let (None, Some(note)) = (&before.deprecated, &after.deprecated) {
+        changes.push(Change::Deprecated {
+            catalog,
+            code,
+            note: &note.value,
+        });
+    }
 }
 
 fn envelope_changes<'a>(old: &'a Envelope, new: &'a Envelope) -> Vec<Change<'a>> {
@@ -253,6 +286,8 @@ mod tests {
                 let label = match change {
                     Change::Added { entry, .. } => format!("added {}", entry.code.value),
                     Change::Removed { entry, .. } => format!("removed {}", entry.code.value),
+                    Change::Retired { entry, .. } => format!("retired {}", entry.code.value),
+                    Change::Deprecated { code, note, .. } => format!("deprecated {code} {note}"),
                     Change::Renamed { code, to, .. } => format!("renamed {code} to {to}"),
                     Change::StatusChanged { code, to, .. } => format!("status {code} {to}"),
                     Change::DescChanged { code, to, .. } => format!("desc {code} {to}"),
@@ -276,6 +311,28 @@ mod tests {
         let two = file(&format!("{OK}\n{NOT_FOUND}"));
         assert_eq!(summary(&one, &two), [("added 404".to_owned(), false)]);
         assert_eq!(summary(&two, &one), [("removed 404".to_owned(), true)]);
+    }
+
+    #[test]
+    fn deprecating_and_retiring_are_not_breaking() {
+        let old = file(&format!("{OK}\n{NOT_FOUND}"));
+        let deprecated = file(&format!(
+            "{OK}\n{}",
+            NOT_FOUND.replace(" },", ", deprecated = \"use 410\" },")
+        ));
+        assert_eq!(
+            summary(&old, &deprecated),
+            [("deprecated 404 use 410".to_owned(), false)]
+        );
+        let retired = CatalogFile::parse(
+            &format!(
+                "[catalogs.App]\ncodes = [\n{OK}\n]\n\
+                 retired = [{{ code = \"404\", name = \"NotFound\", reason = \"gone\" }}]\n"
+            ),
+            "codes.toml",
+        )
+        .unwrap();
+        assert_eq!(summary(&old, &retired), [("retired 404".to_owned(), false)]);
     }
 
     #[test]

@@ -31,6 +31,7 @@ mod annotate;
 mod diagnostic;
 mod diff;
 mod ident;
+mod lock;
 mod manifest;
 mod model;
 mod parse;
@@ -44,10 +45,11 @@ use std::path::Path;
 
 pub use diagnostic::{Error, Position, Problem, Span, Spanned};
 pub use diff::{Change, diff};
+pub use lock::{Lock, LockedCode, LockedState, lock_path};
 pub use manifest::declared_catalog;
 pub use model::{
     Catalog, CatalogFile, CodeEntry, CodeRange, CodeType, Envelope, FAILURE_KINDS, FailureCode,
-    HttpStatus,
+    HttpStatus, RetiredCode,
 };
 pub use reader::looks_like_locale;
 pub use render::{error_body_json, markdown_http_table, markdown_table};
@@ -62,16 +64,42 @@ pub const BUILTIN_SOURCE: &str = include_str!("../codes.toml");
 /// How messages name the built-in catalogue.
 pub const BUILTIN_ORIGIN: &str = "codes.toml (built-in)";
 
+/// The text of the built-in catalogue's `codes.lock`: the codes it has released.
+pub const BUILTIN_LOCK: &str = include_str!("../codes.lock");
+
+/// How messages name the built-in catalogue's lock.
+pub const BUILTIN_LOCK_ORIGIN: &str = "codes.lock (built-in)";
+
 impl CatalogFile {
     /// Parses and checks the text of a catalogue file. `origin` names the file in messages.
     ///
     /// # Errors
     /// Every mistake in the file: invalid TOML, a wrong or missing key, or a broken rule.
     pub fn parse(text: &str, origin: &str) -> Result<CatalogFile, Error> {
+        Self::parse_checked(text, origin, None)
+    }
+
+    /// Parses and checks the text of a catalogue file, and checks it against the `lock` of
+    /// its released codes: see [`Lock`].
+    ///
+    /// # Errors
+    /// Anything [`CatalogFile::parse`] rejects, and every released code the file removes,
+    /// renumbers to another status or brings back from retirement, at its line.
+    pub fn parse_locked(text: &str, origin: &str, lock: &Lock) -> Result<CatalogFile, Error> {
+        Self::parse_checked(text, origin, Some(lock))
+    }
+
+    fn parse_checked(text: &str, origin: &str, lock: Option<&Lock>) -> Result<CatalogFile, Error> {
         let mut diagnostics = Diagnostics::new(text);
         let file = parse::read(text, &mut diagnostics);
         if let Some(file) = &file {
             validate::check(file, &mut diagnostics);
+            if let Some(lock) = lock {
+                // The lock sits beside the file: `app.lock` for `app.toml`.
+                let lock_name = lock_path(Path::new(origin));
+                let lock_name = lock_name.file_name().unwrap_or_default().to_string_lossy();
+                lock.check(file, &lock_name, &mut diagnostics);
+            }
         }
         match (diagnostics.into_error(origin), file) {
             (None, Some(file)) => Ok(file),
@@ -91,7 +119,7 @@ impl CatalogFile {
         Self::parse(&text, origin)
     }
 
-    /// The built-in catalogue, parsed and checked.
+    /// The built-in catalogue, parsed and checked, against its own `codes.lock` too.
     ///
     /// ```
     /// let file = hero_codes_catalog::CatalogFile::builtin().unwrap();
@@ -100,8 +128,10 @@ impl CatalogFile {
     /// ```
     ///
     /// # Errors
-    /// Only if `codes.toml` in this package was edited into a broken file.
+    /// Only if `codes.toml` or `codes.lock` in this package was edited into a broken file,
+    /// or into a file that breaks the lock.
     pub fn builtin() -> Result<CatalogFile, Error> {
-        Self::parse(BUILTIN_SOURCE, BUILTIN_ORIGIN)
+        let lock = Lock::parse(BUILTIN_LOCK, BUILTIN_LOCK_ORIGIN)?;
+        Self::parse_locked(BUILTIN_SOURCE, BUILTIN_ORIGIN, &lock)
     }
 }

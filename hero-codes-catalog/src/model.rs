@@ -104,6 +104,9 @@ pub struct Catalog {
     pub ranges: Vec<CodeRange>,
     /// The codes, in file order.
     pub codes: Vec<CodeEntry>,
+    /// The codes that were released once and taken out of service (`retired = [...]`), in
+    /// file order: no longer generated, and never to be defined again in this catalogue.
+    pub retired: Vec<RetiredCode>,
     /// Which code answers each failure that a web framework detects (`[catalogs.Name.failures]`),
     /// one entry per [`FAILURE_KINDS`] key when the table is present.
     pub failures: Option<Vec<FailureCode>>,
@@ -134,6 +137,22 @@ impl Catalog {
                 ok.next().filter(|_| ok.next().is_none())
             }
         }
+    }
+
+    /// The retired code `code`, if the catalogue lists one.
+    ///
+    /// ```
+    /// let text = r#"[catalogs.App]
+    /// codes = [{ code = "0", name = "Ok", status = 200, desc = "成功" }]
+    /// retired = [{ code = "7", name = "Legacy", reason = "the v1 API is gone" }]"#;
+    /// let file = hero_codes_catalog::CatalogFile::parse(text, "codes.toml").unwrap();
+    /// let retired = file.catalogs[0].retired_code("7").unwrap();
+    /// assert_eq!(retired.reason.value, "the v1 API is gone");
+    /// ```
+    pub fn retired_code(&self, code: &str) -> Option<&RetiredCode> {
+        self.retired
+            .iter()
+            .find(|retired| retired.code.value == code)
     }
 
     /// The block of codes that `status` owns in this catalogue, if it has one.
@@ -240,6 +259,21 @@ pub struct CodeEntry {
     /// The description in each other locale of the file, `en = "..."`: (locale, text), in
     /// the order the file's `locales` lists them once the file is checked.
     pub translations: Vec<(String, Spanned<String>)>,
+    /// Why the code should no longer be used and what to use instead
+    /// (`deprecated = "use 10105"`): the code still answers, and naming it in Rust warns.
+    pub deprecated: Option<Spanned<String>>,
+}
+
+/// A code taken out of service: a line of a catalogue's `retired` array,
+/// `{ code = "10106", name = "SessionRevoked", reason = "merged into 10105" }`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RetiredCode {
+    /// The code, which the catalogue can never define again.
+    pub code: Spanned<String>,
+    /// The variant name it had.
+    pub name: Spanned<String>,
+    /// When or why it was retired, quoted by every message about it.
+    pub reason: Spanned<String>,
 }
 
 impl CodeEntry {

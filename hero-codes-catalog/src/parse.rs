@@ -6,7 +6,7 @@ use toml::de::{DeTable, DeValue};
 use crate::diagnostic::{Diagnostics, Span, Spanned};
 use crate::model::{
     Catalog, CatalogFile, CodeEntry, CodeRange, CodeType, Envelope, FAILURE_KINDS, FailureCode,
-    HttpStatus,
+    HttpStatus, RetiredCode,
 };
 use crate::reader::{self, Table, Value};
 
@@ -22,8 +22,11 @@ const ENVELOPE_KEYS: &[&str] = &[
 ];
 const HTTP_TABLE_KEYS: &[&str] = &["statuses"];
 const HTTP_ROW_KEYS: &[&str] = &["status", "reason", "meaning"];
-const CATALOG_KEYS: &[&str] = &["doc", "success", "statuses", "ranges", "codes", "failures"];
-const CODE_KEYS: &[&str] = &["code", "name", "status", "desc"];
+const CATALOG_KEYS: &[&str] = &[
+    "doc", "success", "statuses", "ranges", "codes", "retired", "failures",
+];
+const CODE_KEYS: &[&str] = &["code", "name", "status", "desc", "deprecated"];
+const RETIRED_KEYS: &[&str] = &["code", "name", "reason"];
 
 /// Parses `text` and reads it into a [`CatalogFile`]. Syntax errors stop here; structural
 /// mistakes are all collected, and whatever could be read is returned for validation.
@@ -236,6 +239,21 @@ fn read_catalog(
     // A missing `codes`, or one of the wrong type or with a line that is not read, is
     // already reported.
     let all_codes_read = written == Some(codes.len());
+    let retired = table
+        .get("retired")
+        .map(|value| {
+            each_table(
+                value,
+                "`retired`",
+                "a retired code",
+                RETIRED_KEYS,
+                diagnostics,
+            )
+        })
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|entry| read_retired(entry, diagnostics))
+        .collect();
     let failures = table
         .get("failures")
         .map(|value| read_failures(value, diagnostics));
@@ -246,6 +264,7 @@ fn read_catalog(
         statuses,
         ranges,
         codes,
+        retired,
         failures,
         all_codes_read,
     })
@@ -318,6 +337,7 @@ fn read_code(
     let name = entry.required_string("name", diagnostics);
     let status = read_required_status(entry, diagnostics);
     let desc = entry.required_string("desc", diagnostics);
+    let deprecated = entry.optional_string("deprecated", diagnostics);
     let translations = other_locales
         .iter()
         .filter_map(|locale| {
@@ -331,6 +351,19 @@ fn read_code(
         status: status?,
         desc: desc?,
         translations,
+        deprecated,
+    })
+}
+
+/// A line of `retired`: `{ code = "10106", name = "SessionRevoked", reason = "..." }`.
+fn read_retired(entry: &Table<'_, '_>, diagnostics: &mut Diagnostics) -> Option<RetiredCode> {
+    let code = entry.required_string("code", diagnostics);
+    let name = entry.required_string("name", diagnostics);
+    let reason = entry.required_string("reason", diagnostics);
+    Some(RetiredCode {
+        code: code?,
+        name: name?,
+        reason: reason?,
     })
 }
 

@@ -33,6 +33,74 @@ pub(crate) fn check(file: &CatalogFile, diagnostics: &mut Diagnostics) {
         descriptions_fit(catalog, &file.envelope, diagnostics);
         every_code_has_every_locale(catalog, &file.locales, diagnostics);
         failure_codes_exist(catalog, diagnostics);
+        retired_codes_are_unique(catalog, diagnostics);
+        retired_codes_are_not_defined_again(catalog, diagnostics);
+        lifecycle_texts_are_not_empty(catalog, diagnostics);
+    }
+}
+
+/// Rejects a second `{ code = "10106", ... }` in one catalogue's `retired`.
+fn retired_codes_are_unique(catalog: &Catalog, diagnostics: &mut Diagnostics) {
+    report_repeats(
+        catalog.retired.iter().map(|retired| &retired.code),
+        |code, first| {
+            format!(
+                "code `{code}` is retired twice in {}: it is already in `retired` on line {first}; keep one line",
+                catalog.name.value
+            )
+        },
+        diagnostics,
+    );
+}
+
+/// Rejects `{ code = "10106", ... }` in `codes` when `retired` lists `10106`: clients that
+/// knew the old meaning would act on it.
+fn retired_codes_are_not_defined_again(catalog: &Catalog, diagnostics: &mut Diagnostics) {
+    for entry in &catalog.codes {
+        if let Some(retired) = catalog.retired_code(&entry.code.value) {
+            let line = diagnostics.line_of(retired.code.span);
+            diagnostics.push(
+                entry.code.span,
+                retired_code_is_back(
+                    &catalog.name.value,
+                    &entry.code.value,
+                    &format!(
+                        "on line {line}, as `{}`, reason \"{}\"",
+                        retired.name.value, retired.reason.value
+                    ),
+                ),
+            );
+        }
+    }
+}
+
+/// The message for a retired code defined again; `where_retired` says where the file or
+/// the lock records the retirement.
+pub(crate) fn retired_code_is_back(catalog: &str, code: &str, where_retired: &str) -> String {
+    format!(
+        "code `{code}` was retired from {catalog} ({where_retired}) and is defined again: a retired code is never reused, clients may still act on its old meaning; give this meaning a new code"
+    )
+}
+
+/// Rejects `deprecated = ""` and `reason = ""`: the message is what users read.
+fn lifecycle_texts_are_not_empty(catalog: &Catalog, diagnostics: &mut Diagnostics) {
+    let notes = catalog.codes.iter().filter_map(|entry| {
+        let note = entry.deprecated.as_ref()?;
+        Some((note, format!("empty `deprecated` note for code `{}`: say what to use instead, e.g. \"use 10105\"", entry.code.value)))
+    });
+    let reasons = catalog.retired.iter().map(|retired| {
+        (
+            &retired.reason,
+            format!(
+                "empty `reason` for retired code `{}`: say when or why it was retired",
+                retired.code.value
+            ),
+        )
+    });
+    for (text, message) in notes.chain(reasons) {
+        if text.value.trim().is_empty() {
+            diagnostics.push(text.span, message);
+        }
     }
 }
 

@@ -91,7 +91,7 @@ fn unknown_key_without_a_close_match_lists_the_known_keys() {
             r#"    { code = "0", name = "Ok", status = 200, desc = "成功", colour = 1 },"#
         )),
         "codes.toml:4:59: unknown key `colour` in a code entry: \
-         expected `code`, `name`, `status` or `desc`"
+         expected `code`, `name`, `status`, `desc` or `deprecated`"
     );
 }
 
@@ -611,7 +611,7 @@ codes = [
          codes.toml:13:12: range for status 500 which is not in `statuses` (200, 404): \
          add the status or remove the range\n\
          codes.toml:14:1: unknown key `colour` in a catalogue: \
-         expected `doc`, `success`, `statuses`, `ranges`, `codes` or `failures`\n\
+         expected `doc`, `success`, `statuses`, `ranges`, `codes`, `retired` or `failures`\n\
          codes.toml:16:41: status 418 is not allowed in app-code: use one of 200, 404, \
          or add it to `statuses`\n\
          codes.toml:17:14: duplicate code `0` in app-code: it is already defined on line 16; \
@@ -965,5 +965,26 @@ fn locales_are_language_tags_listed_once_and_translations_fit() {
             "    { code = \"0\", name = \"Ok\", status = 200, desc = \"成功\", en = \" \" },"
         )),
         "codes.toml:4:64: empty `en` description for code `0`: write what the code means"
+    );
+}
+
+#[test]
+fn retired_codes_are_listed_once_with_a_reason_and_notes_are_not_empty() {
+    let text = r#"[catalogs.AppCode]
+codes = [
+    { code = "0", name = "Ok", status = 200, desc = "成功" },
+    { code = "1", name = "Old", status = 400, desc = "旧", deprecated = " " },
+]
+retired = [
+    { code = "7", name = "Seven", reason = "" },
+    { code = "7", name = "Sept", reason = "again" },
+]
+"#;
+    let error = CatalogFile::parse(text, "codes.toml").unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "codes.toml:4:72: empty `deprecated` note for code `1`: say what to use instead, e.g. \"use 10105\"\n\
+         codes.toml:7:44: empty `reason` for retired code `7`: say when or why it was retired\n\
+         codes.toml:8:14: code `7` is retired twice in AppCode: it is already in `retired` on line 7; keep one line"
     );
 }

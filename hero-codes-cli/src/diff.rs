@@ -19,11 +19,13 @@ Examples:
 
 Breaking (marked `!`, exit status 1): a removed code, a changed status, a code reused for
 another meaning (new name and new description), a renamed envelope field. Added codes,
-renamed variants and reworded descriptions are listed but do not break clients, which judge
-by code.
+renamed variants, reworded descriptions, deprecated codes and codes moved to `retired` are
+listed but do not break clients, which judge by code. A file with a codes.lock beside it is
+also held to its lock, with the messages of `check`.
 
 With --format json, stdout is {\"version\": 1, \"breaking\": bool, \"changes\": [...]}, each change
-an object with `kind` (added, removed, renamed, status, desc, reused, envelope), `breaking`,
+an object with `kind` (added, removed, retired, deprecated, renamed, status, desc, reused,
+envelope), `breaking`,
 `catalog`, `code` and the kind's `old` and `new` values.")]
 pub(crate) struct Args {
     /// The catalogue file before the change
@@ -139,6 +141,28 @@ impl<'a> From<&Change<'a>> for JsonChange<'a> {
                 entry.code.value.as_str(),
                 Side::entry(entry),
                 None,
+            ),
+            Change::Retired {
+                catalog,
+                entry,
+                reason,
+            } => (
+                "retired",
+                Some(catalog),
+                entry.code.value.as_str(),
+                Side::entry(entry),
+                Some(Side::Text(reason)),
+            ),
+            Change::Deprecated {
+                catalog,
+                code,
+                note,
+            } => (
+                "deprecated",
+                Some(catalog),
+                code,
+                None,
+                Some(Side::Text(note)),
             ),
             Change::Renamed {
                 catalog,

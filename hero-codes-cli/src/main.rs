@@ -7,6 +7,7 @@
 mod check;
 mod diff;
 mod export;
+mod lock;
 mod lookup;
 mod names;
 mod source;
@@ -44,12 +45,13 @@ Examples:
   hero-codes export --lang ts > src/codes.ts
   hero-codes lookup 10400
   hero-codes diff old/codes.toml codes.toml
+  hero-codes lock                           write codes.lock beside ./codes.toml
 
 Exit status: 0 all is well, 1 a problem was found (a mistake in the file, an unknown code,
 a breaking change), 2 the command could not run (an unreadable file, bad arguments).";
 
 /// One `codes.toml` for docs, clients and CI: check it, lay it out as tables, export it to
-/// other languages, look codes up and compare versions.
+/// other languages, look codes up, compare versions and lock the released codes.
 #[derive(Debug, Parser)]
 #[command(name = "hero-codes", version, after_help = EXAMPLES)]
 struct Cli {
@@ -64,6 +66,7 @@ enum Command {
     Export(export::Args),
     Lookup(lookup::Args),
     Diff(diff::Args),
+    Lock(lock::Args),
 }
 
 fn main() -> ExitCode {
@@ -82,6 +85,7 @@ fn main() -> ExitCode {
         Command::Export(args) => export::run(&args, &mut stdout),
         Command::Lookup(args) => lookup::run(&args, &mut stdout),
         Command::Diff(args) => diff::run(&args, &mut stdout),
+        Command::Lock(args) => lock::run(&args, &mut stdout),
     };
     let _ = stdout.flush();
     match outcome {

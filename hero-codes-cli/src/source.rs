@@ -4,7 +4,9 @@ use std::borrow::Cow;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use hero_codes_catalog::{BUILTIN_ORIGIN, BUILTIN_SOURCE, CatalogFile, Error};
+use hero_codes_catalog::{
+    BUILTIN_LOCK, BUILTIN_LOCK_ORIGIN, BUILTIN_ORIGIN, BUILTIN_SOURCE, CatalogFile, Error, Lock,
+};
 
 use crate::{CannotRun, check};
 
@@ -12,6 +14,8 @@ use crate::{CannotRun, check};
 pub(crate) struct Source {
     pub(crate) text: Cow<'static, str>,
     pub(crate) origin: String,
+    /// The `codes.lock` beside the file, if there is one: its text and how messages name it.
+    pub(crate) lock: Option<(Cow<'static, str>, String)>,
 }
 
 impl Source {
@@ -26,23 +30,42 @@ impl Source {
                 return Ok(Source {
                     text: Cow::Borrowed(BUILTIN_SOURCE),
                     origin: BUILTIN_ORIGIN.to_owned(),
+                    lock: Some((Cow::Borrowed(BUILTIN_LOCK), BUILTIN_LOCK_ORIGIN.to_owned())),
                 });
             }
         };
-        let origin = path.display().to_string();
-        match std::fs::read_to_string(path) {
-            Ok(text) => Ok(Source {
-                text: Cow::Owned(text),
-                origin,
-            }),
-            Err(error) => Err(CannotRun(Error::unreadable(&origin, &error).to_string())),
-        }
+        let text = read(path)?;
+        let lock_path = hero_codes_catalog::lock_path(path);
+        let lock = match lock_path.is_file() {
+            true => Some((read(&lock_path)?, lock_path.display().to_string())),
+            false => None,
+        };
+        Ok(Source {
+            text,
+            origin: path.display().to_string(),
+            lock,
+        })
     }
 
-    /// The file, checked by every rule of the macros.
+    /// The file, checked by every rule of the macros, and against its `codes.lock` when it
+    /// has one, as the macros check it.
     pub(crate) fn parse(&self) -> Result<CatalogFile, Error> {
-        CatalogFile::parse(&self.text, &self.origin)
+        match &self.lock {
+            Some((text, origin)) => {
+                let lock = Lock::parse(text, origin)?;
+                CatalogFile::parse_locked(&self.text, &self.origin, &lock)
+            }
+            None => CatalogFile::parse(&self.text, &self.origin),
+        }
     }
+}
+
+fn read(path: &Path) -> Result<Cow<'static, str>, CannotRun> {
+    std::fs::read_to_string(path)
+        .map(Cow::Owned)
+        .map_err(|error| {
+            CannotRun(Error::unreadable(&path.display().to_string(), &error).to_string())
+        })
 }
 
 /// A catalogue file that follows every rule, and how messages name it.

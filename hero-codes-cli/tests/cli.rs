@@ -288,3 +288,83 @@ fn colour_only_on_a_terminal() {
         "no colour on a terminal: {terminal}"
     );
 }
+
+// -------------------------------------------------------------------------- lock ----
+
+/// A service's codes as released in v1.
+const V1: &str = r#"[catalogs.AppCode]
+codes = [
+    { code = "0",     name = "Ok",             status = 200, desc = "成功" },
+    { code = "10102", name = "InvalidToken",   status = 401, desc = "令牌无效" },
+    { code = "10105", name = "TokenExpired",   status = 401, desc = "令牌过期" },
+    { code = "10106", name = "SessionRevoked", status = 401, desc = "会话已撤销" },
+]
+"#;
+
+/// v1 with 10106 removed, neither kept nor retired, and 10105 answering 403.
+const V2_BREAKING: &str = r#"[catalogs.AppCode]
+codes = [
+    { code = "0",     name = "Ok",             status = 200, desc = "成功" },
+    { code = "10102", name = "InvalidToken",   status = 401, desc = "令牌无效" },
+    { code = "10105", name = "TokenExpired",   status = 403, desc = "令牌过期" },
+]
+"#;
+
+/// v1 the safe way: 10102 deprecated, 10106 retired, a code added.
+const V2_SAFE: &str = r#"[catalogs.AppCode]
+codes = [
+    { code = "0",     name = "Ok",            status = 200, desc = "成功" },
+    { code = "10102", name = "InvalidToken",  status = 401, desc = "令牌无效", deprecated = "use 10105" },
+    { code = "10105", name = "TokenExpired",  status = 401, desc = "令牌过期" },
+    { code = "10107", name = "LoginRequired", status = 401, desc = "需要登录" },
+]
+retired = [{ code = "10106", name = "SessionRevoked", reason = "sessions are tokens since v2" }]
+"#;
+
+#[test]
+fn lock_records_released_codes_and_check_guards_them() {
+    let dir = workdir();
+    let run = |args: &[&str]| hero_codes(dir.path(), args).transcript();
+    let lock = || std::fs::read_to_string(dir.path().join("codes.lock")).unwrap();
+    std::fs::write(dir.path().join("codes.toml"), V1).unwrap();
+    insta::assert_snapshot!(
+        "lock_writes_codes_lock",
+        format!("{}{}", run(&["lock"]), lock())
+    );
+    let v1_lock = lock();
+
+    // A break is found by `check` and refused by `lock`, which leaves the lock alone.
+    std::fs::write(dir.path().join("codes.toml"), V2_BREAKING).unwrap();
+    insta::assert_snapshot!("check_reports_a_broken_lock", run(&["check"]));
+    insta::assert_snapshot!("lock_refuses_a_break", run(&["lock"]));
+    assert_eq!(lock(), v1_lock);
+
+    // Deprecating, retiring and adding are no break.
+    std::fs::write(dir.path().join("codes.toml"), V2_SAFE).unwrap();
+    insta::assert_snapshot!(
+        "lock_accepts_safe_changes",
+        format!("{}{}", run(&["lock"]), lock())
+    );
+
+    // A break on purpose, said out loud.
+    std::fs::write(dir.path().join("codes.lock"), &v1_lock).unwrap();
+    std::fs::write(dir.path().join("codes.toml"), V2_BREAKING).unwrap();
+    insta::assert_snapshot!(
+        "lock_accept_breaking",
+        format!("{}{}", run(&["lock", "--accept-breaking"]), lock())
+    );
+    assert_eq!(hero_codes(dir.path(), &["check"]).code, 0);
+}
+
+#[test]
+fn lock_without_a_catalogue_file_exits_2() {
+    insta::assert_snapshot!(builtin_run(&["lock"]));
+}
+
+#[test]
+fn diff_lists_deprecated_and_retired_codes_as_no_break() {
+    let dir = workdir();
+    std::fs::write(dir.path().join("v1.toml"), V1).unwrap();
+    std::fs::write(dir.path().join("v2.toml"), V2_SAFE).unwrap();
+    insta::assert_snapshot!(hero_codes(dir.path(), &["diff", "v1.toml", "v2.toml"]).transcript());
+}

@@ -147,6 +147,7 @@ fn expand_catalog(catalog: &Catalog, file: &CatalogFile, krate: &TokenStream) ->
         .map(|entry| Ident::new(&entry.name.value, Span::call_site()))
         .collect();
     let variant_docs = catalog.codes.iter().map(|entry| variant_doc(entry, file));
+    let variant_deprecations = catalog.codes.iter().map(deprecation);
     let names = catalog.codes.iter().map(|entry| entry.name.value.as_str());
     let codes = catalog.codes.iter().map(|entry| entry.code.value.as_str());
     let statuses = catalog.codes.iter().map(|entry| entry.status.value);
@@ -183,9 +184,11 @@ fn expand_catalog(catalog: &Catalog, file: &CatalogFile, krate: &TokenStream) ->
         #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum #name {
-            #( #[doc = #variant_docs] #variants, )*
+            #( #[doc = #variant_docs] #variant_deprecations #variants, )*
         }
 
+        // The tables and impls name every variant, deprecated ones included.
+        #[allow(deprecated)]
         const _: () = {
             const CODE_LIST: [&str; #count] = [#(#codes),*];
             static CODES: [&str; #count] = CODE_LIST;
@@ -402,4 +405,12 @@ fn variant_doc(entry: &CodeEntry, file: &CatalogFile) -> String {
         doc.push_str(&format!(" · {locale}: {}", entry.desc_in(index)));
     }
     doc
+}
+
+/// `#[deprecated(note = "...")]` for a code the file marks `deprecated`: naming the variant
+/// warns with the file's note, and the code still answers.
+fn deprecation(entry: &CodeEntry) -> Option<TokenStream> {
+    let note = entry.deprecated.as_ref()?;
+    let note = format!("code `{}` is deprecated: {}", entry.code.value, note.value);
+    Some(quote!(#[deprecated(note = #note)]))
 }

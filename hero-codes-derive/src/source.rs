@@ -4,7 +4,9 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use hero_codes_catalog::{BUILTIN_ORIGIN, CatalogFile, Error, Problem, declared_catalog};
+use hero_codes_catalog::{
+    BUILTIN_ORIGIN, CatalogFile, Error, Lock, Problem, declared_catalog, lock_path,
+};
 
 /// A checked catalogue file, how messages name it, and the absolute paths of the files
 /// whose change must rebuild the crate: the catalogue file (not for the built-in one, which
@@ -145,28 +147,47 @@ fn manifest_dir(span: proc_macro2::Span) -> Result<PathBuf, syn::Error> {
 
 /// Reads and checks a file once per compiler run however many macros name it: the checked
 /// file is kept with the text it came from, and reused while the text is the same (a
-/// long-lived process such as rust-analyzer sees edits).
+/// long-lived process such as rust-analyzer sees edits). A `codes.lock` beside the file is
+/// read too (`app.lock` beside
+/// `app.toml`), the file checked against it, and tracked like the file.
 fn load_file(path: &Path, origin: &str) -> Result<Loaded, Error> {
-    type Cache = Mutex<HashMap<PathBuf, (String, Result<Arc<CatalogFile>, Error>)>>;
+    type Texts = (String, Option<String>);
+    type Cache = Mutex<HashMap<PathBuf, (Texts, Result<Arc<CatalogFile>, Error>)>>;
     static CACHE: OnceLock<Cache> = OnceLock::new();
 
     let text = std::fs::read_to_string(path).map_err(|error| Error::unreadable(origin, &error))?;
+    let lock_file = lock_path(path);
+    let lock_origin = lock_path(Path::new(origin));
+    let lock_origin = lock_origin.to_string_lossy();
+    let lock_text = match std::fs::read_to_string(&lock_file) {
+        Ok(lock_text) => Some(lock_text),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+        Err(error) => return Err(Error::unreadable(&lock_origin, &error)),
+    };
+    let mut tracked = vec![path.to_owned()];
+    tracked.extend(lock_text.as_ref().map(|_| lock_file.clone()));
+    let texts = (text, lock_text);
     let mut cache = CACHE
         .get_or_init(Cache::default)
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     let checked = match cache.get(path) {
-        Some((cached_text, checked)) if *cached_text == text => checked.clone(),
+        Some((cached, checked)) if *cached == texts => checked.clone(),
         _ => {
-            let checked = CatalogFile::parse(&text, origin).map(Arc::new);
-            cache.insert(path.to_owned(), (text, checked.clone()));
+            let checked = match &texts.1 {
+                Some(lock_text) => Lock::parse(lock_text, &lock_origin)
+                    .and_then(|lock| CatalogFile::parse_locked(&texts.0, origin, &lock)),
+                None => CatalogFile::parse(&texts.0, origin),
+            }
+            .map(Arc::new);
+            cache.insert(path.to_owned(), (texts, checked.clone()));
             checked
         }
     };
     checked.map(|file| Loaded {
         file,
         origin: origin.to_owned(),
-        tracked: vec![path.to_owned()],
+        tracked,
     })
 }
 

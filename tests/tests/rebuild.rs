@@ -2,7 +2,8 @@
 //! `touch`. Proven with a real cargo on a copy of the workspace plus two small crates: one
 //! reads both the built-in catalogue and a `codes.toml` of its own, through
 //! `include_catalog!` and through `#[derive(ApiError)]`; the other starts on the built-in
-//! catalogue and gets a catalogue file of its own after its first build.
+//! catalogue and gets a catalogue file of its own after its first build. An edit of a
+//! `codes.lock` alone rebuilds too.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -36,6 +37,9 @@ codes = [
     { code = "1", name = "Broken", status = 500, desc = "坏了" },
 ]
 "#;
+
+/// The lock of `PROBE_CODES` once `404` is added, as `hero-codes lock` writes it.
+const PROBE_LOCK: &str = "# catalogue code status name state\nAppCode 0 200 Ok active\nAppCode 404 404 NotFound active\nAppCode 1 500 Broken active\n";
 
 /// A crate with no catalogue of its own: its derive reads the built-in one.
 const LATE_MAIN: &str = r#"
@@ -118,6 +122,34 @@ fn editing_a_catalogue_rebuilds_with_the_new_code() {
     });
     assert!(probe.run("probe").contains("app 404 不存在\n"));
 
+    // A codes.lock beside the file: the build checks the file against it, and an edit of
+    // the lock alone rebuilds. (A new lock is read at the next build of the crate; here an
+    // edit of codes.toml brings that build.)
+    write(&probe.root.join("probe/codes.lock"), PROBE_LOCK);
+    probe.edit("probe/codes.toml", |text| {
+        text.replace("desc = \"坏\"", "desc = \"坏了\"")
+    });
+    assert!(probe.run("probe").contains("derived 坏了\n"));
+    probe.edit("probe/codes.lock", |text| {
+        text.replace("AppCode 404 404", "AppCode 404 410")
+    });
+    let locked = probe.cargo_run("probe");
+    let stderr = String::from_utf8_lossy(&locked.stderr);
+    assert!(
+        !locked.status.success(),
+        "a file breaking its lock built:\n{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "codes.toml:4:49: code `404` of AppCode (`NotFound`) is released in codes.lock with status 410, not 404"
+        ),
+        "{stderr}"
+    );
+    probe.edit("probe/codes.lock", |text| {
+        text.replace("AppCode 404 410", "AppCode 404 404")
+    });
+    assert!(probe.run("probe").contains("app 404 不存在\n"));
+
     // A crate on the built-in catalogue gets one of its own: write it, declare it in
     // Cargo.toml, build again.
     let builtin = probe.run("late");
@@ -169,6 +201,7 @@ impl ProbeWorkspace {
         fs::create_dir_all(&root).expect("create the copy's folder");
         for item in [
             "codes.toml",
+            "codes.lock",
             "Cargo.lock",
             "hero-codes",
             "hero-codes-catalog",

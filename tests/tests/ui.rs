@@ -19,7 +19,8 @@ fn ui() {
 
 /// trybuild compiles each case as a crate whose `CARGO_MANIFEST_DIR` is
 /// `<target>/tests/trybuild/<this package>`, and catalogue paths are relative to that
-/// manifest; so the catalogue fixtures are copied there, keeping their paths under `ui/`.
+/// manifest; so the catalogue fixtures and their `codes.lock` files are copied there,
+/// keeping their paths under `ui/`.
 fn copy_fixtures_into_trybuild_project() {
     let target_dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .parent()
@@ -45,7 +46,10 @@ fn toml_files(dir: &Path) -> Vec<PathBuf> {
         let path = entry.expect("read ui entry").path();
         if path.is_dir() {
             files.extend(toml_files(&path));
-        } else if path.extension().is_some_and(|ext| ext == "toml") {
+        } else if path
+            .extension()
+            .is_some_and(|ext| ext == "toml" || ext == "lock")
+        {
             files.push(path);
         }
     }

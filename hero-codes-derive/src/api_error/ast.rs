@@ -23,6 +23,15 @@ pub(crate) struct Variant<'a> {
     pub(crate) path: TokenStream,
     pub(crate) fields: &'a Fields,
     pub(crate) attrs: Attrs,
+    /// The `#[allow(...)]` attributes on the variant and its enum (or on the struct), which
+    /// the code generated for this variant honours too: `#[allow(deprecated)]` silences the
+    /// warning for a deprecated code.
+    pub(crate) allows: Vec<&'a syn::Attribute>,
+}
+
+/// The `#[allow(...)]` attributes among `attrs`.
+fn allows(attrs: &[syn::Attribute]) -> impl Iterator<Item = &syn::Attribute> {
+    attrs.iter().filter(|attr| attr.path().is_ident("allow"))
 }
 
 impl<'a> Input<'a> {
@@ -41,6 +50,7 @@ impl<'a> Input<'a> {
                             path: quote!(#ty::#ident),
                             fields: &variant.fields,
                             attrs: attr::parse(&variant.attrs, Place::Variant, ctxt),
+                            allows: allows(&input.attrs).chain(allows(&variant.attrs)).collect(),
                         }
                     })
                     .collect();
@@ -57,6 +67,7 @@ impl<'a> Input<'a> {
                     ident: ty,
                     path: quote!(#ty),
                     fields: &data.fields,
+                    allows: allows(&input.attrs).collect(),
                     attrs: Attrs {
                         code: attrs.code.take(),
                         desc: attrs.desc.take(),

@@ -147,6 +147,7 @@ pub(crate) fn expand(resolved: &Resolved<'_>) -> TokenStream {
         },
         krate,
     );
+    let deprecations = deprecation_warnings(variants);
     quote! {
         const _: () = {
             #track
@@ -158,11 +159,34 @@ pub(crate) fn expand(resolved: &Resolved<'_>) -> TokenStream {
             // Serialized at compile time, once per locale: no serialization per answer.
             static BODIES: [[#body_type; #count]; #locale_count] = [#(#bodies),*];
             static FIELDS: #krate::EnvelopeFields = #fields;
+            #deprecations
             #index_fn
             #api_error
             #error_answers
         };
     }
+}
+
+/// A warning at each `code = "..."` literal that names a deprecated code. A proc macro
+/// cannot warn on stable Rust, so each is the use of a `#[deprecated]` item, spanned at the
+/// literal: rustc reports it there, with the catalogue's note, under the variant's
+/// `#[allow(...)]` attributes.
+fn deprecation_warnings(variants: &[ResolvedVariant<'_>]) -> TokenStream {
+    let warnings = variants
+        .iter()
+        .filter_map(|variant| Some((variant.deprecated.as_ref()?, &variant.variant.allows)))
+        .enumerate()
+        .map(|(index, ((note, literal), allows))| {
+            let item = format_ident!("DEPRECATED_CODE_{index}");
+            let used = format_ident!("DEPRECATED_CODE_{index}", span = literal.span());
+            quote! {
+                #[deprecated(note = #note)]
+                const #item: () = ();
+                #(#allows)*
+                const _: () = #used;
+            }
+        });
+    quote!(#(#warnings)*)
 }
 
 /// `fn index(value: &Type) -> usize`: the variant's position.

@@ -24,6 +24,9 @@ pub(crate) struct ResolvedVariant<'a> {
     pub(crate) code: String,
     pub(crate) status: u16,
     pub(crate) desc: Desc,
+    /// The note of a code the catalogue marks `deprecated`, and the `code = "..."` literal
+    /// that names it, where the warning points (unless the variant allows it).
+    pub(crate) deprecated: Option<(String, &'a LitStr)>,
 }
 
 /// Where a variant's public description comes from, one text per locale of the file
@@ -167,11 +170,16 @@ fn resolve_variant<'a>(
         }
         Some(desc) => Desc::Template(check_desc(desc, variant, entry, source, ctxt)?),
     };
+    let deprecated = entry.deprecated.as_ref().map(|note| {
+        let note = format!("code `{}` is deprecated: {}", entry.code.value, note.value);
+        (note, code)
+    });
     Some(ResolvedVariant {
         variant,
         code: entry.code.value.clone(),
         status: entry.status.value,
         desc,
+        deprecated,
     })
 }
 
