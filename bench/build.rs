@@ -1,4 +1,4 @@
-//! Generates the large catalogues the benchmarks read, and a hand-written-style `match`
+//! Generates the large catalogs the benchmarks read, and a hand-written-style `match`
 //! over 200 codes as a baseline, into `OUT_DIR`.
 
 use std::fmt::Write as _;
@@ -10,13 +10,13 @@ const KINDS: [&str; 4] = ["AUTH", "DB", "IO", "NET"];
 fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let out = Path::new(&out);
-    let numeric = catalogue("NumericCode", 10_000, |i| (100_000 + i).to_string());
+    let numeric = catalog("NumericCode", 10_000, |i| (100_000 + i).to_string());
     let text_code = |i: usize| format!("E{i:05}_{}", KINDS[i % 4]);
-    let text = catalogue("TextCode", 10_000, text_code);
-    let small_text = catalogue("SmallTextCode", 14, text_code);
-    std::fs::write(out.join("numeric_10000.toml"), numeric).expect("write catalogue");
-    std::fs::write(out.join("text_10000.toml"), text).expect("write catalogue");
-    std::fs::write(out.join("text_14.toml"), small_text).expect("write catalogue");
+    let text = catalog("TextCode", 10_000, text_code);
+    let small_text = catalog("SmallTextCode", 14, text_code);
+    std::fs::write(out.join("numeric_10000.toml"), numeric).expect("write catalog");
+    std::fs::write(out.join("text_10000.toml"), text).expect("write catalog");
+    std::fs::write(out.join("text_14.toml"), small_text).expect("write catalog");
 
     let mut rust = String::new();
     for (module, file) in [
@@ -42,8 +42,8 @@ fn main() {
     println!("cargo::rerun-if-changed=build.rs");
 }
 
-/// A catalogue of `count` error codes plus its success code `OK`.
-fn catalogue(name: &str, count: usize, code: impl Fn(usize) -> String) -> String {
+/// A catalog of `count` error codes plus its success code `OK`.
+fn catalog(name: &str, count: usize, code: impl Fn(usize) -> String) -> String {
     let mut toml = format!(
         "[catalogs.{name}]\ncodes = [\n    {{ code = \"OK\", name = \"Ok\", status = 200, desc = \"成功\" }},\n"
     );

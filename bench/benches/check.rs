@@ -1,4 +1,4 @@
-//! What `hero-codes check` costs on a catalogue of 10,000 codes, against parsing the same
+//! What `hero-codes check` costs on a catalog of 10,000 codes, against parsing the same
 //! TOML with the `toml` crate alone, measured in the same run and printed as a ratio.
 //! `cargo bench -p hero-codes-bench --bench check` (see BENCHMARKS.md).
 //!
@@ -42,7 +42,7 @@ fn toml_alone(text: &str) -> usize {
     table.len()
 }
 
-/// A way to read a catalogue's text, returning something that depends on all of it.
+/// A way to read a catalog's text, returning something that depends on all of it.
 type Check = fn(&str) -> usize;
 
 /// Milliseconds per run of `ours` and `baseline`, the median of alternating rounds.

@@ -36,7 +36,7 @@ fn derived_error() -> Response {
     black_box(AppError::NotFound).into_response()
 }
 
-fn catalogue_enum() -> Response {
+fn catalog_enum() -> Response {
     black_box(ResultCode::NotFound).into_response()
 }
 
@@ -73,7 +73,7 @@ impl Cycle {
     }
 }
 
-/// 14 codes spread over the 10,000, as many as the small catalogue has.
+/// 14 codes spread over the 10,000, as many as the small catalog has.
 fn spread<C: hero_codes::CatalogCode>() -> Cycle {
     Cycle::new(
         C::ALL
@@ -117,7 +117,7 @@ impl Operations {
         match op {
             Op::HandBuiltStatic => drop(black_box(hand_built_static())),
             Op::DerivedError => drop(black_box(derived_error())),
-            Op::CatalogueEnum => drop(black_box(catalogue_enum())),
+            Op::CatalogEnum => drop(black_box(catalog_enum())),
             Op::DerivedErrorWithPlaceholder => drop(black_box(derived_error_with_placeholder())),
             Op::JsonMacro => drop(black_box(json_macro())),
             Op::Codes14 => drop(black_box(self.small.run(ResultCode::from_code))),
@@ -134,7 +134,7 @@ impl Operations {
 enum Op {
     HandBuiltStatic,
     DerivedError,
-    CatalogueEnum,
+    CatalogEnum,
     DerivedErrorWithPlaceholder,
     JsonMacro,
     Codes14,
@@ -149,7 +149,7 @@ enum Op {
 const OPERATIONS: [(Op, &str, &str); 11] = [
     (Op::HandBuiltStatic, "into_response", "hand_built_static"),
     (Op::DerivedError, "into_response", "derived_error"),
-    (Op::CatalogueEnum, "into_response", "catalogue_enum"),
+    (Op::CatalogEnum, "into_response", "catalog_enum"),
     (
         Op::DerivedErrorWithPlaceholder,
         "into_response",
@@ -173,8 +173,8 @@ const COMPARISONS: [(&str, Op, Op, &str); 8] = [
         "<= 1.10",
     ),
     (
-        "catalogue enum vs hand-built static response",
-        Op::CatalogueEnum,
+        "catalog enum vs hand-built static response",
+        Op::CatalogEnum,
         Op::HandBuiltStatic,
         "<= 1.10",
     ),

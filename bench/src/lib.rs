@@ -1,4 +1,4 @@
-//! What the benchmarks share: catalogues of 10,000 codes (numeric and text) and one of 14
+//! What the benchmarks share: catalogs of 10,000 codes (numeric and text) and one of 14
 //! text codes, generated at build time, and a hand-written-style `match` over 200 codes. See `BENCHMARKS.md`.
 
 include!(concat!(env!("OUT_DIR"), "/generated.rs"));

@@ -14,7 +14,7 @@ impl Problem {
     /// let error = hero_codes_catalog::CatalogFile::parse("[catalogs.A]\ncodez = []", "codes.toml")
     ///     .unwrap_err();
     /// let problem = &error.problems()[0];
-    /// assert_eq!(problem.summary(), "unknown key `codez` in a catalogue");
+    /// assert_eq!(problem.summary(), "unknown key `codez` in a catalog");
     /// assert_eq!(problem.help(), Some("did you mean `codes`?"));
     /// ```
     pub fn summary(&self) -> &str {

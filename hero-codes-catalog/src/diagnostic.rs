@@ -1,8 +1,8 @@
-//! Positions in a catalogue file and the mistakes found in it.
+//! Positions in a catalog file and the mistakes found in it.
 
 use std::fmt;
 
-/// A byte range in a catalogue file's text.
+/// A byte range in a catalog file's text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Span {
     /// Offset of the first byte.
@@ -27,7 +27,7 @@ impl From<std::ops::Range<usize>> for Span {
     }
 }
 
-/// A value together with where it was written in the catalogue file.
+/// A value together with where it was written in the catalog file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Spanned<T> {
     /// The value itself.
@@ -45,7 +45,7 @@ impl<T> Spanned<T> {
     }
 }
 
-/// A line and column in a catalogue file, both counted from 1; the column counts characters.
+/// A line and column in a catalog file, both counted from 1; the column counts characters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Position {
     /// The line, from 1.
@@ -89,7 +89,7 @@ fn floor_char_boundary(text: &str, offset: usize) -> usize {
     offset
 }
 
-/// One mistake in a catalogue file: what is wrong and what to do, and where, when the mistake
+/// One mistake in a catalog file: what is wrong and what to do, and where, when the mistake
 /// is inside the file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
@@ -102,7 +102,7 @@ pub struct Problem {
     pub message: String,
 }
 
-/// Everything wrong with one catalogue file. It displays one line per problem, each
+/// Everything wrong with one catalog file. It displays one line per problem, each
 /// starting `file:line:column:`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Error {
@@ -137,7 +137,7 @@ impl Error {
         }
     }
 
-    /// The error for a catalogue file that could not be read.
+    /// The error for a catalog file that could not be read.
     pub fn unreadable(origin: &str, error: &std::io::Error) -> Error {
         Error {
             origin: origin.to_owned(),
@@ -145,7 +145,7 @@ impl Error {
                 position: None,
                 span: None,
                 message: format!(
-                    "cannot read the catalogue file: {error}; create it, or name another file"
+                    "cannot read the catalog file: {error}; create it, or name another file"
                 ),
             }],
             text: None,

@@ -1,26 +1,26 @@
-//! What changed between two versions of a catalogue file, and which changes break clients.
+//! What changed between two versions of a catalog file, and which changes break clients.
 //!
 //! Codes are a public API: a client that knows code `10400` answers with status 404 and means
-//! "not found" must keep being right. A code is identified by its catalogue and its text, so
-//! a code moved to another catalogue reads as removed there and added here.
+//! "not found" must keep being right. A code is identified by its catalog and its text, so
+//! a code moved to another catalog reads as removed there and added here.
 
 use std::collections::HashMap;
 
 use crate::model::{CatalogFile, CodeEntry, Envelope};
 
-/// One difference between an old and a new catalogue file.
+/// One difference between an old and a new catalog file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Change<'a> {
     /// A code the old file did not have.
     Added {
-        /// The catalogue it is in.
+        /// The catalog it is in.
         catalog: &'a str,
         /// The new code.
         entry: &'a CodeEntry,
     },
     /// A code the new file no longer has: breaking, clients may still receive or send it.
     Removed {
-        /// The catalogue it was in.
+        /// The catalog it was in.
         catalog: &'a str,
         /// The code as the old file had it.
         entry: &'a CodeEntry,
@@ -28,7 +28,7 @@ pub enum Change<'a> {
     /// A code the new file no longer defines and lists in `retired`, as the lifecycle asks:
     /// not breaking, clients were told through its deprecation.
     Retired {
-        /// The catalogue it was in.
+        /// The catalog it was in.
         catalog: &'a str,
         /// The code as the old file had it.
         entry: &'a CodeEntry,
@@ -37,7 +37,7 @@ pub enum Change<'a> {
     },
     /// A code newly marked `deprecated`: it still answers, naming it in Rust warns.
     Deprecated {
-        /// The catalogue it is in.
+        /// The catalog it is in.
         catalog: &'a str,
         /// The code.
         code: &'a str,
@@ -46,7 +46,7 @@ pub enum Change<'a> {
     },
     /// The same code under another variant name, with the same description.
     Renamed {
-        /// The catalogue it is in.
+        /// The catalog it is in.
         catalog: &'a str,
         /// The code.
         code: &'a str,
@@ -57,7 +57,7 @@ pub enum Change<'a> {
     },
     /// The same code answering with another HTTP status: breaking.
     StatusChanged {
-        /// The catalogue it is in.
+        /// The catalog it is in.
         catalog: &'a str,
         /// The code.
         code: &'a str,
@@ -68,7 +68,7 @@ pub enum Change<'a> {
     },
     /// The same code with a reworded description, under the same name.
     DescChanged {
-        /// The catalogue it is in.
+        /// The catalog it is in.
         catalog: &'a str,
         /// The code.
         code: &'a str,
@@ -80,7 +80,7 @@ pub enum Change<'a> {
     /// The code now means something else: both its name and its description changed.
     /// Breaking: a client that knew the code acts on the old meaning.
     Reused {
-        /// The catalogue it is in.
+        /// The catalog it is in.
         catalog: &'a str,
         /// The code as the old file had it.
         old: &'a CodeEntry,
@@ -112,7 +112,7 @@ impl Change<'_> {
     }
 }
 
-/// Every change from `old` to `new`: the envelope first, then each catalogue's codes in the
+/// Every change from `old` to `new`: the envelope first, then each catalog's codes in the
 /// old file's order, then the codes that are new, in the new file's order.
 ///
 /// ```
@@ -178,7 +178,7 @@ pub fn diff<'a>(old: &'a CatalogFile, new: &'a CatalogFile) -> Vec<Change<'a>> {
     changes
 }
 
-/// The codes of catalogue `name`; none if the file has no such catalogue.
+/// The codes of catalog `name`; none if the file has no such catalog.
 fn codes_of<'a>(file: &'a CatalogFile, name: &str) -> &'a [CodeEntry] {
     file.catalog(name).map_or(&[], |catalog| &catalog.codes)
 }
@@ -366,7 +366,7 @@ mod tests {
     }
 
     #[test]
-    fn a_removed_catalogue_removes_its_codes_and_a_renamed_envelope_field_breaks() {
+    fn a_removed_catalog_removes_its_codes_and_a_renamed_envelope_field_breaks() {
         let old = file(OK);
         let new = CatalogFile::parse(
             "[envelope]\ncode = \"errcode\"\n[catalogs.Other]\n\

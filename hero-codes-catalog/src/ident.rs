@@ -1,4 +1,4 @@
-//! Whether a name from the catalogue can be a Rust identifier (an enum or variant name).
+//! Whether a name from the catalog can be a Rust identifier (an enum or variant name).
 
 /// Keywords of Rust 2024 that cannot name a variant, raw or not (`r#Self` is no identifier
 /// either), together with the reserved ones.

@@ -1,4 +1,4 @@
-//! The `codes.toml` model of [hero-codes](https://docs.rs/hero-codes): load a catalogue file,
+//! The `codes.toml` model of [hero-codes](https://docs.rs/hero-codes): load a catalog file,
 //! check every rule, and render it as tables.
 //!
 //! This crate has no proc-macro dependency, so the `hero-codes-derive` macros and any
@@ -58,20 +58,20 @@ pub use wording::quoted_list;
 
 use diagnostic::Diagnostics;
 
-/// The text of the built-in catalogue: the Hero API code list and the response spec.
+/// The text of the built-in catalog: the Hero API code list and the response spec.
 pub const BUILTIN_SOURCE: &str = include_str!("../codes.toml");
 
-/// How messages name the built-in catalogue.
+/// How messages name the built-in catalog.
 pub const BUILTIN_ORIGIN: &str = "codes.toml (built-in)";
 
-/// The text of the built-in catalogue's `codes.lock`: the codes it has released.
+/// The text of the built-in catalog's `codes.lock`: the codes it has released.
 pub const BUILTIN_LOCK: &str = include_str!("../codes.lock");
 
-/// How messages name the built-in catalogue's lock.
+/// How messages name the built-in catalog's lock.
 pub const BUILTIN_LOCK_ORIGIN: &str = "codes.lock (built-in)";
 
 impl CatalogFile {
-    /// Parses and checks the text of a catalogue file. `origin` names the file in messages.
+    /// Parses and checks the text of a catalog file. `origin` names the file in messages.
     ///
     /// # Errors
     /// Every mistake in the file: invalid TOML, a wrong or missing key, or a broken rule.
@@ -79,7 +79,7 @@ impl CatalogFile {
         Self::parse_checked(text, origin, None)
     }
 
-    /// Parses and checks the text of a catalogue file, and checks it against the `lock` of
+    /// Parses and checks the text of a catalog file, and checks it against the `lock` of
     /// its released codes: see [`Lock`].
     ///
     /// # Errors
@@ -108,7 +108,7 @@ impl CatalogFile {
         }
     }
 
-    /// Reads and checks the catalogue file at `path`. `origin` names the file in messages;
+    /// Reads and checks the catalog file at `path`. `origin` names the file in messages;
     /// give it relative to something the reader knows, such as the crate's manifest.
     ///
     /// # Errors
@@ -119,7 +119,7 @@ impl CatalogFile {
         Self::parse(&text, origin)
     }
 
-    /// The built-in catalogue, parsed and checked, against its own `codes.lock` too.
+    /// The built-in catalog, parsed and checked, against its own `codes.lock` too.
     ///
     /// ```
     /// let file = hero_codes_catalog::CatalogFile::builtin().unwrap();

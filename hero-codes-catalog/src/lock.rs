@@ -1,7 +1,7 @@
-//! `codes.lock`: the codes a catalogue file has released, committed beside it (`app.lock`
+//! `codes.lock`: the codes a catalog file has released, committed beside it (`app.lock`
 //! beside `app.toml`), so that no build can remove, renumber or reuse one unseen.
 //!
-//! One line per code, in file order: catalogue, code, HTTP status (`-` once retired), variant
+//! One line per code, in file order: catalog, code, HTTP status (`-` once retired), variant
 //! name and state (`active`, `deprecated` or `retired`). Lines starting `#` are comments.
 //!
 //! ```text
@@ -15,8 +15,8 @@ use crate::diagnostic::{Diagnostics, Error, Span};
 use crate::model::{Catalog, CatalogFile};
 use crate::validate::retired_code_is_back;
 
-/// Where the lock of the catalogue file at `catalog` is: beside it, with the extension
-/// `.lock`, so that two catalogue files in one folder have a lock each.
+/// Where the lock of the catalog file at `catalog` is: beside it, with the extension
+/// `.lock`, so that two catalog files in one folder have a lock each.
 ///
 /// ```
 /// use std::path::Path;
@@ -27,13 +27,13 @@ pub fn lock_path(catalog: &Path) -> PathBuf {
 }
 
 const HEADER: &str = "\
-# The codes released from the catalogue file beside this lock, written by
+# The codes released from the catalog file beside this lock, written by
 # `hero-codes lock`; commit it. Builds fail when a code here disappears, changes status or
 # comes back after retirement: deprecate or retire codes instead (README: Changing codes safely).
-# catalogue code status name state
+# catalog code status name state
 ";
 
-/// The released codes of a catalogue file, as `codes.lock` records them.
+/// The released codes of a catalog file, as `codes.lock` records them.
 ///
 /// ```
 /// use hero_codes_catalog::{CatalogFile, Lock};
@@ -49,7 +49,7 @@ const HEADER: &str = "\
 /// assert!(lock.ends_with("App 0 200 Ok active\nApp 404 404 NotFound deprecated\nApp 7 - Legacy retired\n"));
 /// assert_eq!(Lock::parse(&lock, "codes.lock").unwrap(), Lock::of(&file));
 ///
-/// // Removing a released code without retiring it is an error at its catalogue.
+/// // Removing a released code without retiring it is an error at its catalog.
 /// let removed = text.replace(r#"{ code = "404", name = "NotFound", status = 404, desc = "不存在", deprecated = "use 410" },"#, "");
 /// let error = CatalogFile::parse_locked(&removed, "codes.toml", &Lock::of(&file)).unwrap_err();
 /// assert!(error.to_string().starts_with(
@@ -65,7 +65,7 @@ pub struct Lock {
 /// One line of `codes.lock`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LockedCode {
-    /// The catalogue the code belongs to.
+    /// The catalog the code belongs to.
     pub catalog: String,
     /// The code.
     pub code: String,
@@ -104,8 +104,8 @@ impl LockedState {
 }
 
 impl Lock {
-    /// The lock of `file`: every code it defines, then every code it retired, catalogue by
-    /// catalogue.
+    /// The lock of `file`: every code it defines, then every code it retired, catalog by
+    /// catalog.
     pub fn of(file: &CatalogFile) -> Lock {
         let mut codes = Vec::new();
         for catalog in &file.catalogs {
@@ -151,7 +151,7 @@ impl Lock {
     /// Reads the text of a `codes.lock`; `origin` names it in messages.
     ///
     /// # Errors
-    /// Every line that is not `catalogue code status name state`.
+    /// Every line that is not `catalog code status name state`.
     pub fn parse(text: &str, origin: &str) -> Result<Lock, Error> {
         let mut diagnostics = Diagnostics::new(text);
         let mut codes = Vec::new();
@@ -177,7 +177,7 @@ impl Lock {
         }
     }
 
-    /// Reports, at the line of the catalogue file that `file` came from, every way the file
+    /// Reports, at the line of the catalog file that `file` came from, every way the file
     /// breaks this lock: a released code that is neither defined nor retired, a code whose
     /// status changed, and a retired code defined again. Messages name the lock `lock_name`.
     pub(crate) fn check(&self, file: &CatalogFile, lock_name: &str, diagnostics: &mut Diagnostics) {
@@ -225,7 +225,7 @@ fn gone(locked: &LockedCode, catalog: Option<&Catalog>, lock_name: &str) -> Stri
     let (code, name) = (&locked.code, &locked.name);
     let whose = match catalog {
         Some(_) => locked.catalog.clone(),
-        None => format!("{}, a catalogue no longer in the file", locked.catalog),
+        None => format!("{}, a catalog no longer in the file", locked.catalog),
     };
     let retire =
         format!("`{{ code = \"{code}\", name = \"{name}\", reason = \"...\" }}` in `retired`");
@@ -243,7 +243,7 @@ fn parse_line(line: &str) -> Result<LockedCode, String> {
     let fields: Vec<&str> = line.split_whitespace().collect();
     let [catalog, code, status, name, state] = fields[..] else {
         return Err(format!(
-            "expected five fields, `catalogue code status name state`, found {}: write the lock with `hero-codes lock`",
+            "expected five fields, `catalog code status name state`, found {}: write the lock with `hero-codes lock`",
             fields.len()
         ));
     };
@@ -351,10 +351,10 @@ retired = [{ code = "7", name = "Legacy", reason = "the v1 API is gone" }]
         assert!(problems[0].starts_with("codes.toml:1:11: code `7` of App (`Legacy`) is retired in codes.lock and is no longer in `retired`"), "{problems:?}");
     }
 
-    /// CI's guard: the built-in catalogue and the `codes.lock` it ships agree. After a
+    /// CI's guard: the built-in catalog and the `codes.lock` it ships agree. After a
     /// change to `codes.toml`, run `hero-codes lock codes.toml` at the workspace root.
     #[test]
-    fn the_builtin_lock_records_the_builtin_catalogue() {
+    fn the_builtin_lock_records_the_builtin_catalog() {
         let builtin = CatalogFile::builtin().unwrap();
         assert_eq!(Lock::of(&builtin).render(), crate::BUILTIN_LOCK);
     }
@@ -370,7 +370,7 @@ retired = [{ code = "7", name = "Legacy", reason = "the v1 API is gone" }]
         assert_eq!(
             lines,
             [
-                "codes.lock:2:1: expected five fields, `catalogue code status name state`, found 4: write the lock with `hero-codes lock`",
+                "codes.lock:2:1: expected five fields, `catalog code status name state`, found 4: write the lock with `hero-codes lock`",
                 "codes.lock:3:1: code `7` is retired but has a status: write `-` as its status",
                 "codes.lock:4:1: `abc` is not an HTTP status: write the status, or `-` for a retired code",
             ]

@@ -1,4 +1,4 @@
-//! The catalogue file a crate declares once, in its `Cargo.toml`:
+//! The catalog file a crate declares once, in its `Cargo.toml`:
 //!
 //! ```toml
 //! [package.metadata.hero-codes]
@@ -6,7 +6,7 @@
 //! ```
 //!
 //! Every `#[derive(ApiError)]` of the crate and `include_catalog!()` read that file. Cargo
-//! rebuilds a crate when its `Cargo.toml` changes, so declaring a new catalogue file is seen
+//! rebuilds a crate when its `Cargo.toml` changes, so declaring a new catalog file is seen
 //! by the next build; a new file that nobody declares could not be.
 
 use crate::suggest::closest;
@@ -14,7 +14,7 @@ use crate::suggest::closest;
 /// The keys of `[package.metadata.hero-codes]`.
 const METADATA_KEYS: &[&str] = &["catalog"];
 
-/// The catalogue path that the manifest text `manifest` declares, relative to the manifest,
+/// The catalog path that the manifest text `manifest` declares, relative to the manifest,
 /// or `None` if it declares none.
 ///
 /// ```
@@ -66,7 +66,7 @@ pub fn declared_catalog(manifest: &str) -> Result<Option<String>, String> {
         None => Ok(None),
         Some(toml::Value::String(path)) if !path.trim().is_empty() => Ok(Some(path.clone())),
         Some(_) => Err(
-            "`catalog` in [package.metadata.hero-codes] must be the path of the catalogue file, relative to Cargo.toml: `catalog = \"codes.toml\"`"
+            "`catalog` in [package.metadata.hero-codes] must be the path of the catalog file, relative to Cargo.toml: `catalog = \"codes.toml\"`"
                 .to_owned(),
         ),
     }

@@ -1,9 +1,9 @@
-//! The contents of a checked catalogue file.
+//! The contents of a checked catalog file.
 
 use crate::diagnostic::Spanned;
 
-/// A whole catalogue file (`codes.toml`): the envelope, the HTTP status table and one or
-/// more catalogues of codes. Values that come from the file keep their [`Spanned::span`].
+/// A whole catalog file (`codes.toml`): the envelope, the HTTP status table and one or
+/// more catalogs of codes. Values that come from the file keep their [`Spanned::span`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CatalogFile {
     /// The languages of the descriptions (`locales = ["zh", "en"]`), the first the language
@@ -13,7 +13,7 @@ pub struct CatalogFile {
     pub envelope: Envelope,
     /// The HTTP status table (`http = [...]`), in file order; empty if the file has none.
     pub http_statuses: Vec<HttpStatus>,
-    /// The catalogues (`[catalogs.Name]`), in file order.
+    /// The catalogs (`[catalogs.Name]`), in file order.
     pub catalogs: Vec<Catalog>,
 }
 
@@ -26,7 +26,7 @@ impl CatalogFile {
             .collect()
     }
 
-    /// The catalogue called `name`, if the file has one.
+    /// The catalog called `name`, if the file has one.
     pub fn catalog(&self, name: &str) -> Option<&Catalog> {
         self.catalogs
             .iter()
@@ -88,7 +88,7 @@ pub struct HttpStatus {
     pub meaning: Spanned<String>,
 }
 
-/// One catalogue: a set of codes that becomes one Rust enum.
+/// One catalog: a set of codes that becomes one Rust enum.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Catalog {
     /// The enum's name, the key in `[catalogs.Name]`.
@@ -96,16 +96,16 @@ pub struct Catalog {
     /// The enum's doc comment, if any.
     pub doc: Option<Spanned<String>>,
     /// The code that means success, as the file declares it (`success = "00000"`); when
-    /// absent, the catalogue's one code with status 200. See [`Catalog::success`].
+    /// absent, the catalog's one code with status 200. See [`Catalog::success`].
     pub success: Option<Spanned<String>>,
-    /// The statuses a code of this catalogue may have; `None` allows any HTTP status.
+    /// The statuses a code of this catalog may have; `None` allows any HTTP status.
     pub statuses: Option<Vec<Spanned<u16>>>,
     /// The block of numeric codes each status owns, if any.
     pub ranges: Vec<CodeRange>,
     /// The codes, in file order.
     pub codes: Vec<CodeEntry>,
     /// The codes that were released once and taken out of service (`retired = [...]`), in
-    /// file order: no longer generated, and never to be defined again in this catalogue.
+    /// file order: no longer generated, and never to be defined again in this catalog.
     pub retired: Vec<RetiredCode>,
     /// Which code answers each failure that a web framework detects (`[catalogs.Name.failures]`),
     /// one entry per [`FAILURE_KINDS`] key when the table is present.
@@ -139,7 +139,7 @@ impl Catalog {
         }
     }
 
-    /// The retired code `code`, if the catalogue lists one.
+    /// The retired code `code`, if the catalog lists one.
     ///
     /// ```
     /// let text = r#"[catalogs.App]
@@ -155,7 +155,7 @@ impl Catalog {
             .find(|retired| retired.code.value == code)
     }
 
-    /// The block of codes that `status` owns in this catalogue, if it has one.
+    /// The block of codes that `status` owns in this catalog, if it has one.
     pub fn range_of(&self, status: u16) -> Option<&CodeRange> {
         self.ranges
             .iter()
@@ -199,8 +199,8 @@ impl CodeRange {
     }
 }
 
-/// The failures a web framework detects before or around a handler, which a catalogue maps
-/// to its codes in `[catalogs.Name.failures]`: `(key, what it answers)`. A catalogue that has
+/// The failures a web framework detects before or around a handler, which a catalog maps
+/// to its codes in `[catalogs.Name.failures]`: `(key, what it answers)`. A catalog that has
 /// the table lists every key.
 pub const FAILURE_KINDS: &[(&str, &str)] = &[
     (
@@ -241,11 +241,11 @@ pub const FAILURE_KINDS: &[(&str, &str)] = &[
 pub struct FailureCode {
     /// The failure, one of the [`FAILURE_KINDS`] keys.
     pub kind: Spanned<String>,
-    /// The code of this catalogue that answers it.
+    /// The code of this catalog that answers it.
     pub code: Spanned<String>,
 }
 
-/// One code: a line of a catalogue's `codes` array.
+/// One code: a line of a catalog's `codes` array.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CodeEntry {
     /// The code as it goes into `result_code`, e.g. `10400`.
@@ -264,11 +264,11 @@ pub struct CodeEntry {
     pub deprecated: Option<Spanned<String>>,
 }
 
-/// A code taken out of service: a line of a catalogue's `retired` array,
+/// A code taken out of service: a line of a catalog's `retired` array,
 /// `{ code = "10106", name = "SessionRevoked", reason = "merged into 10105" }`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RetiredCode {
-    /// The code, which the catalogue can never define again.
+    /// The code, which the catalog can never define again.
     pub code: Spanned<String>,
     /// The variant name it had.
     pub name: Spanned<String>,

@@ -1,4 +1,4 @@
-//! Reads the TOML text of a catalogue file into the model, reporting every structural
+//! Reads the TOML text of a catalog file into the model, reporting every structural
 //! mistake (wrong type, missing or unknown key) with its position.
 
 use toml::de::{DeTable, DeValue};
@@ -43,7 +43,7 @@ pub(crate) fn read(text: &str, diagnostics: &mut Diagnostics) -> Option<CatalogF
         return None;
     }
     let document = Value::new(document.span(), DeValue::Table(document.into_inner()));
-    let file = Table::open(&document, "the catalogue file", FILE_KEYS, diagnostics)?;
+    let file = Table::open(&document, "the catalog file", FILE_KEYS, diagnostics)?;
     let locales: Vec<Spanned<String>> = file
         .get("locales")
         .and_then(|value| reader::array(value, "`locales`", diagnostics))
@@ -199,7 +199,7 @@ fn read_catalogs(
         let span = value.map_or(Span { start: 0, end: 0 }, |value| value.span().into());
         diagnostics.push(
             span,
-            "the file has no catalogue: add one as a `[catalogs.Name]` table with a `codes` array",
+            "the file has no catalog: add one as a `[catalogs.Name]` table with a `codes` array",
         );
     }
     entries
@@ -214,7 +214,7 @@ fn read_catalog(
     code_keys: &[&str],
     diagnostics: &mut Diagnostics,
 ) -> Option<Catalog> {
-    let table = Table::open(value, "a catalogue", CATALOG_KEYS, diagnostics)?;
+    let table = Table::open(value, "a catalog", CATALOG_KEYS, diagnostics)?;
     let doc = table.optional_string("doc", diagnostics);
     let success = table.optional_string("success", diagnostics);
     let statuses = table.get("statuses").map(|value| {

@@ -34,7 +34,7 @@ impl<'a, 'i> Table<'a, 'i> {
         Some(table)
     }
 
-    /// Opens `value` as a table whose keys are data (catalogue names, statuses), so any key
+    /// Opens `value` as a table whose keys are data (catalog names, statuses), so any key
     /// is welcome.
     pub(crate) fn open_map(
         value: &'a Value<'i>,

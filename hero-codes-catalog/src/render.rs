@@ -1,9 +1,9 @@
-//! Catalogues as tables for people: Markdown now, other formats later from the same rows.
+//! Catalogs as tables for people: Markdown now, other formats later from the same rows.
 
 use crate::diagnostic::Spanned;
 use crate::model::{Catalog, CatalogFile, CodeType, Envelope};
 
-/// The catalogue as a Markdown table with one row per code, in file order, with a column per
+/// The catalog as a Markdown table with one row per code, in file order, with a column per
 /// other locale of the file after `Description`.
 ///
 /// ```
@@ -87,7 +87,7 @@ pub fn error_body_json(envelope: &Envelope, code: &str, desc: &str) -> String {
     let field =
         |name: &Spanned<String>, value: &str| format!("{}:{value}", json_string(&name.value));
     let code = match envelope.code_type.value {
-        // A checked catalogue holds integers only in a numeric envelope.
+        // A checked catalog holds integers only in a numeric envelope.
         CodeType::Number => code.to_owned(),
         CodeType::String => json_string(code),
     };

@@ -1,4 +1,4 @@
-//! The rules a catalogue file must follow beyond its structure: one function per rule, each
+//! The rules a catalog file must follow beyond its structure: one function per rule, each
 //! with an example of what it rejects. All rules run, so every mistake is reported at once.
 
 use std::collections::HashMap;
@@ -39,7 +39,7 @@ pub(crate) fn check(file: &CatalogFile, diagnostics: &mut Diagnostics) {
     }
 }
 
-/// Rejects a second `{ code = "10106", ... }` in one catalogue's `retired`.
+/// Rejects a second `{ code = "10106", ... }` in one catalog's `retired`.
 fn retired_codes_are_unique(catalog: &Catalog, diagnostics: &mut Diagnostics) {
     report_repeats(
         catalog.retired.iter().map(|retired| &retired.code),
@@ -246,7 +246,7 @@ fn catalog_name_is_identifier(catalog: &Catalog, diagnostics: &mut Diagnostics) 
         diagnostics.push(
             catalog.name.span,
             format!(
-                "catalogue name `{}` {why}: it names the generated enum",
+                "catalog name `{}` {why}: it names the generated enum",
                 catalog.name.value
             ),
         );
@@ -326,7 +326,7 @@ fn ranges_are_disjoint(catalog: &Catalog, diagnostics: &mut Diagnostics) {
     }
 }
 
-/// Rejects a second `{ code = "10400", ... }` in one catalogue.
+/// Rejects a second `{ code = "10400", ... }` in one catalog.
 fn codes_are_unique(catalog: &Catalog, diagnostics: &mut Diagnostics) {
     report_repeats(
         catalog.codes.iter().map(|entry| &entry.code),
@@ -340,7 +340,7 @@ fn codes_are_unique(catalog: &Catalog, diagnostics: &mut Diagnostics) {
     );
 }
 
-/// Rejects a second `{ name = "NotFound", ... }` in one catalogue.
+/// Rejects a second `{ name = "NotFound", ... }` in one catalog.
 fn names_are_unique(catalog: &Catalog, diagnostics: &mut Diagnostics) {
     report_repeats(
         catalog.codes.iter().map(|entry| &entry.name),
@@ -430,8 +430,8 @@ fn is_canonical_integer(code: &str) -> bool {
     canonical && code.parse::<i64>().is_ok()
 }
 
-/// Rejects `success = "00001"` when the catalogue has no such code, a success code whose
-/// status is not 2xx, and, without `success`, a catalogue with no code or several codes
+/// Rejects `success = "00001"` when the catalog has no such code, a success code whose
+/// status is not 2xx, and, without `success`, a catalog with no code or several codes
 /// of status 200: which code means success must be clear.
 fn success_code_is_defined(catalog: &Catalog, diagnostics: &mut Diagnostics) {
     let name = &catalog.name.value;
@@ -599,10 +599,10 @@ fn descriptions_fit(catalog: &Catalog, envelope: &Envelope, diagnostics: &mut Di
     }
 }
 
-/// Rejects `invalid_json = "10009"` when the catalogue has no code 10009, the success
+/// Rejects `invalid_json = "10009"` when the catalog has no code 10009, the success
 /// code as a failure's answer, `internal = "10000"` (a 400) and `not_found = "10500"` (a
 /// 500): `internal` answers with a 5xx code, every other failure with a 4xx one, and a
-/// catalogue that answers its errors with HTTP 200 may name 2xx codes for both.
+/// catalog that answers its errors with HTTP 200 may name 2xx codes for both.
 fn failure_codes_exist(catalog: &Catalog, diagnostics: &mut Diagnostics) {
     let success = catalog.success().map(|entry| entry.code.value.as_str());
     for failure in catalog.failures.iter().flatten() {
@@ -612,7 +612,7 @@ fn failure_codes_exist(catalog: &Catalog, diagnostics: &mut Diagnostics) {
             catalog,
             kind,
             code,
-            "use a code of this catalogue",
+            "use a code of this catalog",
             diagnostics,
         ) else {
             continue;
@@ -637,7 +637,7 @@ fn failure_codes_exist(catalog: &Catalog, diagnostics: &mut Diagnostics) {
             diagnostics.push(
                 code.span,
                 format!(
-                    "`{kind}` must answer with {wanted} code (or a 2xx one, in a catalogue that answers errors with HTTP 200), and `{}` has status {status}: choose another code",
+                    "`{kind}` must answer with {wanted} code (or a 2xx one, in a catalog that answers errors with HTTP 200), and `{}` has status {status}: choose another code",
                     code.value
                 ),
             );
@@ -645,7 +645,7 @@ fn failure_codes_exist(catalog: &Catalog, diagnostics: &mut Diagnostics) {
     }
 }
 
-/// The entry of `code`, which the key `key` names; if the catalogue has none, reports it
+/// The entry of `code`, which the key `key` names; if the catalog has none, reports it
 /// with the nearest code, or `otherwise` when none is near.
 fn named_entry<'c>(
     catalog: &'c Catalog,

@@ -1,11 +1,11 @@
 //! Property tests of the loader and its checks under generated input: arbitrary bytes,
-//! arbitrary well-formed TOML, and generated catalogues.
+//! arbitrary well-formed TOML, and generated catalogs.
 //!
 //! `cargo test` runs 256 cases of each property; `PROPTEST_CASES=N` runs N (RELIABILITY.md
 //! has the long run).
 //!
 //! The model crate renders Markdown, not TOML, so "accepted files render and reload to the
-//! same model" is written against the model's values: an accepted generated catalogue,
+//! same model" is written against the model's values: an accepted generated catalog,
 //! written again from the parsed model's values, parses to a model with the same values.
 
 use hero_codes_catalog::{CatalogFile, CodeType, Error, Position};
@@ -101,7 +101,7 @@ fn toml_value() -> impl Strategy<Value = Value> {
     })
 }
 
-/// A generated catalogue, the values the model should hold after parsing it.
+/// A generated catalog, the values the model should hold after parsing it.
 #[derive(Clone, Debug, PartialEq)]
 struct Spec {
     code_field: String,
@@ -164,7 +164,7 @@ fn spec() -> impl Strategy<Value = Spec> {
         })
 }
 
-/// `spec` as a catalogue file, every string escaped by the `toml` crate.
+/// `spec` as a catalog file, every string escaped by the `toml` crate.
 fn render(spec: &Spec) -> String {
     let mut envelope = Table::new();
     envelope.insert("code".into(), spec.code_field.clone().into());
@@ -241,7 +241,7 @@ proptest! {
     }
 
     #[test]
-    fn generated_catalogues_keep_their_values_and_reload_to_the_same_model(spec in spec()) {
+    fn generated_catalogs_keep_their_values_and_reload_to_the_same_model(spec in spec()) {
         let text = render(&spec);
         if let Some(file) = check(&text)? {
             // What the file wrote is what the model holds...
@@ -269,7 +269,7 @@ proptest! {
 /// The round-trip property above says something only if the generator writes files the
 /// loader accepts: at least one in ten of them.
 #[test]
-fn generated_catalogues_are_often_accepted() {
+fn generated_catalogs_are_often_accepted() {
     use proptest::strategy::ValueTree;
     let mut runner = proptest::test_runner::TestRunner::deterministic();
     let strategy = spec();
@@ -281,6 +281,6 @@ fn generated_catalogues_are_often_accepted() {
         .count();
     assert!(
         accepted >= 20,
-        "only {accepted} of 200 generated catalogues accepted"
+        "only {accepted} of 200 generated catalogs accepted"
     );
 }

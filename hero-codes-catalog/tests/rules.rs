@@ -1,4 +1,4 @@
-//! Every rule of a `codes.toml` catalogue file, one small test per rule or class of mistake.
+//! Every rule of a `codes.toml` catalog file, one small test per rule or class of mistake.
 //!
 //! Each test parses a tiny file and compares the exact rendered error,
 //! `origin:line:column: message`, so a wrong position or a changed wording fails the test.
@@ -9,14 +9,14 @@ use hero_codes_catalog::{CatalogFile, Position};
 
 const ORIGIN: &str = "codes.toml";
 
-/// A minimal valid file around `snippet`, the items of one catalogue's `codes` array.
+/// A minimal valid file around `snippet`, the items of one catalog's `codes` array.
 /// The first line of `snippet` is line 4 of the file.
 fn with_codes(snippet: &str) -> String {
     format!("[catalogs.AppCode]\nstatuses = [200, 404]\ncodes = [\n{snippet}\n]\n")
 }
 
 /// The rendered error for `text`, which must be rejected, without the complaint that a
-/// catalogue has no success code: most fixtures here are too small to have one, and the
+/// catalog has no success code: most fixtures here are too small to have one, and the
 /// success rules have tests of their own (which use [`all_errors`]).
 fn errors(text: &str) -> String {
     let all = all_errors(text);
@@ -64,7 +64,7 @@ fn invalid_toml_syntax_is_reported() {
 fn unknown_key_suggests_the_closest_known_key() {
     assert_eq!(
         errors("[catalogs.AppCode]\nstatuse = [200]\ncodes = []\n"),
-        "codes.toml:2:1: unknown key `statuse` in a catalogue: did you mean `statuses`?"
+        "codes.toml:2:1: unknown key `statuse` in a catalog: did you mean `statuses`?"
     );
 }
 
@@ -83,7 +83,7 @@ fn misspelt_key_in_a_code_entry_is_one_error_not_two() {
 fn unknown_key_without_a_close_match_lists_the_known_keys() {
     assert_eq!(
         errors("colour = 1\n[catalogs.AppCode]\ncodes = []\n"),
-        "codes.toml:1:1: unknown key `colour` in the catalogue file: \
+        "codes.toml:1:1: unknown key `colour` in the catalog file: \
          expected `locales`, `envelope`, `http` or `catalogs`"
     );
     assert_eq!(
@@ -105,7 +105,7 @@ fn missing_required_key_points_at_its_table() {
     );
     assert_eq!(
         errors("[envelope]\ncode_max_chars = 5\n\n[catalogs.AppCode]\nstatuses = [200]\n"),
-        "codes.toml:4:1: missing key `codes` in a catalogue: add `codes = ...`"
+        "codes.toml:4:1: missing key `codes` in a catalog: add `codes = ...`"
     );
 }
 
@@ -199,7 +199,7 @@ fn duplicate_variant_name_names_the_line_of_the_first() {
 }
 
 #[test]
-fn same_code_and_name_in_two_catalogues_is_fine() {
+fn same_code_and_name_in_two_catalogs_is_fine() {
     let file = accepts(
         "[catalogs.A]\ncodes = [{ code = \"1\", name = \"X\", status = 200, desc = \"x\" }]\n\
          [catalogs.B]\ncodes = [{ code = \"1\", name = \"X\", status = 200, desc = \"x\" }]\n",
@@ -238,15 +238,15 @@ fn non_ascii_identifier_is_a_valid_variant_name() {
 }
 
 #[test]
-fn catalogue_name_must_be_a_rust_identifier() {
+fn catalog_name_must_be_a_rust_identifier() {
     assert_eq!(
         errors("[catalogs.result-code]\ncodes = []\n"),
-        "codes.toml:1:11: catalogue name `result-code` contains a character that no Rust \
+        "codes.toml:1:11: catalog name `result-code` contains a character that no Rust \
          identifier may hold: it names the generated enum"
     );
     assert_eq!(
         errors("[catalogs]\nSelf = { codes = [] }\n"),
-        "codes.toml:2:1: catalogue name `Self` is a Rust keyword: it names the generated enum"
+        "codes.toml:2:1: catalog name `Self` is a Rust keyword: it names the generated enum"
     );
 }
 
@@ -560,9 +560,9 @@ fn zero_limits_are_reported_once_not_for_every_code() {
 
 #[test]
 
-fn missing_catalogs_suggests_a_catalogue_table() {
+fn missing_catalogs_suggests_a_catalog_table() {
     let error = CatalogFile::parse("[envelope]\ncode_max_chars = 32\n", ORIGIN)
-        .expect_err("a file without catalogues was accepted");
+        .expect_err("a file without catalogs was accepted");
     assert_eq!(error.problems().len(), 1, "{error}");
     assert_eq!(
         error.problems()[0].position,
@@ -606,11 +606,11 @@ codes = [
          give each field its own name\n\
          codes.toml:3:18: `desc_max_chars` must be an integer, found a string\n\
          codes.toml:8:16: HTTP status 200 is listed twice: keep one row per status\n\
-         codes.toml:11:11: catalogue name `app-code` contains a character that no Rust \
+         codes.toml:11:11: catalog name `app-code` contains a character that no Rust \
          identifier may hold: it names the generated enum\n\
          codes.toml:13:12: range for status 500 which is not in `statuses` (200, 404): \
          add the status or remove the range\n\
-         codes.toml:14:1: unknown key `colour` in a catalogue: \
+         codes.toml:14:1: unknown key `colour` in a catalog: \
          expected `doc`, `success`, `statuses`, `ranges`, `codes`, `retired` or `failures`\n\
          codes.toml:16:41: status 418 is not allowed in app-code: use one of 200, 404, \
          or add it to `statuses`\n\
@@ -665,14 +665,14 @@ fn loading_a_missing_file_gives_one_problem_without_position() {
     assert_eq!(
         error.to_string(),
         format!(
-            "config/codes.toml: cannot read the catalogue file: {io_error}; \
+            "config/codes.toml: cannot read the catalog file: {io_error}; \
              create it, or name another file"
         )
     );
 }
 
 #[test]
-fn builtin_catalogue_parses() {
+fn builtin_catalog_parses() {
     let file = CatalogFile::builtin().unwrap_or_else(|error| panic!("{error}"));
     let names: Vec<&str> = file
         .catalogs
@@ -707,7 +707,7 @@ fn code_in_range_must_be_a_plain_number() {
     );
 }
 
-/// A catalogue with a success, a 4xx and a 5xx code and the given `failures` lines.
+/// A catalog with a success, a 4xx and a 5xx code and the given `failures` lines.
 fn with_failures(lines: &str) -> String {
     format!(
         "[catalogs.AppCode]\ncodes = [{{ code = \"0\", name = \"Ok\", status = 200, desc = \"成功\" }},\n\
@@ -749,7 +749,7 @@ fn failure_code_must_exist_and_fit_its_kind() {
     let text = text.replace("not_found = \"400\"", "not_found = \"500\"");
     assert_eq!(
         errors(&text),
-        "codes.toml:13:13: `not_found` must answer with a 4xx code (or a 2xx one, in a catalogue that answers errors with HTTP 200), and `500` has status 500: choose another code\n\
+        "codes.toml:13:13: `not_found` must answer with a 4xx code (or a 2xx one, in a catalog that answers errors with HTTP 200), and `500` has status 500: choose another code\n\
          codes.toml:16:12: `internal` names code `501`, which AppCode does not have: did you mean `500`?"
     );
 }
@@ -766,7 +766,7 @@ fn the_one_code_with_status_200_is_the_success_code() {
 }
 
 #[test]
-fn a_catalogue_without_a_code_of_status_200_must_name_its_success_code() {
+fn a_catalog_without_a_code_of_status_200_must_name_its_success_code() {
     assert_eq!(
         all_errors(&with_codes(
             "    { code = \"404\", name = \"NotFound\", status = 404, desc = \"不存在\" },"
@@ -909,7 +909,7 @@ fn envelope_result_is_a_name_or_false_and_code_type_a_known_word() {
 
 // ------------------------------------------------------------------ locales ----
 
-/// A file in Chinese and English around `codes`, the lines of one catalogue's `codes`;
+/// A file in Chinese and English around `codes`, the lines of one catalog's `codes`;
 /// the first line of `codes` is line 4.
 fn bilingual(codes: &str) -> String {
     format!("locales = [\"zh\", \"en\"]\n[catalogs.AppCode]\ncodes = [\n{codes}\n]\n")

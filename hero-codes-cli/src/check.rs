@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::source::Source;
 use crate::{CannotRun, FileArg, Format, Outcome};
 
-/// Check a catalogue file by every rule the macros apply, and print every problem at once
+/// Check a catalog file by every rule the macros apply, and print every problem at once
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
 Examples:
@@ -48,7 +48,7 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<Outcome, CannotRu
                 let catalogs = file.catalogs.len();
                 writeln!(
                     out,
-                    "{}: no problems in {catalogs} catalogue{}, {codes} code{}",
+                    "{}: no problems in {catalogs} catalog{}, {codes} code{}",
                     source.origin,
                     plural(catalogs),
                     plural(codes)

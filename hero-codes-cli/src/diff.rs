@@ -1,4 +1,4 @@
-//! `hero-codes diff`: what changed between two versions of a catalogue, and whether it
+//! `hero-codes diff`: what changed between two versions of a catalog, and whether it
 //! breaks clients. The comparison is `hero_codes_catalog::diff`; this prints it.
 
 use std::io::Write;
@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::source::{self, Checked};
 use crate::{CannotRun, Format, Outcome};
 
-/// Compare two versions of a catalogue file and mark the changes that break clients
+/// Compare two versions of a catalog file and mark the changes that break clients
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
 Examples:
@@ -28,9 +28,9 @@ an object with `kind` (added, removed, retired, deprecated, renamed, status, des
 envelope), `breaking`,
 `catalog`, `code` and the kind's `old` and `new` values.")]
 pub(crate) struct Args {
-    /// The catalogue file before the change
+    /// The catalog file before the change
     old: PathBuf,
-    /// The catalogue file after the change
+    /// The catalog file after the change
     new: PathBuf,
     /// How to print the changes
     #[arg(long, value_enum, default_value_t = Format::Human)]

@@ -1,4 +1,4 @@
-//! `hero-codes lock`: write `codes.lock` beside the catalogue file, the record of its released
+//! `hero-codes lock`: write `codes.lock` beside the catalog file, the record of its released
 //! codes that every build then checks. The rules are `hero_codes_catalog::Lock`'s.
 
 use std::io::Write;
@@ -23,7 +23,7 @@ codes, rewording descriptions, deprecating and retiring codes update the lock wi
 complaint. Exit status 1, and the lock unchanged, when the file breaks the lock, unless
 --accept-breaking, which rewrites it and prints what it accepted.")]
 pub(crate) struct Args {
-    /// The catalogue file [default: ./codes.toml]
+    /// The catalog file [default: ./codes.toml]
     #[arg(value_name = "FILE")]
     file: Option<PathBuf>,
     /// Rewrite the lock even though the file breaks it: clients of the broken codes break
@@ -35,7 +35,7 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<Outcome, CannotRu
     let path = args.file.as_deref().unwrap_or(Path::new("codes.toml"));
     if !path.is_file() && args.file.is_none() {
         return Err(CannotRun(
-            "no codes.toml here: name the catalogue file to lock (the built-in catalogue ships its own codes.lock)".to_owned(),
+            "no codes.toml here: name the catalog file to lock (the built-in catalog ships its own codes.lock)".to_owned(),
         ));
     }
     let source = Source::resolve(Some(path))?;

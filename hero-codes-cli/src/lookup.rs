@@ -7,14 +7,14 @@ use hero_codes_catalog::{CatalogFile, closest};
 use crate::source::{self, Checked};
 use crate::{CannotRun, FileArg, Outcome};
 
-/// Show the catalogue, variant, HTTP status and description of a code
+/// Show the catalog, variant, HTTP status and description of a code
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
 Examples:
   hero-codes lookup 10400
   hero-codes lookup 1004 api/codes.toml
 
-A code that is in no catalogue exits with status 1 and names the nearest codes.")]
+A code that is in no catalog exits with status 1 and names the nearest codes.")]
 pub(crate) struct Args {
     /// The code as it goes into the envelope, e.g. 10400
     code: String,

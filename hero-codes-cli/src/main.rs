@@ -1,7 +1,7 @@
 //! `hero-codes`: one `codes.toml` for docs, clients and CI in every language.
 //!
-//! Each subcommand reads a catalogue file (by default `./codes.toml`, else the built-in
-//! catalogue) through `hero-codes-catalog`, the model the macros use, so the command applies
+//! Each subcommand reads a catalog file (by default `./codes.toml`, else the built-in
+//! catalog) through `hero-codes-catalog`, the model the macros use, so the command applies
 //! the same rules and prints the same messages.
 
 mod check;
@@ -39,7 +39,7 @@ impl From<std::io::Error> for CannotRun {
 
 const EXAMPLES: &str = "\
 Examples:
-  hero-codes check                          check ./codes.toml (or the built-in catalogue)
+  hero-codes check                          check ./codes.toml (or the built-in catalog)
   hero-codes check api/codes.toml --format json
   hero-codes table --format html > codes.html
   hero-codes export --lang ts > src/codes.ts
@@ -107,11 +107,11 @@ enum Format {
     Json,
 }
 
-/// The catalogue file argument every subcommand but `diff` takes.
+/// The catalog file argument every subcommand but `diff` takes.
 #[derive(Debug, clap::Args)]
 struct FileArg {
-    /// The catalogue file [default: ./codes.toml if there is one, else the built-in
-    /// catalogue]
+    /// The catalog file [default: ./codes.toml if there is one, else the built-in
+    /// catalog]
     #[arg(value_name = "FILE")]
     file: Option<PathBuf>,
 }

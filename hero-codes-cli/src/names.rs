@@ -1,4 +1,4 @@
-//! Variant names in each language's conventions. A catalogue names its codes in Rust's
+//! Variant names in each language's conventions. A catalog names its codes in Rust's
 //! UpperCamelCase (`NotFound`); other languages want `NOT_FOUND` or `notFound`.
 
 /// The words of a name: `NotFound` → `Not`, `Found`; `HTTPVersion` → `HTTP`, `Version`;

@@ -1,4 +1,4 @@
-//! Which catalogue file a subcommand reads, and reading it.
+//! Which catalog file a subcommand reads, and reading it.
 
 use std::borrow::Cow;
 use std::io::IsTerminal;
@@ -10,7 +10,7 @@ use hero_codes_catalog::{
 
 use crate::{CannotRun, check};
 
-/// The text of a catalogue file and how messages name it.
+/// The text of a catalog file and how messages name it.
 pub(crate) struct Source {
     pub(crate) text: Cow<'static, str>,
     pub(crate) origin: String,
@@ -20,7 +20,7 @@ pub(crate) struct Source {
 
 impl Source {
     /// The file at `path`; without one, `./codes.toml` if there is one, else the built-in
-    /// catalogue, so that the command works in a project and anywhere else.
+    /// catalog, so that the command works in a project and anywhere else.
     pub(crate) fn resolve(path: Option<&Path>) -> Result<Source, CannotRun> {
         let default = PathBuf::from("codes.toml");
         let path = match path {
@@ -68,13 +68,13 @@ fn read(path: &Path) -> Result<Cow<'static, str>, CannotRun> {
         })
 }
 
-/// A catalogue file that follows every rule, and how messages name it.
+/// A catalog file that follows every rule, and how messages name it.
 pub(crate) struct Checked {
     pub(crate) file: CatalogFile,
     pub(crate) origin: String,
 }
 
-/// The checked catalogue at `path` (see [`Source::resolve`]), or `None` when it has
+/// The checked catalog at `path` (see [`Source::resolve`]), or `None` when it has
 /// mistakes: those are printed on stderr, as `check` prints them, for the caller to exit 1.
 pub(crate) fn checked(path: Option<&Path>) -> Result<Option<Checked>, CannotRun> {
     let source = Source::resolve(path)?;

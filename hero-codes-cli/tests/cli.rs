@@ -1,4 +1,4 @@
-//! Every subcommand run as a user runs it, on the built-in catalogue and on broken files;
+//! Every subcommand run as a user runs it, on the built-in catalog and on broken files;
 //! the whole transcript (exit status, stdout, stderr) is compared with a snapshot in
 //! `tests/snapshots/`. Review a change with `cargo insta review`, or run with
 //! `INSTA_UPDATE=always` and read the diff.
@@ -31,7 +31,7 @@ fn builtin_run(args: &[&str]) -> String {
 // ------------------------------------------------------------------------- check ----
 
 #[test]
-fn check_accepts_the_builtin_catalogue() {
+fn check_accepts_the_builtin_catalog() {
     insta::assert_snapshot!(builtin_run(&["check"]));
 }
 
@@ -113,7 +113,7 @@ fn table_json() {
 fn table_csv_starts_with_a_byte_order_mark() {
     let run = hero_codes(workdir().path(), &["table", "--format", "csv"]);
     assert!(
-        run.stdout.starts_with("\u{feff}Catalogue,Code,"),
+        run.stdout.starts_with("\u{feff}Catalog,Code,"),
         "{}",
         run.stdout
     );
@@ -166,7 +166,7 @@ fn lookup_a_known_code() {
 }
 
 #[test]
-fn lookup_a_code_in_two_catalogues_shows_both() {
+fn lookup_a_code_in_two_catalogs_shows_both() {
     insta::assert_snapshot!(builtin_run(&["lookup", "0"]));
 }
 
@@ -178,7 +178,7 @@ fn lookup_an_unknown_code_names_the_nearest_and_exits_1() {
 
 // -------------------------------------------------------------------------- diff ----
 
-/// The built-in catalogue after an edit of each kind `diff` tells apart.
+/// The built-in catalog after an edit of each kind `diff` tells apart.
 fn edited_builtin() -> String {
     let edits = [
         // removed: breaking
@@ -210,7 +210,7 @@ fn edited_builtin() -> String {
     for (from, to) in edits {
         assert!(
             text.contains(from),
-            "the built-in catalogue no longer has {from:?}"
+            "the built-in catalog no longer has {from:?}"
         );
         text = text.replacen(from, to, 1);
     }
@@ -357,7 +357,7 @@ fn lock_records_released_codes_and_check_guards_them() {
 }
 
 #[test]
-fn lock_without_a_catalogue_file_exits_2() {
+fn lock_without_a_catalog_file_exits_2() {
     insta::assert_snapshot!(builtin_run(&["lock"]));
 }
 

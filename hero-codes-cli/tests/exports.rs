@@ -42,7 +42,7 @@ fn typescript_type_checks_strictly_and_finds_10400() {
 
 const entry = resultCodeFromCode("10400");
 if (entry === undefined) throw new Error("10400 not found");
-// The union type admits the catalogue's codes and nothing else.
+// The union type admits the catalog's codes and nothing else.
 const known: ResultCodeValue = ResultCode.NotFound.code;
 // @ts-expect-error: 99999 is no code of ResultCode
 const unknown: ResultCodeValue = "99999";

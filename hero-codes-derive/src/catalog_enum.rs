@@ -1,4 +1,4 @@
-//! Code generation for `include_catalog!`: one enum per catalogue, the envelope's field
+//! Code generation for `include_catalog!`: one enum per catalog, the envelope's field
 //! names and the HTTP status table.
 //!
 //! Generated code names the runtime only as `::hero_codes::...` (or the path given with
@@ -37,7 +37,7 @@ impl Parse for Input {
             input.parse::<syn::Token![crate]>().map_err(|error| {
                 syn::Error::new(
                     error.span(),
-                    "expected the catalogue file as a string, then optionally `crate = path`: `include_catalog!(\"codes.toml\")`",
+                    "expected the catalog file as a string, then optionally `crate = path`: `include_catalog!(\"codes.toml\")`",
                 )
             })?;
             input.parse::<syn::Token![=]>()?;
@@ -49,7 +49,7 @@ impl Parse for Input {
 }
 
 impl Input {
-    /// The catalogue file this invocation names, loaded and checked.
+    /// The catalog file this invocation names, loaded and checked.
     pub(crate) fn load(&self) -> Result<Loaded, syn::Error> {
         match &self.path {
             Some(path) => source::load(path),
@@ -95,7 +95,7 @@ pub(crate) fn track_files(loaded: &Loaded) -> TokenStream {
 fn expand_envelope(file: &CatalogFile, krate: &TokenStream) -> TokenStream {
     let fields = envelope::fields(file, krate);
     quote! {
-        /// The field names and limits of the response envelope, from the catalogue file.
+        /// The field names and limits of the response envelope, from the catalog file.
         pub const ENVELOPE: #krate::EnvelopeFields = #fields;
     }
 }
@@ -113,7 +113,7 @@ fn expand_http_statuses(
         }
     });
     let markdown = markdown_http_table(file);
-    let doc = format!("The HTTP status table of the catalogue file.\n\n{markdown}");
+    let doc = format!("The HTTP status table of the catalog file.\n\n{markdown}");
     quote! {
         #[doc = #doc]
         pub const HTTP_STATUSES: #krate::HttpStatusTable =
@@ -128,12 +128,12 @@ fn expand_catalog(catalog: &Catalog, file: &CatalogFile, krate: &TokenStream) ->
     let catalog_name = &catalog.name.value;
     let markdown = markdown_table(catalog);
     let summary = catalog.doc.as_ref().map_or_else(
-        || format!("The `{catalog_name}` catalogue."),
+        || format!("The `{catalog_name}` catalog."),
         |doc| doc.value.clone(),
     );
     let success = catalog
         .success()
-        .expect("a checked catalogue has a success code");
+        .expect("a checked catalog has a success code");
     let doc = format!(
         "{summary}\n\nSuccess is `{}` ({}).\n\n{markdown}",
         success.code.value, success.name.value
@@ -164,7 +164,7 @@ fn expand_catalog(catalog: &Catalog, file: &CatalogFile, krate: &TokenStream) ->
         quote!([#(#row),*])
     });
     let fields = envelope::fields(file, krate);
-    // What an error of this catalogue can answer: every code but the success code.
+    // What an error of this catalog can answer: every code but the success code.
     let answers = catalog
         .codes
         .iter()
@@ -206,10 +206,10 @@ fn expand_catalog(catalog: &Catalog, file: &CatalogFile, krate: &TokenStream) ->
             }
 
             impl #name {
-                /// Every code of the catalogue, in file order.
+                /// Every code of the catalog, in file order.
                 pub const ALL: &'static [Self] = &[#(Self::#variants),*];
 
-                /// The catalogue as a Markdown table, one row per code.
+                /// The catalog as a Markdown table, one row per code.
                 pub const MARKDOWN_TABLE: &'static str = #markdown;
 
                 /// The code as it goes into the envelope's code field, e.g. `"10400"`.
@@ -222,7 +222,7 @@ fn expand_catalog(catalog: &Catalog, file: &CatalogFile, krate: &TokenStream) ->
                     STATUSES[index(self)]
                 }
 
-                /// The public description of the code, from the catalogue file, in its
+                /// The public description of the code, from the catalog file, in its
                 /// default locale.
                 pub const fn desc(&self) -> &'static str {
                     DESCS[0][index(self)]
@@ -235,8 +235,8 @@ fn expand_catalog(catalog: &Catalog, file: &CatalogFile, krate: &TokenStream) ->
                     ::core::option::Option::Some(DESCS[locale][index(self)])
                 }
 
-                /// The variant whose code is `code`, if the catalogue has one. Constant time,
-                /// whatever the catalogue's size.
+                /// The variant whose code is `code`, if the catalog has one. Constant time,
+                /// whatever the catalog's size.
                 pub fn from_code(code: &str) -> ::core::option::Option<Self> {
                     #krate::__private::find(&INDEX, &CODES, code).map(|index| Self::ALL[index])
                 }
@@ -357,7 +357,7 @@ fn expand_catalog(catalog: &Catalog, file: &CatalogFile, krate: &TokenStream) ->
     }
 }
 
-/// `FailureCodes` for a catalogue with a `failures` table: `invalid_json = "10000"` becomes
+/// `FailureCodes` for a catalog with a `failures` table: `invalid_json = "10000"` becomes
 /// `Failure::InvalidJson => Self::InvalidParameter`.
 fn expand_failure_codes(catalog: &Catalog, name: &Ident, krate: &TokenStream) -> TokenStream {
     let Some(failures) = &catalog.failures else {

@@ -25,7 +25,7 @@ impl Ctxt {
     }
 
     /// `Err` with every recorded error, if there was any, in the order they stand in the
-    /// source: the attributes are read before the catalogue says which keys are locales, so
+    /// source: the attributes are read before the catalog says which keys are locales, so
     /// the order in which they were found is not the order a reader expects.
     pub(crate) fn check(self) -> Result<(), syn::Error> {
         self.errors

@@ -1,7 +1,7 @@
 //! Proc macros of [hero-codes](https://docs.rs/hero-codes). Use them through `hero-codes`,
 //! which re-exports them and holds the types the generated code names.
 //!
-//! The entry points stay thin: reading and checking a catalogue file is the job of
+//! The entry points stay thin: reading and checking a catalog file is the job of
 //! `hero-codes-catalog`, generating code the job of the modules here.
 
 mod api_error;
@@ -12,7 +12,7 @@ mod source;
 
 use proc_macro::TokenStream;
 
-/// Generates, from a catalogue file, one enum per catalogue plus the file's `ENVELOPE` and
+/// Generates, from a catalog file, one enum per catalog plus the file's `ENVELOPE` and
 /// `HTTP_STATUSES`. The path is relative to the crate's `Cargo.toml`; without one, the file
 /// the crate declares in `Cargo.toml`. Documented with examples in
 /// `hero_codes::include_catalog!`.
@@ -27,7 +27,7 @@ pub fn include_catalog(input: TokenStream) -> TokenStream {
 }
 
 /// Implements `hero_codes::ApiError` (and the framework glue) for an error enum or struct,
-/// each variant mapped to a catalogue code with `#[api(code = "...")]`, checked at compile
+/// each variant mapped to a catalog code with `#[api(code = "...")]`, checked at compile
 /// time. Documented with examples in `hero_codes::ApiError`.
 #[proc_macro_derive(ApiError, attributes(api))]
 pub fn derive_api_error(input: TokenStream) -> TokenStream {

@@ -1,4 +1,4 @@
-//! Finds, loads and caches the catalogue file a macro reads.
+//! Finds, loads and caches the catalog file a macro reads.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -8,8 +8,8 @@ use hero_codes_catalog::{
     BUILTIN_ORIGIN, CatalogFile, Error, Lock, Problem, declared_catalog, lock_path,
 };
 
-/// A checked catalogue file, how messages name it, and the absolute paths of the files
-/// whose change must rebuild the crate: the catalogue file (not for the built-in one, which
+/// A checked catalog file, how messages name it, and the absolute paths of the files
+/// whose change must rebuild the crate: the catalog file (not for the built-in one, which
 /// reaches the macro through `hero-codes-catalog`) and, when the crate's `Cargo.toml` chose
 /// it, that manifest.
 pub(crate) struct Loaded {
@@ -29,8 +29,8 @@ pub(crate) fn load(path: &syn::LitStr) -> Result<Loaded, syn::Error> {
     load_file(&absolute, &written).map_err(|error| to_syn_error(&error, path.span()))
 }
 
-/// The crate's own catalogue: the file its `Cargo.toml` declares in
-/// `[package.metadata.hero-codes] catalog = "..."`, else the built-in catalogue. Never the
+/// The crate's own catalog: the file its `Cargo.toml` declares in
+/// `[package.metadata.hero-codes] catalog = "..."`, else the built-in catalog. Never the
 /// built-in one while the crate holds a `codes.toml` it does not declare: that is an error
 /// naming the file, not a silent fallback.
 pub(crate) fn load_crate_catalog(span: proc_macro2::Span) -> Result<Loaded, syn::Error> {
@@ -39,12 +39,12 @@ pub(crate) fn load_crate_catalog(span: proc_macro2::Span) -> Result<Loaded, syn:
         Some(loaded) => loaded,
         None => builtin(span)?,
     };
-    // Declaring a catalogue later edits Cargo.toml: the next build must see it.
+    // Declaring a catalog later edits Cargo.toml: the next build must see it.
     loaded.tracked.push(manifest);
     Ok(loaded)
 }
 
-/// The catalogue file the crate's `Cargo.toml` declares, for `include_catalog!()`.
+/// The catalog file the crate's `Cargo.toml` declares, for `include_catalog!()`.
 pub(crate) fn load_declared_only(span: proc_macro2::Span) -> Result<Loaded, syn::Error> {
     match load_declared(span)? {
         (Some(mut loaded), manifest) => {
@@ -53,12 +53,12 @@ pub(crate) fn load_declared_only(span: proc_macro2::Span) -> Result<Loaded, syn:
         }
         (None, _) => Err(syn::Error::new(
             span,
-            "this crate's Cargo.toml declares no catalogue file: declare it as\n[package.metadata.hero-codes]\ncatalog = \"codes.toml\"\nor name the file: include_catalog!(\"codes.toml\")",
+            "this crate's Cargo.toml declares no catalog file: declare it as\n[package.metadata.hero-codes]\ncatalog = \"codes.toml\"\nor name the file: include_catalog!(\"codes.toml\")",
         )),
     }
 }
 
-/// The declared catalogue, if any, and the path of the manifest that was read.
+/// The declared catalog, if any, and the path of the manifest that was read.
 fn load_declared(span: proc_macro2::Span) -> Result<(Option<Loaded>, PathBuf), syn::Error> {
     let dir = manifest_dir(span)?;
     let manifest = dir.join("Cargo.toml");
@@ -75,7 +75,7 @@ fn load_declared(span: proc_macro2::Span) -> Result<(Option<Loaded>, PathBuf), s
                 return Err(syn::Error::new(
                     span,
                     format!(
-                        "this crate has a catalogue file, `{undeclared}`, but its Cargo.toml does not declare it: declare it in Cargo.toml as\n[package.metadata.hero-codes]\ncatalog = \"{undeclared}\""
+                        "this crate has a catalog file, `{undeclared}`, but its Cargo.toml does not declare it: declare it in Cargo.toml as\n[package.metadata.hero-codes]\ncatalog = \"{undeclared}\""
                     ),
                 ));
             }

@@ -1,5 +1,5 @@
 //! The demo service: the two documents' own examples, served on 127.0.0.1 with the
-//! built-in catalogue and nothing but hero-codes' public API.
+//! built-in catalog and nothing but hero-codes' public API.
 //!
 //! ```sh
 //! cargo run -p hero-codes --example demo            # port 3000, or PORT=8080, or -- --port 8080
@@ -17,7 +17,7 @@
 //!   demo-token`: a missing or wrong token answers 1002, a bad channel or a missing `oid`
 //!   answers 1000, bad JSON 1006.
 //! - `GET /api/tracker/panic` panics, to show that a panic answers 10500 with the
-//!   catalogue's text (the message goes to the log only).
+//!   catalog's text (the message goes to the log only).
 //! - Anything else, an unknown route, a wrong method, a panic, answers in the envelope too.
 //! - Every request is bounded ([`RequestLimits`]): a body announced or grown over 64 KiB
 //!   answers 413 at once, a request not answered in 10 s (a client that stalls mid-body)

@@ -2,7 +2,7 @@
 
 use crate::{ApiError, EnvelopeFields};
 
-/// The answers of an error type, one per variant (for a catalogue enum, one per code but
+/// The answers of an error type, one per variant (for a catalog enum, one per code but
 /// the success code), in declaration order. `#[derive(ApiError)]` and
 /// [`include_catalog!`](crate::include_catalog) implement it; the `utoipa` feature reads it
 /// to document every error a type can produce.

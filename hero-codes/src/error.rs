@@ -8,10 +8,10 @@ use http::StatusCode;
 
 use crate::{CodeType, EnvelopeFields};
 
-/// An error that answers with the envelope: a code from a catalogue, its HTTP status and
+/// An error that answers with the envelope: a code from a catalog, its HTTP status and
 /// its public description.
 ///
-/// Derive it with [`#[derive(ApiError)]`](derive@crate::ApiError); the generated catalogue
+/// Derive it with [`#[derive(ApiError)]`](derive@crate::ApiError); the generated catalog
 /// enums ([`ResultCode`](crate::ResultCode), ...) implement it too. `Display` stays the
 /// internal message for logs; [`desc`](ApiError::desc) is what the client reads.
 ///
@@ -34,7 +34,7 @@ use crate::{CodeType, EnvelopeFields};
 /// assert_eq!(missing.status(), StatusCode::NOT_FOUND);
 /// assert_eq!(missing.desc(), "应用7不存在");
 ///
-/// // A 5xx answer says only the catalogue's text; `Display` is for the logs.
+/// // A 5xx answer says only the catalog's text; `Display` is for the logs.
 /// let failed = AppError::from(std::io::Error::other("password=hunter2"));
 /// assert_eq!(failed.status(), StatusCode::INTERNAL_SERVER_ERROR);
 /// assert_eq!(failed.desc(), "系统错误");
@@ -42,7 +42,7 @@ use crate::{CodeType, EnvelopeFields};
 /// assert_eq!(failed.to_string(), "database: password=hunter2");
 /// ```
 ///
-/// The catalogue enums are errors as they are:
+/// The catalog enums are errors as they are:
 ///
 /// ```
 /// use hero_codes::{ApiError, ResultCode};
@@ -61,11 +61,11 @@ pub trait ApiError: Error {
     /// The HTTP status of the answer.
     fn status(&self) -> StatusCode;
 
-    /// The public description: the catalogue's text, or a variant's own
+    /// The public description: the catalog's text, or a variant's own
     /// `#[api(desc = "...")]` with its fields filled in; in the default locale.
     fn desc(&self) -> Cow<'static, str>;
 
-    /// The envelope of the catalogue file the code comes from: its field names, code type
+    /// The envelope of the catalog file the code comes from: its field names, code type
     /// and locales shape [`body`](ApiError::body).
     fn envelope(&self) -> &'static EnvelopeFields;
 
@@ -131,7 +131,7 @@ pub(crate) fn truncate_chars(text: &str, max: usize) -> &str {
 }
 
 /// Logs a server error and its whole source chain at error level: the client reads only
-/// the catalogue's text, so this is where the details go. Called by the framework glue.
+/// the catalog's text, so this is where the details go. Called by the framework glue.
 #[cfg(any(feature = "axum", feature = "actix"))]
 pub(crate) fn report_server_error(code: &str, status: StatusCode, error: &dyn Error) {
     let mut chain = error.to_string();

@@ -1,4 +1,4 @@
-//! Failures a web framework detects before or around a handler, and the catalogue codes
+//! Failures a web framework detects before or around a handler, and the catalog codes
 //! that answer them.
 
 use http::StatusCode;
@@ -6,7 +6,7 @@ use http::StatusCode;
 use crate::CatalogCode;
 
 /// A failure the framework glue detects itself: a body, query or path that does not fit,
-/// an unknown route, a panic. Each catalogue that has a `[catalogs.Name.failures]` table
+/// an unknown route, a panic. Each catalog that has a `[catalogs.Name.failures]` table
 /// says which of its codes answers each one (see [`FailureCodes`]).
 ///
 /// Not `#[non_exhaustive]`: a new kind is a new required key of every `failures` table, so
@@ -67,8 +67,8 @@ impl Failure {
     }
 }
 
-/// A catalogue that says which of its codes answers each [`Failure`]: generated for every
-/// catalogue with a `[catalogs.Name.failures]` table, such as [`ResultCode`](crate::ResultCode)
+/// A catalog that says which of its codes answers each [`Failure`]: generated for every
+/// catalog with a `[catalogs.Name.failures]` table, such as [`ResultCode`](crate::ResultCode)
 /// and [`HeroCode`](crate::HeroCode).
 ///
 /// ```
@@ -78,9 +78,9 @@ impl Failure {
 /// assert_eq!(HeroCode::for_failure(Failure::BodyTooLarge), HeroCode::FileTooLarge);
 /// ```
 #[diagnostic::on_unimplemented(
-    message = "catalogue `{Self}` does not say which codes answer framework failures",
+    message = "catalog `{Self}` does not say which codes answer framework failures",
     label = "needs a `[catalogs.{Self}.failures]` table",
-    note = "add `[catalogs.{Self}.failures]` to its catalogue file, one code per failure kind"
+    note = "add `[catalogs.{Self}.failures]` to its catalog file, one code per failure kind"
 )]
 pub trait FailureCodes: CatalogCode {
     /// The code that answers `failure`.

@@ -59,7 +59,7 @@ pub(crate) fn code_for_status<C: FailureCodes>(status: StatusCode) -> C {
 }
 
 /// The status `error` answers with; a 5xx error is logged with its source chain first,
-/// since the client reads only the catalogue's text.
+/// since the client reads only the catalog's text.
 pub(crate) fn error_status<E: ApiError>(error: &E) -> StatusCode {
     let status = error.status();
     if status.is_server_error() {

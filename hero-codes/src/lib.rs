@@ -1,7 +1,7 @@
 //! API result codes from one `codes.toml`: generated code enums, compile-time checked error
 //! mappings and one response envelope.
 //!
-//! The built-in catalogue transcribes two API documents: the Hero API code list
+//! The built-in catalog transcribes two API documents: the Hero API code list
 //! ([`HeroCode`], [`HTTP_STATUSES`]) and the response spec ([`ResultCode`], [`ENVELOPE`]).
 //!
 //! ```
@@ -52,7 +52,7 @@ pub use failure::{Failure, FailureCodes};
 pub use locale::{answer_locale, in_locale};
 pub use response::{ApiResponse, Code, ErrorReply};
 
-/// Generates code enums from a catalogue file, checked at compile time.
+/// Generates code enums from a catalog file, checked at compile time.
 ///
 /// The path is relative to the `Cargo.toml` of the crate that invokes the macro. For each
 /// `[catalogs.Name]` in the file it generates `pub enum Name`, one variant per code, with
@@ -115,7 +115,7 @@ pub mod __private {
         };
     }
 
-    /// What each enabled feature implements for a catalogue enum beyond its errors (its
+    /// What each enabled feature implements for a catalog enum beyond its errors (its
     /// schema, for utoipa).
     #[macro_export]
     #[doc(hidden)]

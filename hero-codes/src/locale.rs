@@ -11,7 +11,7 @@ thread_local! {
 }
 
 /// Runs `answer` with every envelope made inside it in `locale` (a tag of the answering
-/// catalogue's `locales`, such as `"en"`); a catalogue without that locale answers in its
+/// catalog's `locales`, such as `"en"`); a catalog without that locale answers in its
 /// default one. The envelope layer does this for each request; call it where answers are
 /// made without the layer, or to answer in a locale a request does not say (a user's
 /// stored preference).
@@ -31,7 +31,7 @@ pub fn in_locale<R>(locale: &'static str, answer: impl FnOnce() -> R) -> R {
     answer()
 }
 
-/// The index in `locales` (a catalogue file's, default first) of the locale answers are
+/// The index in `locales` (a catalog file's, default first) of the locale answers are
 /// made in now: 0, the default, outside [`in_locale`] and the layer, or when `locales` lacks
 /// it.
 #[inline]

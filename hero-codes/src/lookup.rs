@@ -1,4 +1,4 @@
-//! Finding a variant by its code in constant time, whatever the catalogue's size.
+//! Finding a variant by its code in constant time, whatever the catalog's size.
 //!
 //! Each generated enum holds its codes in an array and, built by `const` evaluation at
 //! compile time, an open-addressing table of twice the codes' count, rounded up to a power
@@ -24,7 +24,7 @@ pub const fn slot_count(codes: usize) -> usize {
 }
 
 /// The table for `codes`: each slot holds 0 (empty) or a code's index plus one. `SLOTS`
-/// must be `slot_count(N)`; codes are unique (the catalogue checks see to it).
+/// must be `slot_count(N)`; codes are unique (the catalog checks see to it).
 pub const fn build_index<const N: usize, const SLOTS: usize>(codes: &[&str; N]) -> [u32; SLOTS] {
     assert!(SLOTS == slot_count(N), "SLOTS must be slot_count(N)");
     let mut slots = [0u32; SLOTS];
@@ -74,7 +74,7 @@ mod tests {
     }
 
     #[test]
-    fn an_empty_catalogue_finds_nothing() {
+    fn an_empty_catalog_finds_nothing() {
         const CODES: [&str; 0] = [];
         const SLOTS: [u32; slot_count(0)] = build_index(&CODES);
         assert_eq!(find(&SLOTS, &CODES, "0"), None);

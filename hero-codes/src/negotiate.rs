@@ -1,21 +1,21 @@
-//! Which of a catalogue's locales answers a request: `Accept-Language` with its quality
+//! Which of a catalog's locales answers a request: `Accept-Language` with its quality
 //! values, matched by `fluent-langneg` (so `zh-CN` finds `zh` and `en` finds `en-US`).
 
 use fluent_langneg::{LanguageIdentifier, NegotiationStrategy, negotiate_languages};
 use http::HeaderValue;
 
-/// A catalogue's locales, parsed once, to negotiate each request against.
+/// A catalog's locales, parsed once, to negotiate each request against.
 pub(crate) struct Negotiator {
     tags: &'static [&'static str],
     available: Vec<LanguageIdentifier>,
 }
 
 impl Negotiator {
-    /// For the locales of a catalogue file, the default first.
+    /// For the locales of a catalog file, the default first.
     pub(crate) fn new(tags: &'static [&'static str]) -> Self {
         let available = tags
             .iter()
-            // The catalogue checks that each is a language tag; an odd one never matches.
+            // The catalog checks that each is a language tag; an odd one never matches.
             .map(|tag| tag.parse().unwrap_or_default())
             .collect();
         Negotiator { tags, available }

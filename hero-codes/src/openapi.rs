@@ -1,9 +1,9 @@
 //! OpenAPI documentation of every answer, for utoipa 6 (feature `utoipa`).
 //!
-//! - Derived errors and the catalogue enums implement `IntoResponses`: one response per
+//! - Derived errors and the catalog enums implement `IntoResponses`: one response per
 //!   HTTP status, with one named example per code, its body as the client reads it, and a
 //!   schema whose code is an enum of the codes answered with that status.
-//! - Catalogue enums implement `ToSchema`: the code, an enum of the catalogue's codes, each
+//! - Catalog enums implement `ToSchema`: the code, an enum of the catalog's codes, each
 //!   with its description.
 //! - [`ApiResponse<T, C>`](crate::ApiResponse) implements `ToSchema` (the success envelope,
 //!   generic in `T`) and `IntoResponses` (`2XX`). With utoipa's `Result` impl, a route that
@@ -62,7 +62,7 @@ const FAILURES: [(Failure, &str); 9] = [
 ];
 
 /// The responses of error type `E`, one per status, each example a code's body. Derived
-/// errors and the catalogue enums call this from their `IntoResponses`.
+/// errors and the catalog enums call this from their `IntoResponses`.
 pub fn error_responses<E: ErrorAnswers>() -> BTreeMap<String, RefOr<Response>> {
     let mut by_status: BTreeMap<u16, Vec<(String, Value)>> = BTreeMap::new();
     for answer in E::ANSWERS {
@@ -82,7 +82,7 @@ pub fn error_responses<E: ErrorAnswers>() -> BTreeMap<String, RefOr<Response>> {
         .collect()
 }
 
-/// Adds to every operation of `openapi` what an envelope layer in catalogue `C` answers by
+/// Adds to every operation of `openapi` what an envelope layer in catalog `C` answers by
 /// itself: for bad input the code of `C`'s `failures` table with its status (an operation
 /// without a body, query or path parameter is documented with it all the same: the layer
 /// answers whatever the route), 404, 405, 413, 415 and 500, each an example beside the
@@ -245,8 +245,8 @@ fn desc_schema(fields: &EnvelopeFields) -> ObjectBuilder {
         .max_length(Some(fields.desc_max_chars))
 }
 
-/// The schema of catalogue `C`'s codes: each code, and a description listing what each
-/// means. The catalogue enums' `ToSchema` calls this.
+/// The schema of catalog `C`'s codes: each code, and a description listing what each
+/// means. The catalog enums' `ToSchema` calls this.
 pub fn catalog_code_schema<C: CatalogCode>() -> RefOr<Schema> {
     let codes = C::ALL
         .iter()
@@ -264,7 +264,7 @@ pub fn catalog_code_schema<C: CatalogCode>() -> RefOr<Schema> {
         })
         .collect::<Vec<_>>()
         .join("\n");
-    let description = format!("A code of the {} catalogue:\n\n{description}", C::CATALOG);
+    let description = format!("A code of the {} catalog:\n\n{description}", C::CATALOG);
     code_schema(&C::ENVELOPE, codes, Some(description)).into()
 }
 
@@ -328,7 +328,7 @@ impl<T: PartialSchema, C: CatalogCode + ToSchema> IntoResponses for ApiResponse<
 }
 
 /// `IntoResponses` for a type that implements [`ErrorAnswers`]: the derive and the
-/// catalogue enums expand to this macro, so the proc macro needs no knowledge of utoipa.
+/// catalog enums expand to this macro, so the proc macro needs no knowledge of utoipa.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __utoipa_glue {
@@ -348,7 +348,7 @@ macro_rules! __utoipa_glue {
     };
 }
 
-/// `ToSchema` for a catalogue enum: its codes.
+/// `ToSchema` for a catalog enum: its codes.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __utoipa_catalog_glue {
@@ -428,7 +428,7 @@ mod tests {
     }
 
     #[test]
-    fn catalogue_enums_answer_every_code_but_success() {
+    fn catalog_enums_answer_every_code_but_success() {
         let responses = HeroCode::responses();
         let codes: usize = responses.values().map(|r| content(r).examples.len()).sum();
         assert_eq!(codes, HeroCode::ALL.len() - 1);

@@ -11,12 +11,12 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::{CatalogCode, CodeType, ResultCode};
 
-/// An answer in the envelope of catalogue `C`: `{"result": true, "result_code": "0",
+/// An answer in the envelope of catalog `C`: `{"result": true, "result_code": "0",
 /// "result_desc": "成功", "data": ...}` on success, with `data` left out when there is none.
 ///
 /// A handler returns it for success (`ok`, `created`, `accepted`); a client reads any answer
 /// back into it, success or error, and turns it into a `Result` with
-/// [`into_result`](ApiResponse::into_result). Everything comes from `C`'s catalogue file:
+/// [`into_result`](ApiResponse::into_result). Everything comes from `C`'s catalog file:
 /// the success code and its description, the field names, whether the code is a string or
 /// a number, and whether there is a `result` field at all. `C` is the built-in
 /// [`ResultCode`] unless named: `ApiResponse<T, AppCode>`.
@@ -28,7 +28,7 @@ use crate::{CatalogCode, CodeType, ResultCode};
 /// let json = serde_json::to_string(&answer).unwrap();
 /// assert_eq!(json, r#"{"result":true,"result_code":"0","result_desc":"成功","data":[1,2,3]}"#);
 ///
-/// // Another catalogue, another success code and description.
+/// // Another catalog, another success code and description.
 /// let answer = ApiResponse::<_, HeroCode>::ok("done");
 /// let json = serde_json::to_string(&answer).unwrap();
 /// assert_eq!(json, r#"{"result":true,"result_code":"0","result_desc":"OK, 成功","data":"done"}"#);
@@ -126,8 +126,8 @@ impl<T, C> ApiResponse<T, C> {
         self.data.as_ref()
     }
 
-    /// The answer with the catalogue's description of its code in `locale` (a tag of the
-    /// file's `locales`), when its description is the catalogue's default text; else as
+    /// The answer with the catalog's description of its code in `locale` (a tag of the
+    /// file's `locales`), when its description is the catalog's default text; else as
     /// it is.
     ///
     /// ```
@@ -165,18 +165,18 @@ impl<T, C> ApiResponse<T, C> {
     }
 }
 
-/// A `result_code` as a client reads it: a code of the catalogue `C`, or one this build
+/// A `result_code` as a client reads it: a code of the catalog `C`, or one this build
 /// does not know (a newer server), kept as written.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Code<C> {
-    /// A code of the catalogue.
+    /// A code of the catalog.
     Known(C),
-    /// A code the catalogue does not have.
+    /// A code the catalog does not have.
     Unknown(String),
 }
 
 impl<C: CatalogCode> Code<C> {
-    /// Reads `code`, keeping it as [`Code::Unknown`] if the catalogue lacks it.
+    /// Reads `code`, keeping it as [`Code::Unknown`] if the catalog lacks it.
     ///
     /// ```
     /// use hero_codes::{Code, HeroCode};

@@ -17,7 +17,7 @@ fn round_trips<C: CatalogCode + serde::Serialize + serde::de::DeserializeOwned>(
             variant
         );
     }
-    // A success envelope reads back to the catalogue's success code.
+    // A success envelope reads back to the catalog's success code.
     let body = serde_json::to_string(&ApiResponse::<(), C>::ok(())).expect("serializes");
     let reply: ApiResponse<(), C> = serde_json::from_str(&body).expect("deserializes");
     assert_eq!(reply.code(), &Code::Known(C::SUCCESS));

@@ -1,4 +1,4 @@
-//! Checks the generated catalogues against the two source documents.
+//! Checks the generated catalogs against the two source documents.
 //!
 //! Every table in this file was transcribed by hand, independently, straight
 //! from the source documents in `shared/seeds/`:
@@ -83,7 +83,7 @@ const HTTP_TABLE: &[(u16, &str, &str)] = &[
     (500, "INTERNAL SERVER ERROR", "内部错误"),
 ];
 
-/// Strings that are not codes of either catalogue.
+/// Strings that are not codes of either catalog.
 const NOT_CODES: &[&str] = &[
     "", " ", "10401", "10106", "10003", "10501", "1008", "2001", "4000", "4004", "2000 ", " 2000",
     "0 ", " 0", "abc",
@@ -101,10 +101,10 @@ fn result_block(status: u16) -> Option<std::ops::RangeInclusive<u32>> {
     }
 }
 
-/// Generates the checks shared by both catalogues. `HeroCode` and
+/// Generates the checks shared by both catalogs. `HeroCode` and
 /// `ResultCode` have the same API but no common trait, so a macro keeps the
 /// two sets of tests identical.
-macro_rules! catalogue_tests {
+macro_rules! catalog_tests {
     ($module:ident, $ty:ident, $expected:ident, $foreign:ident) => {
         mod $module {
             use super::*;
@@ -225,7 +225,7 @@ macro_rules! catalogue_tests {
                         stringify!($ty),
                     );
                 }
-                // Codes of the other catalogue (apart from the shared "0").
+                // Codes of the other catalog (apart from the shared "0").
                 for &(code, _, _) in $foreign {
                     if code == "0" {
                         continue;
@@ -233,7 +233,7 @@ macro_rules! catalogue_tests {
                     assert_eq!(
                         $ty::from_code(code),
                         None,
-                        "{}::from_code({code:?}) should be None: that code is not in this catalogue",
+                        "{}::from_code({code:?}) should be None: that code is not in this catalog",
                         stringify!($ty),
                     );
                 }
@@ -374,8 +374,8 @@ macro_rules! catalogue_tests {
     };
 }
 
-catalogue_tests!(hero_code, HeroCode, HERO_CODES, RESULT_CODES);
-catalogue_tests!(result_code, ResultCode, RESULT_CODES, HERO_CODES);
+catalog_tests!(hero_code, HeroCode, HERO_CODES, RESULT_CODES);
+catalog_tests!(result_code, ResultCode, RESULT_CODES, HERO_CODES);
 
 #[test]
 fn hero_code_2000_is_one_code() {

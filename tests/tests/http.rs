@@ -146,7 +146,7 @@ async fn json_lookalike() -> axum::response::Response {
 }
 
 #[tokio::test]
-async fn a_route_layer_answers_its_rejections_in_its_own_catalogue() {
+async fn a_route_layer_answers_its_rejections_in_its_own_catalog() {
     let base = spawn(layered_app()).await;
     let bad_json = r#"{"name":"LAYER-bad"#;
     let hero = send(

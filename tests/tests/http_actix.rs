@@ -74,7 +74,7 @@ async fn login(login: web::Form<Login>) -> Result<ApiResponse<Value>, AppError> 
     Ok(ApiResponse::ok(json!({ "user": login.user })))
 }
 
-/// The test routes, every answer in catalogue `C`. Resources, not `App::route`: a route's
+/// The test routes, every answer in catalog `C`. Resources, not `App::route`: a route's
 /// method is a guard, so a wrong method would fall through to "no such route" (404), where a
 /// resource answers 405 with `Allow`.
 fn routes<C: FailureCodes + ApiError>() -> App<
@@ -159,9 +159,9 @@ async fn answers_in_the_requested_language() {
 }
 
 /// A resource wrapped in its own `Envelope` answers its extractors' rejections in its own
-/// catalogue, though the app-wide error handlers are the app's.
+/// catalog, though the app-wide error handlers are the app's.
 #[tokio::test]
-async fn a_resource_envelope_answers_its_rejections_in_its_own_catalogue() {
+async fn a_resource_envelope_answers_its_rejections_in_its_own_catalog() {
     let base = serve(|| {
         App::new()
             .service(

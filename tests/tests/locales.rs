@@ -1,6 +1,6 @@
 //! Descriptions in the client's language, end to end (127.0.0.1, a real client): the
 //! envelope layer reads `Accept-Language` (quality values, language ranges, `*`), answers in
-//! the best of the catalogue's locales, else the default (the documents' Chinese), and says
+//! the best of the catalog's locales, else the default (the documents' Chinese), and says
 //! so with `Content-Language` and `Vary: Accept-Language`. The code never changes.
 
 use axum::Router;

@@ -1,4 +1,4 @@
-//! A service with catalogue files of its own, end to end over HTTP (127.0.0.1, a real
+//! A service with catalog files of its own, end to end over HTTP (127.0.0.1, a real
 //! client): every answer, success, business error, rejection, unknown route, wrong method
 //! and panic, is in that file's envelope, with its field names, its success code and its
 //! code type. Two files unlike the built-in one:
@@ -33,7 +33,7 @@ use wechat::WeChatCode;
 #[derive(Debug, thiserror::Error, hero_codes::ApiError)]
 #[api(file = "catalogs/alibaba.toml")]
 enum AliError {
-    /// A business error, answered with HTTP 200 as the catalogue says.
+    /// A business error, answered with HTTP 200 as the catalog says.
     #[error("user side")]
     #[api(code = "A0001")]
     User,
@@ -62,7 +62,7 @@ struct Order {
     item: String,
 }
 
-/// The same routes for each catalogue: success with and without data, its errors, the
+/// The same routes for each catalog: success with and without data, its errors, the
 /// `Json` and `Path` extractors, and a panic whose message must not leave the server.
 macro_rules! service {
     ($code:ty, $error:ty, $user_error:expr, $server_error:expr) => {{
@@ -241,7 +241,7 @@ async fn alibaba_server_errors_and_panics_answer_its_internal_code_and_nothing_e
 }
 
 #[tokio::test]
-async fn data_that_cannot_be_serialized_answers_the_catalogues_internal_code() {
+async fn data_that_cannot_be_serialized_answers_the_catalogs_internal_code() {
     let base = spawn(alibaba_service()).await;
     assert_envelope(
         &get_path(&base, "/unserializable").await,
@@ -406,7 +406,7 @@ fn codes_round_trip_through_a_binary_format_that_is_not_self_describing() {
 }
 
 #[test]
-fn each_catalogue_knows_its_success_code() {
+fn each_catalog_knows_its_success_code() {
     assert_eq!(AliCode::SUCCESS, AliCode::Ok);
     assert_eq!(WeChatCode::SUCCESS, WeChatCode::Ok);
     assert_eq!(WeChatCode::ENVELOPE.result, None);

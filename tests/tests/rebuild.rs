@@ -1,8 +1,8 @@
-//! Editing a catalogue file and building again picks the change up: no `cargo clean`, no
+//! Editing a catalog file and building again picks the change up: no `cargo clean`, no
 //! `touch`. Proven with a real cargo on a copy of the workspace plus two small crates: one
-//! reads both the built-in catalogue and a `codes.toml` of its own, through
+//! reads both the built-in catalog and a `codes.toml` of its own, through
 //! `include_catalog!` and through `#[derive(ApiError)]`; the other starts on the built-in
-//! catalogue and gets a catalogue file of its own after its first build. An edit of a
+//! catalog and gets a catalog file of its own after its first build. An edit of a
 //! `codes.lock` alone rebuilds too.
 
 use std::fs;
@@ -39,9 +39,9 @@ codes = [
 "#;
 
 /// The lock of `PROBE_CODES` once `404` is added, as `hero-codes lock` writes it.
-const PROBE_LOCK: &str = "# catalogue code status name state\nAppCode 0 200 Ok active\nAppCode 404 404 NotFound active\nAppCode 1 500 Broken active\n";
+const PROBE_LOCK: &str = "# catalog code status name state\nAppCode 0 200 Ok active\nAppCode 404 404 NotFound active\nAppCode 1 500 Broken active\n";
 
-/// A crate with no catalogue of its own: its derive reads the built-in one.
+/// A crate with no catalog of its own: its derive reads the built-in one.
 const LATE_MAIN: &str = r#"
 #[derive(Debug, thiserror::Error, hero_codes::ApiError)]
 enum LateError {
@@ -65,7 +65,7 @@ codes = [
 const LATE_DECLARATION: &str = "\n[package.metadata.hero-codes]\ncatalog = \"api/codes.toml\"\n";
 
 #[test]
-fn editing_a_catalogue_rebuilds_with_the_new_code() {
+fn editing_a_catalog_rebuilds_with_the_new_code() {
     let probe = ProbeWorkspace::create();
 
     let first = probe.run("probe");
@@ -74,7 +74,7 @@ fn editing_a_catalogue_rebuilds_with_the_new_code() {
     assert!(first.contains("builtin 10500 系统错误\n"), "{first}");
     assert!(first.contains("derived 坏了\n"), "{first}");
 
-    // The crate's own catalogue: add a line, build again.
+    // The crate's own catalog: add a line, build again.
     probe.edit("probe/codes.toml", |text| {
         text.replace(
             "desc = \"成功\" },",
@@ -91,7 +91,7 @@ fn editing_a_catalogue_rebuilds_with_the_new_code() {
     let changed = probe.run("probe");
     assert!(changed.contains("derived 坏\n"), "{changed}");
 
-    // The built-in catalogue at the workspace root: add a line, build again.
+    // The built-in catalog at the workspace root: add a line, build again.
     probe.edit("codes.toml", |text| {
         text.replace(
             "en = \"System error\" },",
@@ -109,7 +109,7 @@ fn editing_a_catalogue_rebuilds_with_the_new_code() {
     let stderr = String::from_utf8_lossy(&failed.stderr);
     assert!(
         !failed.status.success(),
-        "a broken catalogue built:\n{stderr}"
+        "a broken catalog built:\n{stderr}"
     );
     assert!(
         stderr.contains(
@@ -150,7 +150,7 @@ fn editing_a_catalogue_rebuilds_with_the_new_code() {
     });
     assert!(probe.run("probe").contains("app 404 不存在\n"));
 
-    // A crate on the built-in catalogue gets one of its own: write it, declare it in
+    // A crate on the built-in catalog gets one of its own: write it, declare it in
     // Cargo.toml, build again.
     let builtin = probe.run("late");
     assert!(
@@ -164,17 +164,17 @@ fn editing_a_catalogue_rebuilds_with_the_new_code() {
     let own = probe.run("late");
     assert!(own.contains("derived 找不到\n"), "{own}");
 
-    // Without the declaration, the derive does not fall back to the built-in catalogue.
+    // Without the declaration, the derive does not fall back to the built-in catalog.
     probe.edit("late/Cargo.toml", |text| text.replace(LATE_DECLARATION, ""));
     let undeclared = probe.cargo_run("late");
     let stderr = String::from_utf8_lossy(&undeclared.stderr);
     assert!(
         !undeclared.status.success(),
-        "an undeclared catalogue built:\n{stderr}"
+        "an undeclared catalog built:\n{stderr}"
     );
     assert!(
         stderr.contains(
-            "this crate has a catalogue file, `api/codes.toml`, but its Cargo.toml does not declare it: declare it"
+            "this crate has a catalog file, `api/codes.toml`, but its Cargo.toml does not declare it: declare it"
         ),
         "{stderr}"
     );

@@ -1,4 +1,4 @@
-//! Compile-time checks, proven by compiling: every class of mistake in a catalogue file or
+//! Compile-time checks, proven by compiling: every class of mistake in a catalog file or
 //! in a `#[derive(ApiError)]` is a compile error with its own snapshot in `tests/ui/`, and
 //! good files and derives compile and run.
 //!
@@ -18,8 +18,8 @@ fn ui() {
 }
 
 /// trybuild compiles each case as a crate whose `CARGO_MANIFEST_DIR` is
-/// `<target>/tests/trybuild/<this package>`, and catalogue paths are relative to that
-/// manifest; so the catalogue fixtures and their `codes.lock` files are copied there,
+/// `<target>/tests/trybuild/<this package>`, and catalog paths are relative to that
+/// manifest; so the catalog fixtures and their `codes.lock` files are copied there,
 /// keeping their paths under `ui/`.
 fn copy_fixtures_into_trybuild_project() {
     let target_dir = Path::new(env!("CARGO_TARGET_TMPDIR"))

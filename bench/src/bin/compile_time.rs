@@ -5,8 +5,8 @@
 //! to 5). The crates go to `target/compile-bench/`; the first build there compiles the
 //! dependencies once, then only the measured crate is checked again, as after an edit.
 //!
-//! - `none`: depends on hero-codes, reads no catalogue;
-//! - `codes_N`: `include_catalog!` of a catalogue with N codes (10 to 10,000);
+//! - `none`: depends on hero-codes, reads no catalog;
+//! - `codes_N`: `include_catalog!` of a catalog with N codes (10 to 10,000);
 //! - `enum200_thiserror` / `enum200_apierror`: an error enum of 200 variants with
 //!   `#[derive(thiserror::Error)]`, then with `hero_codes::ApiError` as well.
 
@@ -81,10 +81,10 @@ fn write_crates(root: &Path, workspace: &Path) -> Vec<String> {
             ),
         );
     }
-    write(&root.join("none/src/lib.rs"), "//! No catalogue.\n");
+    write(&root.join("none/src/lib.rs"), "//! No catalog.\n");
     for size in SIZES {
         let dir = root.join(format!("codes_{size}"));
-        write(&dir.join("codes.toml"), &catalogue(size));
+        write(&dir.join("codes.toml"), &catalog(size));
         write(
             &dir.join("src/lib.rs"),
             "hero_codes::include_catalog!(\"codes.toml\");\n",
@@ -98,8 +98,8 @@ fn write_crates(root: &Path, workspace: &Path) -> Vec<String> {
     crates
 }
 
-/// A catalogue of `size` error codes plus its success code `0`.
-fn catalogue(size: usize) -> String {
+/// A catalog of `size` error codes plus its success code `0`.
+fn catalog(size: usize) -> String {
     let mut toml = String::from(
         "[catalogs.Big]\ncodes = [\n    { code = \"0\", name = \"Ok\", status = 200, desc = \"成功\" },\n",
     );

@@ -1,4 +1,4 @@
-//! Java: class `Codes` holding, per catalogue, an enum with `code()`, `status()`, `desc()`
+//! Java: class `Codes` holding, per catalog, an enum with `code()`, `status()`, `desc()`
 //! and `fromCode`. Java allows one public type per file, hence the holder class: write the
 //! output to `Codes.java`.
 
@@ -16,7 +16,7 @@ pub(super) fn render(file: &CatalogFile, header: &str, package: Option<&str>) ->
 import java.util.Map;
 import java.util.Optional;
 
-/** Result codes: an enum per catalogue, each code with its HTTP status and description. */
+/** Result codes: an enum per catalog, each code with its HTTP status and description. */
 public final class Codes {{
     private Codes() {{}}
 "
@@ -89,7 +89,7 @@ public final class Codes {{
             return desc;
         }}
 
-        /** The description in {{@code locale}}, a language tag of the catalogue file. */
+        /** The description in {{@code locale}}, a language tag of the catalog file. */
         public Optional<String> desc(String locale) {{
             return Optional.ofNullable(descs.get(locale));
         }}

@@ -1,4 +1,4 @@
-//! Python 3.9+: per catalogue an `Enum` whose members carry `code`, `status`, `desc` and
+//! Python 3.9+: per catalog an `Enum` whose members carry `code`, `status`, `desc` and
 //! `descs` (every locale), with `from_code` and `desc_in`.
 
 use hero_codes_catalog::CatalogFile;
@@ -10,7 +10,7 @@ use crate::text::string_literal;
 pub(super) fn render(file: &CatalogFile, header: &str) -> String {
     let mut source = format!(
         "# {header}
-\"\"\"Result codes: each catalogue is an Enum whose members have `code`, `status` and `desc`.\"\"\"
+\"\"\"Result codes: each catalog is an Enum whose members have `code`, `status` and `desc`.\"\"\"
 
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ from typing import Dict, Optional
         self.descs = descs
 
     def desc_in(self, locale: str) -> Optional[str]:
-        \"\"\"The description in `locale`, a language tag of the catalogue file, or None.\"\"\"
+        \"\"\"The description in `locale`, a language tag of the catalog file, or None.\"\"\"
         return self.descs.get(locale)
 
     @classmethod

@@ -1,4 +1,4 @@
-//! TypeScript: per catalogue a `const` object keyed by variant name, the union type of its
+//! TypeScript: per catalog a `const` object keyed by variant name, the union type of its
 //! codes and a lookup function. `tsc --strict` accepts it (ES2015 library or later).
 
 use hero_codes_catalog::CatalogFile;
@@ -11,13 +11,13 @@ pub(super) fn render(file: &CatalogFile, header: &str) -> String {
     let mut source = format!(
         "// {header}
 
-/** One code of a catalogue: its text as it goes into the envelope, its variant name, HTTP status and description. */
+/** One code of a catalog: its text as it goes into the envelope, its variant name, HTTP status and description. */
 export interface CodeEntry {{
   readonly code: string;
   readonly name: string;
   readonly status: number;
   readonly desc: string;
-  /** The description in each locale of the catalogue file, keyed by language tag. */
+  /** The description in each locale of the catalog file, keyed by language tag. */
   readonly descs: Readonly<Record<string, string>>;
 }}
 "

@@ -10,7 +10,7 @@ pub(super) fn render(file: &CatalogFile) -> String {
     let headings = code_headings(file);
     push_row(
         &mut sheet,
-        ["Catalogue"]
+        ["Catalog"]
             .into_iter()
             .chain(headings.iter().map(String::as_str)),
     );

@@ -1,4 +1,4 @@
-//! One standalone web page: a table per catalogue, a search box that filters the rows by
+//! One standalone web page: a table per catalog, a search box that filters the rows by
 //! code, name or description as one types, statuses as coloured badges. Styles and script
 //! are inline, so the page opens offline, from a file, or attached to a mail.
 

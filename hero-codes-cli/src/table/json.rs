@@ -1,4 +1,4 @@
-//! The whole catalogue as JSON, for programs: documentation sites, linters, other tools.
+//! The whole catalog as JSON, for programs: documentation sites, linters, other tools.
 //!
 //! The shape, version 1 (later versions only add keys, so a reader ignores the keys it does
 //! not know; a change that removes or retypes a key raises `version`):

@@ -1,5 +1,5 @@
 //! Markdown, as the response spec lays out its tables: the envelope's fields, the HTTP
-//! statuses, then one table of codes per catalogue.
+//! statuses, then one table of codes per catalog.
 
 use hero_codes_catalog::{CatalogFile, markdown_http_table, markdown_table};
 

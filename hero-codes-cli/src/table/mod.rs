@@ -1,4 +1,4 @@
-//! `hero-codes table`: the catalogue laid out for people (Markdown, reStructuredText, a web
+//! `hero-codes table`: the catalog laid out for people (Markdown, reStructuredText, a web
 //! page, a spreadsheet) or for programs (JSON).
 
 mod csv;
@@ -14,7 +14,7 @@ use hero_codes_catalog::{CatalogFile, CodeType, Envelope};
 use crate::source::{self, Checked};
 use crate::{CannotRun, FileArg, Outcome};
 
-/// Lay the catalogue out as tables: Markdown, reStructuredText, a web page, JSON or CSV
+/// Lay the catalog out as tables: Markdown, reStructuredText, a web page, JSON or CSV
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
 Examples:
@@ -41,7 +41,7 @@ enum Format {
     Rst,
     /// One standalone web page with a search box
     Html,
-    /// The whole catalogue for programs, in a documented, versioned shape
+    /// The whole catalog for programs, in a documented, versioned shape
     Json,
     /// One row per code, UTF-8 with a byte order mark, for spreadsheets
     Csv,
@@ -105,7 +105,7 @@ fn envelope_rows(envelope: &Envelope) -> Vec<[String; 4]> {
 /// The headings of [`envelope_rows`].
 const ENVELOPE_HEADINGS: [&str; 4] = ["Key", "Field", "Type", "Present"];
 
-/// A catalogue's codes as table rows, `[code, variant, status, description, ...]` with one
+/// A catalog's codes as table rows, `[code, variant, status, description, ...]` with one
 /// description per locale of the file (the default first), in file order.
 fn code_rows(file: &CatalogFile) -> impl Iterator<Item = (&str, Vec<Vec<String>>)> {
     file.catalogs.iter().map(|catalog| {

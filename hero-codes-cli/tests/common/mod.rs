@@ -23,7 +23,7 @@ impl Run {
 }
 
 /// A temporary directory to run in, without a `codes.toml` unless a test writes one, so
-/// that the command falls back to the built-in catalogue.
+/// that the command falls back to the built-in catalog.
 pub fn workdir() -> tempfile::TempDir {
     tempfile::tempdir().expect("a temporary directory")
 }
@@ -43,7 +43,7 @@ pub fn hero_codes(dir: &Path, args: &[&str]) -> Run {
     }
 }
 
-/// The built-in catalogue's text.
+/// The built-in catalog's text.
 pub fn builtin() -> &'static str {
     hero_codes_catalog::BUILTIN_SOURCE
 }

@@ -10,7 +10,7 @@ use crate::ctxt::Ctxt;
 
 pub(crate) struct Input<'a> {
     pub(crate) original: &'a DeriveInput,
-    /// `file`, `catalog` and `crate`: which catalogue to read, and the runtime's path.
+    /// `file`, `catalog` and `crate`: which catalog to read, and the runtime's path.
     pub(crate) attrs: Attrs,
     /// One entry per enum variant, or the struct itself.
     pub(crate) variants: Vec<Variant<'a>>,

@@ -9,9 +9,9 @@ use crate::ctxt::Ctxt;
 /// Where an `#[api]` attribute stands, which decides the keys it may hold.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Place {
-    /// On the enum: which catalogue file and catalogue to read.
+    /// On the enum: which catalog file and catalog to read.
     Enum,
-    /// On a struct: the catalogue, and the struct's own code.
+    /// On a struct: the catalog, and the struct's own code.
     Struct,
     /// On an enum variant: its code and description.
     Variant,
@@ -48,7 +48,7 @@ pub(crate) struct Attrs {
     pub(crate) catalog: Option<LitStr>,
     /// `crate = path`: the runtime crate's path, for a crate that renames `hero-codes`.
     pub(crate) krate: Option<Path>,
-    /// `en = "..."`: `desc` in another locale, checked against the catalogue's locales
+    /// `en = "..."`: `desc` in another locale, checked against the catalog's locales
     /// once it is known.
     pub(crate) translations: Vec<Translation>,
     /// Whether an `#[api]` here was already reported, so a missing `code` is no news.
@@ -93,7 +93,7 @@ pub(crate) fn parse(attrs: &[Attribute], place: Place, ctxt: &mut Ctxt) -> Attrs
                     && place.misplaced(&key).is_none()
                     && looks_like_locale(&key.replace('_', "-")) =>
                 {
-                    // Perhaps a translation, perhaps a typo (`cod`): the catalogue's
+                    // Perhaps a translation, perhaps a typo (`cod`): the catalog's
                     // locales tell, so the check waits for them.
                     let text = parse_string(&meta, &key)?;
                     let key = meta.path.get_ident().expect("a one-word key").clone();

@@ -32,14 +32,14 @@ pub(crate) fn expand(resolved: &Resolved<'_>) -> TokenStream {
     // below; its slots are never read.
     let descs = (0..locale_count).map(|locale| {
         let row = variants.iter().map(|variant| match &variant.desc {
-            Desc::Catalogue(texts) => texts[locale].as_str(),
+            Desc::Catalog(texts) => texts[locale].as_str(),
             Desc::Template(..) => "",
         });
         quote!([#(#row),*])
     });
     let bodies = (0..locale_count).map(|locale| {
         let row = variants.iter().map(|variant| match &variant.desc {
-            Desc::Catalogue(texts) => {
+            Desc::Catalog(texts) => {
                 let body =
                     envelope::error_body_literal(&file.envelope, &variant.code, &texts[locale]);
                 if templated.is_empty() {
@@ -100,7 +100,7 @@ pub(crate) fn expand(resolved: &Resolved<'_>) -> TokenStream {
         let code = &variant.code;
         let status = variant.status;
         let desc = match &variant.desc {
-            Desc::Catalogue(texts) => texts[0].clone(),
+            Desc::Catalog(texts) => texts[0].clone(),
             Desc::Template(templates) => template_text(&templates[0]),
         };
         quote!(#krate::ErrorAnswer { name: #name, code: #code, status: #status, desc: #desc })
@@ -169,7 +169,7 @@ pub(crate) fn expand(resolved: &Resolved<'_>) -> TokenStream {
 
 /// A warning at each `code = "..."` literal that names a deprecated code. A proc macro
 /// cannot warn on stable Rust, so each is the use of a `#[deprecated]` item, spanned at the
-/// literal: rustc reports it there, with the catalogue's note, under the variant's
+/// literal: rustc reports it there, with the catalog's note, under the variant's
 /// `#[allow(...)]` attributes.
 fn deprecation_warnings(variants: &[ResolvedVariant<'_>]) -> TokenStream {
     let warnings = variants

@@ -1,5 +1,5 @@
 //! `#[derive(ApiError)]`, in the pipeline of the best derive crates: parse into own types
-//! that keep their spans (`ast`, `attr`), check every rule against the catalogue
+//! that keep their spans (`ast`, `attr`), check every rule against the catalog
 //! (`resolve`), expand only checked input (`expand`), and on error emit every error plus a
 //! fallback impl (`fallback`).
 

@@ -1,5 +1,5 @@
-//! Looks every code up in the catalogue and checks the rules that need it: the code exists
-//! in one catalogue and is not its success code, a `desc` fits its variant and is not on a
+//! Looks every code up in the catalog and checks the rules that need it: the code exists
+//! in one catalog and is not its success code, a `desc` fits its variant and is not on a
 //! 5xx code.
 
 use hero_codes_catalog::{Catalog, CodeEntry, closest, quoted_list};
@@ -12,7 +12,7 @@ use super::template::{self, Piece};
 use crate::ctxt::Ctxt;
 use crate::source::{self, Loaded};
 
-/// The derive input with each variant's code found in the catalogue.
+/// The derive input with each variant's code found in the catalog.
 pub(crate) struct Resolved<'a> {
     pub(crate) input: &'a Input<'a>,
     pub(crate) source: Loaded,
@@ -24,7 +24,7 @@ pub(crate) struct ResolvedVariant<'a> {
     pub(crate) code: String,
     pub(crate) status: u16,
     pub(crate) desc: Desc,
-    /// The note of a code the catalogue marks `deprecated`, and the `code = "..."` literal
+    /// The note of a code the catalog marks `deprecated`, and the `code = "..."` literal
     /// that names it, where the warning points (unless the variant allows it).
     pub(crate) deprecated: Option<(String, &'a LitStr)>,
 }
@@ -32,8 +32,8 @@ pub(crate) struct ResolvedVariant<'a> {
 /// Where a variant's public description comes from, one text per locale of the file
 /// (the default first).
 pub(crate) enum Desc {
-    /// The catalogue's texts for the code.
-    Catalogue(Vec<String>),
+    /// The catalog's texts for the code.
+    Catalog(Vec<String>),
     /// The variant's own `#[api(desc = "...", en = "...")]`, filled from its fields.
     Template(Vec<Template>),
 }
@@ -75,7 +75,7 @@ pub(crate) fn resolve<'a>(input: &'a Input<'a>, ctxt: &mut Ctxt) -> Option<Resol
     })
 }
 
-/// The catalogue `#[api(catalog = "...")]` names, or all of them.
+/// The catalog `#[api(catalog = "...")]` names, or all of them.
 fn select_catalogs<'f>(
     input: &Input<'_>,
     source: &'f Loaded,
@@ -98,11 +98,7 @@ fn select_catalogs<'f>(
     };
     ctxt.error_spanned_by(
         name,
-        format!(
-            "no catalogue `{}` in {}: {hint}",
-            name.value(),
-            source.origin
-        ),
+        format!("no catalog `{}` in {}: {hint}", name.value(), source.origin),
     );
     None
 }
@@ -162,7 +158,7 @@ fn resolve_variant<'a>(
                 return None;
             }
             let locales = source.file.locales.len().max(1);
-            Desc::Catalogue(
+            Desc::Catalog(
                 (0..locales)
                     .map(|locale| entry.desc_in(locale).to_owned())
                     .collect(),
@@ -183,7 +179,7 @@ fn resolve_variant<'a>(
     })
 }
 
-/// The entry of `code` and its catalogue, which must be exactly one of `catalogs`.
+/// The entry of `code` and its catalog, which must be exactly one of `catalogs`.
 fn find_code<'f>(
     code: &LitStr,
     input: &Input<'_>,
@@ -211,7 +207,7 @@ fn find_code<'f>(
                     ctxt.error_spanned_by(
                         code,
                         format!(
-                            "code `{wanted}` is not in catalogue `{}`: it is in {} of {}; use one of `{}`'s codes, or change `catalog`",
+                            "code `{wanted}` is not in catalog `{}`: it is in {} of {}; use one of `{}`'s codes, or change `catalog`",
                             chosen.value(),
                             quoted_list(elsewhere.iter().copied(), "and"),
                             source.origin,
@@ -232,7 +228,7 @@ fn find_code<'f>(
                     "did you mean `{}` ({}, {})?",
                     entry.code.value, entry.name.value, entry.desc.value
                 ),
-                None => "add it to the catalogue file, or use a code it has".to_owned(),
+                None => "add it to the catalog file, or use a code it has".to_owned(),
             };
             ctxt.error_spanned_by(
                 code,
@@ -309,7 +305,7 @@ fn translations_are_locales(
 }
 
 /// Checks `#[api(desc = "...")]` and its translations: never on a 5xx code (a 5xx answer
-/// sends only the catalogue's text, so no internal detail leaks), one text per locale of
+/// sends only the catalog's text, so no internal detail leaks), one text per locale of
 /// the file, each well-formed, every placeholder naming a field, the same fields in every
 /// locale, the fixed text within the envelope's limit. Returns one template per locale.
 fn check_desc(
@@ -324,7 +320,7 @@ fn check_desc(
         ctxt.error_spanned_by(
             desc,
             format!(
-                "`desc` is not for 5xx codes, and `{}` answers {status}: a 5xx answer sends the catalogue's text, so no internal detail reaches the client",
+                "`desc` is not for 5xx codes, and `{}` answers {status}: a 5xx answer sends the catalog's text, so no internal detail reaches the client",
                 entry.code.value
             ),
         );
@@ -428,7 +424,7 @@ fn check_template(
         ctxt.error_spanned_by(
             desc,
             format!(
-                "empty `{key}`: write the description, or leave `desc` out to use the catalogue's"
+                "empty `{key}`: write the description, or leave `desc` out to use the catalog's"
             ),
         );
         return None;

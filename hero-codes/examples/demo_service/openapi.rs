@@ -1,6 +1,6 @@
 //! The demo's OpenAPI document, served at `GET /openapi.json`: each route's parameters by
 //! hand, every answer from hero-codes (`IntoResponses` of each route's return type, and
-//! the envelope layer's own failures added in one call per catalogue).
+//! the envelope layer's own failures added in one call per catalog).
 
 use hero_codes::openapi::add_failures;
 use hero_codes::{ApiResponse, HeroCode, ResultCode};

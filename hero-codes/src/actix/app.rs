@@ -11,9 +11,9 @@ use super::middleware::Envelope;
 use super::response::{FailureAnswer, failure_response};
 use crate::{ApiError, Failure, FailureCodes};
 
-/// Puts every answer of an actix-web `App` into the envelope of a catalogue.
+/// Puts every answer of an actix-web `App` into the envelope of a catalog.
 pub trait EnvelopeApp {
-    /// The app, answering in catalogue `C`, with codes from `C`'s `failures` table:
+    /// The app, answering in catalog `C`, with codes from `C`'s `failures` table:
     ///
     /// - actix's `web::Json`, `web::Query`, `web::Path` and `web::Form` reject with
     ///   `invalid_json`, `invalid_query`, `invalid_path` and `invalid_form`, a body over the
@@ -118,7 +118,7 @@ fn reject_form<C: FailureCodes + ApiError>(error: UrlencodedError, request: &Htt
     reject::<C>(failure, error, request)
 }
 
-/// The envelope for `failure`, in the catalogue of the nearest [`Envelope`] (else `C`);
+/// The envelope for `failure`, in the catalog of the nearest [`Envelope`] (else `C`);
 /// actix's error, which may quote the input, goes to the log.
 fn reject<C: FailureCodes + ApiError>(
     failure: Failure,

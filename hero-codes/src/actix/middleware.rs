@@ -25,14 +25,14 @@ use crate::negotiate::Negotiator;
 use crate::{ApiError, CatalogCode, Failure, FailureCodes};
 
 /// Middleware that puts every answer of the services it wraps into the envelope of
-/// catalogue `C`: a panic answers `internal` (500, the message goes to the log); an error
+/// catalog `C`: a panic answers `internal` (500, the message goes to the log); an error
 /// response that is not an envelope keeps its status and headers (`Allow` of a 405) and
 /// gets the body of the code `C`'s `failures` table names for its status. Answers are made
-/// in the best of the catalogue's locales for the request's `Accept-Language`, with
+/// in the best of the catalog's locales for the request's `Accept-Language`, with
 /// `Content-Language` and `Vary: Accept-Language`.
 ///
 /// [`EnvelopeApp::with_envelope`](super::EnvelopeApp::with_envelope) wraps an `App` in it;
-/// wrap a scope or resource in it to answer there in another catalogue.
+/// wrap a scope or resource in it to answer there in another catalog.
 ///
 /// ```
 /// use actix_web::{App, web};
@@ -47,7 +47,7 @@ pub struct Envelope<C> {
 }
 
 impl<C> Envelope<C> {
-    /// The middleware for catalogue `C`.
+    /// The middleware for catalog `C`.
     pub fn new() -> Self {
         Envelope {
             catalog: PhantomData,
@@ -204,7 +204,7 @@ fn keep_in_envelope<C: FailureCodes + ApiError, B: MessageBody + 'static>(
 }
 
 /// `Content-Language` for an envelope whose description is in a known locale, and, when
-/// catalogue `C` has several, `Vary: Accept-Language`.
+/// catalog `C` has several, `Vary: Accept-Language`.
 fn label_language<C: CatalogCode>(mut response: HttpResponse) -> HttpResponse {
     let Some(&InEnvelope { locale }) = response.extensions().get::<InEnvelope>() else {
         return response;
@@ -213,7 +213,7 @@ fn label_language<C: CatalogCode>(mut response: HttpResponse) -> HttpResponse {
     if let Some(locale) = locale {
         headers.insert(CONTENT_LANGUAGE, HeaderValue::from_static(locale));
     }
-    // An inner `Envelope` (a resource's own catalogue) may have said it already.
+    // An inner `Envelope` (a resource's own catalog) may have said it already.
     let varies = headers
         .get_all(VARY)
         .any(|value| value.as_bytes().eq_ignore_ascii_case(b"accept-language"));

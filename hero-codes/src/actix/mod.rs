@@ -1,16 +1,16 @@
 //! actix-web glue: every answer of an `App` in the envelope, as the `axum` module does for
 //! axum.
 //!
-//! - Derived errors and the catalogue enums implement `ResponseError`: return them from a
+//! - Derived errors and the catalog enums implement `ResponseError`: return them from a
 //!   handler. Answers come from the bodies serialized at compile time; 5xx answers carry
-//!   only the catalogue's text, the error and its source chain go to `tracing`.
+//!   only the catalog's text, the error and its source chain go to `tracing`.
 //! - [`ApiResponse`](crate::ApiResponse) implements `Responder` for success.
 //! - [`EnvelopeApp::with_envelope`] puts everything else in the envelope too: rejections of
 //!   actix's own `Json`, `Query`, `Path` and `Form` extractors (without echoing the input or
 //!   serde's message), unknown routes, wrong methods (keeping `Allow`), bodies over the
 //!   limit, wrong content types and panics; and answers in the request's `Accept-Language`.
 //!
-//! Which code answers which failure comes from the catalogue's `failures` table.
+//! Which code answers which failure comes from the catalog's `failures` table.
 //!
 //! ```no_run
 //! use actix_web::{App, HttpServer, web};

@@ -23,21 +23,21 @@ pub(crate) struct InEnvelope {
 }
 
 /// How the nearest [`Envelope`](super::Envelope) middleware answers a failure, in its
-/// catalogue: put in the request's extensions, so that the extractors' error handlers
-/// answer in the catalogue of a resource or scope wrapped in its own `Envelope`.
+/// catalog: put in the request's extensions, so that the extractors' error handlers
+/// answer in the catalog of a resource or scope wrapped in its own `Envelope`.
 #[derive(Clone, Copy)]
 pub(crate) struct FailureAnswer(pub(crate) fn(Failure) -> HttpResponse);
 
 /// The answer for `error`: its status and envelope body, in the request's locale when the
 /// [`Envelope`](super::Envelope) middleware runs. A 5xx error is logged with its source
-/// chain first, since the client reads only the catalogue's text.
+/// chain first, since the client reads only the catalog's text.
 ///
 /// Derived errors call this from their `ResponseError::error_response`.
 pub fn error_response<E: ApiError>(error: &E) -> HttpResponse {
     localized_envelope(error_status(error), error)
 }
 
-/// The answer for a framework `failure` in catalogue `C`: the code its `failures` table
+/// The answer for a framework `failure` in catalog `C`: the code its `failures` table
 /// names, with the status HTTP requires for the failure, else the code's own.
 ///
 /// ```
@@ -69,7 +69,7 @@ fn envelope(status: StatusCode, body: Bytes, locale: Option<&'static str>) -> Ht
     response
 }
 
-/// actix-web 4 is on `http` 0.2; the catalogue speaks `http` 1.
+/// actix-web 4 is on `http` 0.2; the catalog speaks `http` 1.
 #[doc(hidden)]
 pub fn actix_status(status: StatusCode) -> ActixStatus {
     ActixStatus::from_u16(status.as_u16()).unwrap_or(ActixStatus::INTERNAL_SERVER_ERROR)
@@ -88,7 +88,7 @@ impl<T: Serialize, C: FailureCodes + ApiError> Responder for ApiResponse<T, C> {
     }
 }
 
-/// `ResponseError` for a type that implements [`ApiError`]: the derive and the catalogue
+/// `ResponseError` for a type that implements [`ApiError`]: the derive and the catalog
 /// enums expand to this macro, so the proc macro needs no knowledge of actix-web.
 #[doc(hidden)]
 #[macro_export]

@@ -10,7 +10,7 @@ use super::response::{FailureAnswer, failure_response};
 use crate::{Failure, ResultCode};
 
 /// Why an extractor refused a request. It answers with the envelope of the nearest
-/// [`EnvelopeLayer`](super::EnvelopeLayer) around the route: the code its catalogue's
+/// [`EnvelopeLayer`](super::EnvelopeLayer) around the route: the code its catalog's
 /// `failures` table names for the failure (without any layer, the built-in
 /// [`ResultCode`]'s), and nothing of the client's input or of serde's message, which goes
 /// to `tracing` at debug level instead.

@@ -28,7 +28,7 @@ use crate::negotiate::Negotiator;
 use crate::{ApiError, CatalogCode, Failure, FailureCodes};
 
 /// A tower layer that puts everything the wrapped service answers into the envelope of
-/// catalogue `C`, with codes from `C`'s `failures` table:
+/// catalog `C`, with codes from `C`'s `failures` table:
 ///
 /// - the [`Json`](super::Json), [`Query`](super::Query), [`Path`](super::Path) and
 ///   [`Form`](super::Form) extractors inside it reject in `C`;
@@ -40,9 +40,9 @@ use crate::{ApiError, CatalogCode, Failure, FailureCodes};
 ///   its status and headers and gets the envelope body: `internal` for a 5xx, else the
 ///   first code of `C` with that status, else `bad_request`.
 ///
-/// Answers already in an envelope (derived errors, catalogue codes, [`ApiResponse`]) pass
-/// unchanged, whatever their catalogue: the crate marks them, so an inner part of the app
-/// may answer in another catalogue. It works with `Router::layer`, `Router::route_layer`,
+/// Answers already in an envelope (derived errors, catalog codes, [`ApiResponse`]) pass
+/// unchanged, whatever their catalog: the crate marks them, so an inner part of the app
+/// may answer in another catalog. It works with `Router::layer`, `Router::route_layer`,
 /// `MethodRouter::layer` and `ServiceBuilder`:
 ///
 /// ```
@@ -64,7 +64,7 @@ pub struct EnvelopeLayer<C> {
 }
 
 impl<C> EnvelopeLayer<C> {
-    /// The layer for catalogue `C`.
+    /// The layer for catalog `C`.
     pub fn new() -> Self {
         EnvelopeLayer {
             catalog: PhantomData,
@@ -143,7 +143,7 @@ where
 
     fn call(&mut self, mut request: Request) -> Self::Future {
         let locale = self.negotiator.pick(request.headers().get(ACCEPT_LANGUAGE));
-        // The extractors inside read it to reject in this catalogue.
+        // The extractors inside read it to reject in this catalog.
         request
             .extensions_mut()
             .insert(FailureAnswer::new(failure_response::<C>));
@@ -187,7 +187,7 @@ where
     }
 }
 
-/// Puts everything a router answers into the envelope of catalogue `C`: sugar for
+/// Puts everything a router answers into the envelope of catalog `C`: sugar for
 /// [`EnvelopeLayer`].
 pub trait EnvelopeRouter {
     /// `self.layer(EnvelopeLayer::<C>::new())`: every answer of the router, its fallback
@@ -205,7 +205,7 @@ pub trait EnvelopeRouter {
     fn with_envelope<C: FailureCodes + ApiError>(self) -> Self;
 
     /// `self.route_layer(EnvelopeLayer::<C>::new())`: the routes added so far only, not
-    /// the fallback, for a sub-router that answers in its own catalogue, merged into an app
+    /// the fallback, for a sub-router that answers in its own catalog, merged into an app
     /// whose other answers, unknown routes included, are in another.
     ///
     /// ```
@@ -230,7 +230,7 @@ impl<S: Clone + Send + Sync + 'static> EnvelopeRouter for Router<S> {
     }
 }
 
-/// Answers a panic with catalogue `C`'s `internal` code; the panic message goes to the log.
+/// Answers a panic with catalog `C`'s `internal` code; the panic message goes to the log.
 struct PanicAnswer<C>(PhantomData<fn() -> C>);
 
 impl<C> Clone for PanicAnswer<C> {
@@ -272,7 +272,7 @@ fn keep_in_envelope<C: FailureCodes + ApiError>(response: Response) -> Response 
 }
 
 /// `Content-Language` for an envelope whose description is in a known locale, and, when
-/// catalogue `C` has several, `Vary: Accept-Language`: caches must not give one client's
+/// catalog `C` has several, `Vary: Accept-Language`: caches must not give one client's
 /// language to another.
 fn label_language<C: CatalogCode>(mut response: Response) -> Response {
     let Some(&InEnvelope { locale }) = response.extensions().get::<InEnvelope>() else {

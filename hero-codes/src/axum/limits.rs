@@ -21,7 +21,7 @@ pub trait RequestLimits {
     /// a body that grows over it while being read with 413 too, and a request not answered
     /// within `timeout` (a client that stalls mid-body included) with 408; the connection
     /// is then closed. Call it before [`with_envelope`](super::EnvelopeRouter::with_envelope),
-    /// so that both answers are in the envelope: 413 with the catalogue's `body_too_large`
+    /// so that both answers are in the envelope: 413 with the catalog's `body_too_large`
     /// code, 408 with its first code of status 408, else its `bad_request` code.
     ///
     /// ```

@@ -1,7 +1,7 @@
 //! axum glue: every answer of a service in the envelope.
 //!
-//! - Derived errors and the catalogue enums implement `IntoResponse`: return them from a
-//!   handler. 5xx answers carry only the catalogue's text; the error and its source chain go
+//! - Derived errors and the catalog enums implement `IntoResponse`: return them from a
+//!   handler. 5xx answers carry only the catalog's text; the error and its source chain go
 //!   to `tracing` at error level.
 //! - [`ApiResponse`](crate::ApiResponse) implements `IntoResponse` for success.
 //! - [`Json`], [`Query`], [`Path`] and [`Form`] extract as axum's do, but reject with the
@@ -13,7 +13,7 @@
 //!   against `Content-Length` before reading) and time, so slow or lying clients are
 //!   answered and their connections freed.
 //!
-//! Which code answers which failure comes from the catalogue's `failures` table.
+//! Which code answers which failure comes from the catalog's `failures` table.
 
 mod extract;
 mod layer;

@@ -16,7 +16,7 @@ use crate::{ApiError, ApiResponse, Failure, FailureCodes};
 const ENVELOPE_CONTENT_TYPE: &str = "application/json; charset=utf-8";
 
 /// Marks a response as already in the envelope, in its response extensions, so the
-/// envelope layer leaves it as it is whatever its catalogue; with the locale its
+/// envelope layer leaves it as it is whatever its catalog; with the locale its
 /// description is in, for `Content-Language`.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct InEnvelope {
@@ -47,7 +47,7 @@ impl Drop for LayerPolling {
 }
 
 /// How the nearest [`EnvelopeLayer`](super::EnvelopeLayer) answers a failure, in its
-/// catalogue: put in the request's extensions for the extractors to reject with.
+/// catalog: put in the request's extensions for the extractors to reject with.
 #[derive(Clone, Copy)]
 pub(crate) struct FailureAnswer(fn(Failure) -> Response);
 
@@ -67,14 +67,14 @@ impl FailureAnswer {
 }
 
 /// The answer for `error`: its status and envelope body. A 5xx error is logged with its
-/// source chain first, since the client reads only the catalogue's text.
+/// source chain first, since the client reads only the catalog's text.
 ///
 /// Derived errors call this from their `IntoResponse`.
 pub fn error_response<E: ApiError>(error: &E) -> Response {
     localized_envelope(error_status(error), error)
 }
 
-/// The answer for a framework `failure` in catalogue `C`: the code its `failures` table
+/// The answer for a framework `failure` in catalog `C`: the code its `failures` table
 /// names, with the status HTTP requires for the failure, else the code's own.
 ///
 /// ```
@@ -120,7 +120,7 @@ impl<T: Serialize, C: FailureCodes + ApiError> IntoResponse for ApiResponse<T, C
     }
 }
 
-/// `IntoResponse` for a type that implements [`ApiError`]: the derive and the catalogue
+/// `IntoResponse` for a type that implements [`ApiError`]: the derive and the catalog
 /// enums expand to this macro, so the proc macro needs no knowledge of axum.
 #[doc(hidden)]
 #[macro_export]

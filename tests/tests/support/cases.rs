@@ -41,11 +41,11 @@ pub enum AppError {
         en = "App {id} does not exist"
     )]
     AppNotFound { id: u32 },
-    /// 4xx with the catalogue's text.
+    /// 4xx with the catalog's text.
     #[error("app name already taken")]
     #[api(code = "10001")]
     AlreadyExists,
-    /// 401 with the catalogue's text.
+    /// 401 with the catalog's text.
     #[error("bad token")]
     #[api(code = "10102")]
     InvalidToken,
@@ -90,10 +90,10 @@ macro_rules! http_cases {
             json_extractor_reads_the_body,
             form_extractor_reads_the_body,
             placeholder_desc_is_filled_from_the_variant_fields,
-            variant_without_desc_answers_the_catalogue_text,
+            variant_without_desc_answers_the_catalog_text,
             unauthorized_variant_answers_401,
-            server_error_answers_the_catalogue_text_and_hides_its_source,
-            catalogue_enum_returned_as_the_error_answers_its_status,
+            server_error_answers_the_catalog_text_and_hides_its_source,
+            catalog_enum_returned_as_the_error_answers_its_status,
             truncated_json_is_invalid_parameter,
             trailing_garbage_after_json_is_invalid_parameter,
             invalid_utf8_in_a_json_string_is_invalid_parameter,
@@ -268,7 +268,7 @@ pub async fn placeholder_desc_is_filled_from_the_variant_fields(base: &str) {
     assert_error(&reply, StatusCode::NOT_FOUND, "10400", "应用7不存在");
 }
 
-pub async fn variant_without_desc_answers_the_catalogue_text(base: &str) {
+pub async fn variant_without_desc_answers_the_catalog_text(base: &str) {
     let reply = send(
         base,
         Method::POST,
@@ -298,7 +298,7 @@ pub async fn unauthorized_variant_answers_401(base: &str) {
     assert_not_in_body(&reply, &["alice", "wrong-PASSWORD-guess"]);
 }
 
-pub async fn server_error_answers_the_catalogue_text_and_hides_its_source(base: &str) {
+pub async fn server_error_answers_the_catalog_text_and_hides_its_source(base: &str) {
     let reply = get_path(base, "/db").await;
     let (status, headers, bytes) = &reply;
     assert_eq!(*status, StatusCode::INTERNAL_SERVER_ERROR);
@@ -322,7 +322,7 @@ pub async fn server_error_answers_the_catalogue_text_and_hides_its_source(base: 
     }
 }
 
-pub async fn catalogue_enum_returned_as_the_error_answers_its_status(base: &str) {
+pub async fn catalog_enum_returned_as_the_error_answers_its_status(base: &str) {
     let reply = get_path(base, "/forbidden").await;
     assert_error(&reply, StatusCode::FORBIDDEN, "10300", "没有权限访问");
 }
@@ -503,7 +503,7 @@ pub async fn rust_client_reads_the_code_of_an_error(base: &str) {
 }
 
 // ---------------------------------------------------------------------------------------
-// The same router in the Hero catalogue
+// The same router in the Hero catalog
 // ---------------------------------------------------------------------------------------
 
 pub async fn hero_router_answers_bad_json_with_1006(base: &str) {

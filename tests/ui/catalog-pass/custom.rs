@@ -1,4 +1,4 @@
-// A service's own catalogue generates its own enums with the whole API.
+// A service's own catalog generates its own enums with the whole API.
 use hero_codes::CatalogCode;
 use http::StatusCode;
 

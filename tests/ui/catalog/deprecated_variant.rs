@@ -1,4 +1,4 @@
-// Naming the variant of a deprecated code warns with the catalogue's note; denied here.
+// Naming the variant of a deprecated code warns with the catalog's note; denied here.
 #![deny(deprecated)]
 
 hero_codes::include_catalog!("ui/catalog-pass/lifecycle.toml");

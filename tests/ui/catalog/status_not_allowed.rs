@@ -1,4 +1,4 @@
-// A status missing from the catalogue's allowed list.
+// A status missing from the catalog's allowed list.
 hero_codes::include_catalog!("ui/catalog/status_not_allowed.toml");
 
 fn main() {}

@@ -1,4 +1,4 @@
-// `catalog` keeps a type to one catalogue of its file.
+// `catalog` keeps a type to one catalog of its file.
 use hero_codes::ApiError;
 use http::StatusCode;
 

@@ -1,4 +1,4 @@
-// `spec` reads a service's own catalogue file, and the bodies use its envelope's field names,
+// `spec` reads a service's own catalog file, and the bodies use its envelope's field names,
 // whether serialized at compile time (a fixed description) or per answer (a filled one).
 use hero_codes::ApiError;
 use http::StatusCode;

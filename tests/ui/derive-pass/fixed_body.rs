@@ -1,4 +1,4 @@
-// A variant with the catalogue's description answers with the spec's exact envelope body.
+// A variant with the catalog's description answers with the spec's exact envelope body.
 use hero_codes::ApiError;
 use http::StatusCode;
 

@@ -1,4 +1,4 @@
-// A struct maps to one code: a unit struct with the catalogue's text, and a struct whose
+// A struct maps to one code: a unit struct with the catalog's text, and a struct whose
 // own `desc` is filled from its named field.
 use hero_codes::ApiError;
 use http::StatusCode;

@@ -1,4 +1,4 @@
-// With `catalog`, a code must be in that catalogue: `10400` is ResultCode's, not HeroCode's.
+// With `catalog`, a code must be in that catalog: `10400` is ResultCode's, not HeroCode's.
 #[derive(Debug, thiserror::Error, hero_codes::ApiError)]
 #[api(catalog = "HeroCode")]
 enum AppError {

@@ -1,4 +1,4 @@
-// Mapping a variant to a deprecated code warns at the code with the catalogue's note;
+// Mapping a variant to a deprecated code warns at the code with the catalog's note;
 // denied here.
 #![deny(deprecated)]
 

@@ -1,4 +1,4 @@
-// `desc` is only for 4xx codes: a 5xx answer sends the catalogue's text, never a detail.
+// `desc` is only for 4xx codes: a 5xx answer sends the catalog's text, never a detail.
 #[derive(Debug, thiserror::Error, hero_codes::ApiError)]
 enum AppError {
     #[error("database: {0}")]

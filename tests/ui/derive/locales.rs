@@ -1,4 +1,4 @@
-// The built-in catalogue describes every code in `zh` and `en`: a variant's own description
+// The built-in catalog describes every code in `zh` and `en`: a variant's own description
 // comes in both, fills in the same fields in both, and names no other locale.
 #[derive(Debug, thiserror::Error, hero_codes::ApiError)]
 enum AppError {

@@ -1,5 +1,5 @@
 // A mistake in the enum's #[api] is reported alone: not also one "unknown code" per
-// variant, which the built-in catalogue would not have.
+// variant, which the built-in catalog would not have.
 #[derive(Debug, thiserror::Error, hero_codes::ApiError)]
 #[api(fiel = "ui/derive-pass/app.toml")]
 enum AppError {

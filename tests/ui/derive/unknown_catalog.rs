@@ -1,4 +1,4 @@
-// `catalog` must name a catalogue of the file: an error on its literal, with the nearest name.
+// `catalog` must name a catalog of the file: an error on its literal, with the nearest name.
 #[derive(Debug, thiserror::Error, hero_codes::ApiError)]
 #[api(catalog = "ResultCodes")]
 enum AppError {

@@ -1,5 +1,5 @@
-//! Prints the built-in catalogue as Markdown tables: the HTTP status table, then each code
-//! catalogue. `cargo run -p hero-codes --example catalogue`
+//! Prints the built-in catalog as Markdown tables: the HTTP status table, then each code
+//! catalog. `cargo run -p hero-codes --example catalog`
 
 fn main() {
     println!(
