@@ -85,3 +85,17 @@ pub(crate) fn localized_body<E: ApiError + ?Sized>(error: &E) -> (Bytes, Option<
     let locale = answer_locale(locales);
     (error.localized_body(locale), locales.get(locale).copied())
 }
+
+/// Whether an answer of catalog `C` must add `Vary: Accept-Language`: `C` has several
+/// locales, so caches must not give one client's language to another, and none of the
+/// `Vary` values already there (an inner layer's, or the handler's) names it.
+pub(crate) fn must_vary_on_language<'a, C: CatalogCode>(
+    vary_values: impl IntoIterator<Item = &'a [u8]>,
+) -> bool {
+    let named = vary_values.into_iter().any(|value| {
+        value
+            .split(|byte| *byte == b',')
+            .any(|name| name.trim_ascii().eq_ignore_ascii_case(b"accept-language"))
+    });
+    C::ENVELOPE.locales.len() > 1 && !named
+}

@@ -3,7 +3,7 @@
 
 use hero_codes_catalog::CatalogFile;
 
-use super::{catalog_doc, comment, descs, entry_doc};
+use super::{catalog_doc, comment, descs_literal, entry_doc};
 use crate::names::lower_camel;
 use crate::text::string_literal;
 
@@ -53,11 +53,7 @@ type Entry struct {{
                 string_literal(&entry.name.value),
                 entry.status.value,
                 string_literal(&entry.desc.value),
-                descs(file, entry)
-                    .iter()
-                    .map(|(locale, text)| format!("{}: {}", string_literal(locale), string_literal(text)))
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                descs_literal(file, entry, ": "),
             ));
         }
         source.push_str(&format!(

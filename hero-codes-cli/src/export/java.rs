@@ -4,7 +4,7 @@
 
 use hero_codes_catalog::CatalogFile;
 
-use super::{catalog_doc, comment, descs, entry_doc};
+use super::{catalog_doc, comment, descs_literal, entry_doc};
 use crate::names::screaming_snake;
 use crate::text::string_literal;
 
@@ -38,15 +38,7 @@ public final class Codes {{
                     string_literal(&entry.code.value),
                     entry.status.value,
                     string_literal(&entry.desc.value),
-                    descs(file, entry)
-                        .iter()
-                        .map(|(locale, text)| format!(
-                            "{}, {}",
-                            string_literal(locale),
-                            string_literal(text)
-                        ))
-                        .collect::<Vec<_>>()
-                        .join(", "),
+                    descs_literal(file, entry, ", "),
                 )
             })
             .collect();

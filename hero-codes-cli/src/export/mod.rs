@@ -11,6 +11,7 @@ use std::io::Write;
 use hero_codes_catalog::{CatalogFile, CodeEntry};
 
 use crate::source::{self, Checked};
+use crate::text::string_literal;
 use crate::{CannotRun, FileArg, Outcome};
 
 /// Write the catalog as a TypeScript, Python, Go or Java source file
@@ -85,14 +86,22 @@ fn entry_doc(entry: &CodeEntry) -> String {
     )
 }
 
-/// The code's description in each locale of the file, the default first: `(locale, text)`;
-/// empty when the file declares no locales.
-fn descs<'f>(file: &'f CatalogFile, entry: &'f CodeEntry) -> Vec<(&'f str, &'f str)> {
+/// The code's description in each locale of the file, the default first, as the items of a
+/// map literal: `"zh": "成功", "en": "OK"`, each pair joined by `between` (`": "`, or `", "`
+/// for Java's `Map.of`); empty when the file declares no locales.
+fn descs_literal(file: &CatalogFile, entry: &CodeEntry, between: &str) -> String {
     file.locale_tags()
         .into_iter()
         .enumerate()
-        .map(|(index, locale)| (locale, entry.desc_in(index)))
-        .collect()
+        .map(|(index, locale)| {
+            format!(
+                "{}{between}{}",
+                string_literal(locale),
+                string_literal(entry.desc_in(index))
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// `text` inside a `/** */` or `//` comment: on one line, and without `*/`, which would

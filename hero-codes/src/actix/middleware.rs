@@ -19,7 +19,7 @@ use futures_util::FutureExt;
 use futures_util::future::LocalBoxFuture;
 
 use super::response::{FailureAnswer, InEnvelope, failure_response, localized_envelope};
-use crate::glue::code_for_status;
+use crate::glue::{code_for_status, must_vary_on_language};
 use crate::locale::LocaleScope;
 use crate::negotiate::Negotiator;
 use crate::{ApiError, CatalogCode, Failure, FailureCodes};
@@ -214,10 +214,7 @@ fn label_language<C: CatalogCode>(mut response: HttpResponse) -> HttpResponse {
         headers.insert(CONTENT_LANGUAGE, HeaderValue::from_static(locale));
     }
     // An inner `Envelope` (a resource's own catalog) may have said it already.
-    let varies = headers
-        .get_all(VARY)
-        .any(|value| value.as_bytes().eq_ignore_ascii_case(b"accept-language"));
-    if C::ENVELOPE.locales.len() > 1 && !varies {
+    if must_vary_on_language::<C>(headers.get_all(VARY).map(HeaderValue::as_bytes)) {
         headers.append(VARY, HeaderValue::from_static("accept-language"));
     }
     response

@@ -22,7 +22,7 @@ use tower_service::Service;
 use super::response::{
     FailureAnswer, InEnvelope, LayerPolling, failure_response, localized_envelope,
 };
-use crate::glue::code_for_status;
+use crate::glue::{code_for_status, must_vary_on_language};
 use crate::locale::LocaleScope;
 use crate::negotiate::Negotiator;
 use crate::{ApiError, CatalogCode, Failure, FailureCodes};
@@ -282,14 +282,7 @@ fn label_language<C: CatalogCode>(mut response: Response) -> Response {
     if let Some(locale) = locale {
         headers.insert(CONTENT_LANGUAGE, HeaderValue::from_static(locale));
     }
-    let varies = headers.get_all(VARY).iter().any(|value| {
-        value.to_str().is_ok_and(|value| {
-            value
-                .split(',')
-                .any(|name| name.trim().eq_ignore_ascii_case("accept-language"))
-        })
-    });
-    if C::ENVELOPE.locales.len() > 1 && !varies {
+    if must_vary_on_language::<C>(headers.get_all(VARY).iter().map(HeaderValue::as_bytes)) {
         headers.append(VARY, HeaderValue::from_static("accept-language"));
     }
     response
