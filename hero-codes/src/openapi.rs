@@ -41,12 +41,10 @@ use utoipa::openapi::{OpenApi, RefOr};
 use utoipa::{IntoResponses, PartialSchema, ToSchema};
 
 use crate::error::error_body;
+use crate::response::ENVELOPE_CONTENT_TYPE;
 use crate::{
     ApiResponse, CatalogCode, CodeType, EnvelopeFields, ErrorAnswers, Failure, FailureCodes,
 };
-
-/// The content type of every envelope.
-const ENVELOPE_CONTENT_TYPE: &str = "application/json; charset=utf-8";
 
 /// The failures [`add_failures`] documents, with what the answer is named in examples.
 const FAILURES: [(Failure, &str); 9] = [
@@ -188,17 +186,7 @@ fn error_response(
         }
     }
     let description = lines.join("; ");
-    let mut schema = ObjectBuilder::new();
-    if let Some(result) = fields.result {
-        schema = schema
-            .property(
-                result,
-                ObjectBuilder::new()
-                    .schema_type(Type::Boolean)
-                    .enum_values(Some([false])),
-            )
-            .required(result);
-    }
+    let schema = result_schema(fields, false);
     let schema = schema
         .property(fields.code, code_schema(fields, codes, None))
         .required(fields.code)
@@ -236,6 +224,23 @@ fn code_schema(fields: &EnvelopeFields, codes: Vec<Value>, description: Option<S
         .description(description)
         .build()
         .into()
+}
+
+/// An envelope object with its `result` field, always `result` (true for success, false for
+/// an error), when the envelope has one.
+fn result_schema(fields: &EnvelopeFields, result: bool) -> ObjectBuilder {
+    let schema = ObjectBuilder::new();
+    match fields.result {
+        Some(name) => schema
+            .property(
+                name,
+                ObjectBuilder::new()
+                    .schema_type(Type::Boolean)
+                    .enum_values(Some([result])),
+            )
+            .required(name),
+        None => schema,
+    }
 }
 
 fn desc_schema(fields: &EnvelopeFields) -> ObjectBuilder {
@@ -282,17 +287,7 @@ fn code_value(fields: &EnvelopeFields, code: &str) -> Value {
 impl<T: PartialSchema, C: CatalogCode + ToSchema> PartialSchema for ApiResponse<T, C> {
     fn schema() -> RefOr<Schema> {
         let fields = &C::ENVELOPE;
-        let mut schema = ObjectBuilder::new();
-        if let Some(result) = fields.result {
-            schema = schema
-                .property(
-                    result,
-                    ObjectBuilder::new()
-                        .schema_type(Type::Boolean)
-                        .enum_values(Some([true])),
-                )
-                .required(result);
-        }
+        let schema = result_schema(fields, true);
         schema
             .property(fields.code, C::schema())
             .required(fields.code)

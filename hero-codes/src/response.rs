@@ -11,6 +11,10 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::{CatalogCode, CodeType, ResultCode};
 
+/// The content type of every envelope, whatever the framework that sends it.
+#[cfg(any(feature = "axum", feature = "actix", feature = "utoipa"))]
+pub(crate) const ENVELOPE_CONTENT_TYPE: &str = "application/json; charset=utf-8";
+
 /// An answer in the envelope of catalog `C`: `{"result": true, "result_code": "0",
 /// "result_desc": "成功", "data": ...}` on success, with `data` left out when there is none.
 ///

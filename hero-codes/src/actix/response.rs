@@ -9,10 +9,8 @@ use http::StatusCode;
 use serde::Serialize;
 
 use crate::glue::{error_status, failure_code, localized_body, success_body};
+use crate::response::ENVELOPE_CONTENT_TYPE;
 use crate::{ApiError, ApiResponse, Failure, FailureCodes};
-
-/// The content type of every envelope.
-const ENVELOPE_CONTENT_TYPE: &str = "application/json; charset=utf-8";
 
 /// Marks a response as already in the envelope, in its extensions, so the
 /// [`Envelope`](super::Envelope) middleware leaves it as it is; with the locale of its
