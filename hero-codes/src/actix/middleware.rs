@@ -9,8 +9,10 @@ use std::rc::Rc;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{Service, ServiceRequest, ServiceResponse, Transform};
 use actix_web::error::InternalError;
+use actix_web::http::Method;
 use actix_web::http::header::{
-    ACCEPT_LANGUAGE, CONTENT_LANGUAGE, CONTENT_LENGTH, CONTENT_TYPE, HeaderValue, VARY,
+    ACCEPT_LANGUAGE, ALLOW, CONTENT_LANGUAGE, CONTENT_LENGTH, CONTENT_TYPE, HeaderMap, HeaderValue,
+    VARY,
 };
 use actix_web::{Error, HttpMessage, HttpResponse};
 use futures_util::FutureExt;
@@ -106,7 +108,8 @@ where
 
     actix_web::dev::forward_ready!(service);
 
-    fn call(&self, request: ServiceRequest) -> Self::Future {
+    fn call(&self, mut request: ServiceRequest) -> Self::Future {
+        answer_head_as_get(&mut request);
         // An inner `Envelope` (a resource's) replaces it: the nearest one answers.
         request.extensions_mut().insert(FailureAnswer::of::<C>());
         let accept_language = request
@@ -128,7 +131,8 @@ where
             match outcome {
                 Ok(Ok(response)) => {
                     let (request, response) = response.into_parts();
-                    let response = label_language::<C>(keep_in_envelope::<C, B>(response));
+                    let mut response = label_language::<C>(keep_in_envelope::<C, B>(response));
+                    allow_head_with_get(response.headers_mut());
                     Ok(ServiceResponse::new(request, response))
                 }
                 Ok(Err(error)) => {
@@ -144,6 +148,29 @@ where
         };
         // Envelopes the handler and this middleware make are in the request's locale.
         Box::pin(answer.in_locale(locale))
+    }
+}
+
+/// `HEAD` is answered as `GET`, as axum does and HTTP asks (the server sends the head of
+/// the answer only): routes match it as `GET`, so handlers see `GET`.
+fn answer_head_as_get(request: &mut ServiceRequest) {
+    if request.method() == Method::HEAD {
+        request.head_mut().method = Method::GET;
+    }
+}
+
+/// A `405`'s `Allow` names `HEAD` wherever it names `GET`, since [`answer_head_as_get`]
+/// answers it there; in axum's form, `GET,HEAD`.
+fn allow_head_with_get(headers: &mut HeaderMap) {
+    let Some(allow) = headers.get(ALLOW).and_then(|value| value.to_str().ok()) else {
+        return;
+    };
+    let methods: Vec<&str> = allow.split(',').map(str::trim).collect();
+    if methods.contains(&"GET") && !methods.contains(&"HEAD") {
+        let with_head = format!("{},HEAD", methods.join(","));
+        if let Ok(value) = HeaderValue::try_from(with_head) {
+            headers.insert(ALLOW, value);
+        }
     }
 }
 
