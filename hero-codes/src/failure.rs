@@ -65,6 +65,17 @@ impl Failure {
             _ => Failure::BadRequest,
         }
     }
+
+    /// The failure of an extractor of `input` whose framework rejected the request with
+    /// `status`: a body too large (413), a wrong content type (415) and a server-side
+    /// mistake (5xx) say more than that the input does not fit.
+    #[cfg(any(feature = "axum", feature = "actix"))]
+    pub(crate) fn of_rejection(input: Failure, status: StatusCode) -> Failure {
+        match Failure::from_status(status) {
+            Failure::BadRequest | Failure::NotFound | Failure::MethodNotAllowed => input,
+            said_more => said_more,
+        }
+    }
 }
 
 /// A catalog that says which of its codes answers each [`Failure`]: generated for every

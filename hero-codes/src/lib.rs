@@ -134,14 +134,14 @@ extern crate self as hero_codes;
 
 #[cfg(feature = "actix")]
 pub mod actix;
+#[cfg(any(feature = "axum", feature = "actix"))]
+mod answer;
 mod answers;
 #[cfg(feature = "axum")]
 pub mod axum;
 mod catalog;
 mod error;
 mod failure;
-#[cfg(any(feature = "axum", feature = "actix"))]
-mod glue;
 mod locale;
 mod lookup;
 #[cfg(any(feature = "axum", feature = "actix"))]
@@ -156,7 +156,7 @@ pub use catalog::{
 };
 pub use error::ApiError;
 pub use failure::{Failure, FailureCodes};
-pub use locale::{answer_locale, in_locale};
+pub use locale::{InLocale, Localized, NotAFuture, current_locale, in_locale};
 pub use response::{ApiResponse, Code, ErrorReply};
 
 /// Generates code enums from a catalog file, checked at compile time.

@@ -19,13 +19,11 @@ use tower_http::catch_panic::{self, CatchPanic, CatchPanicLayer, ResponseForPani
 use tower_layer::Layer;
 use tower_service::Service;
 
-use super::response::{
-    FailureAnswer, InEnvelope, LayerPolling, failure_response, localized_envelope,
-};
-use crate::glue::{code_for_status, must_vary_on_language};
+use super::response::into_response;
+use crate::answer::{self, Answer, FailureAnswer, InEnvelope};
 use crate::locale::LocaleScope;
 use crate::negotiate::Negotiator;
-use crate::{ApiError, CatalogCode, Failure, FailureCodes};
+use crate::{ApiError, CatalogCode, FailureCodes};
 
 /// A tower layer that puts everything the wrapped service answers into the envelope of
 /// catalog `C`, with codes from `C`'s `failures` table:
@@ -41,8 +39,11 @@ use crate::{ApiError, CatalogCode, Failure, FailureCodes};
 ///   first code of `C` with that status, else `bad_request`.
 ///
 /// Answers already in an envelope (derived errors, catalog codes, [`ApiResponse`]) pass
-/// unchanged, whatever their catalog: the crate marks them, so an inner part of the app
-/// may answer in another catalog. It works with `Router::layer`, `Router::route_layer`,
+/// unchanged, whatever their catalog and wherever they were made (the handler, a task it
+/// spawned, a blocking pool, a `Service`): the crate marks its error answers, so an inner
+/// part of the app may answer in another catalog. The handler runs in the request's
+/// language (`Accept-Language`, negotiated against the catalog's `locales`); a task it
+/// spawns takes it along with [`InLocale::in_current_locale`](crate::InLocale). It works with `Router::layer`, `Router::route_layer`,
 /// `MethodRouter::layer` and `ServiceBuilder`:
 ///
 /// ```
@@ -144,9 +145,7 @@ where
     fn call(&mut self, mut request: Request) -> Self::Future {
         let locale = self.negotiator.pick(request.headers().get(ACCEPT_LANGUAGE));
         // The extractors inside read it to reject in this catalog.
-        request
-            .extensions_mut()
-            .insert(FailureAnswer::new(failure_response::<C>));
+        request.extensions_mut().insert(FailureAnswer::of::<C>());
         ResponseFuture {
             inner: self.inner.call(request),
             locale,
@@ -177,9 +176,7 @@ where
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = self.project();
-        // The handler makes its answer inside this poll: envelopes made now are marked,
-        // and in the request's locale.
-        let _polling = LayerPolling::enter();
+        // Envelopes the handler makes inside this poll are in the request's locale.
         let _locale = LocaleScope::enter(*this.locale);
         let response = ready!(this.inner.poll(cx))?;
         let response = keep_in_envelope::<C>(response.map(Body::new));
@@ -243,46 +240,35 @@ impl<C: FailureCodes + ApiError> ResponseForPanic for PanicAnswer<C> {
     type ResponseBody = Body;
 
     fn response_for_panic(&mut self, panic: Box<dyn Any + Send + 'static>) -> Response {
-        let message = panic
-            .downcast_ref::<&str>()
-            .copied()
-            .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
-            .unwrap_or("a panic with a non-text payload");
-        tracing::error!(panic = message, "handler panicked");
-        failure_response::<C>(Failure::Internal)
+        into_response(Answer::panic::<C>(panic.as_ref()))
     }
 }
 
+/// The response, or the envelope of catalog `C` in its place: see [`answer::replacement`].
 fn keep_in_envelope<C: FailureCodes + ApiError>(response: Response) -> Response {
-    let status = response.status();
-    if !(status.is_client_error() || status.is_server_error())
-        || response.extensions().get::<InEnvelope>().is_some()
-    {
+    let in_envelope = response.extensions().get::<InEnvelope>().is_some();
+    let Some(answer) = answer::replacement::<C>(response.status(), in_envelope) else {
         return response;
-    }
-    let code: C = code_for_status(status);
+    };
     // Keep the status and headers such as `Allow`; the old body and its length go.
     let (mut parts, _) = response.into_parts();
     parts.headers.remove(CONTENT_LENGTH);
     parts.headers.remove(CONTENT_TYPE);
-    let (body_parts, body) = localized_envelope(status, &code).into_parts();
-    parts.headers.extend(body_parts.headers);
-    parts.extensions.extend(body_parts.extensions);
+    let (answer_parts, body) = into_response(answer).into_parts();
+    parts.headers.extend(answer_parts.headers);
+    parts.extensions.extend(answer_parts.extensions);
     Response::from_parts(parts, body)
 }
 
-/// `Content-Language` for an envelope whose description is in a known locale, and, when
-/// catalog `C` has several, `Vary: Accept-Language`: caches must not give one client's
-/// language to another.
+/// `Vary: Accept-Language` on an answer that says its language, when catalog `C` has
+/// several: see [`answer::must_vary_on_language`].
 fn label_language<C: CatalogCode>(mut response: Response) -> Response {
-    let Some(&InEnvelope { locale }) = response.extensions().get::<InEnvelope>() else {
-        return response;
-    };
     let headers = response.headers_mut();
-    if let Some(locale) = locale {
-        headers.insert(CONTENT_LANGUAGE, HeaderValue::from_static(locale));
-    }
-    if must_vary_on_language::<C>(headers.get_all(VARY).iter().map(HeaderValue::as_bytes)) {
+    let vary = answer::must_vary_on_language::<C>(
+        headers.contains_key(CONTENT_LANGUAGE),
+        headers.get_all(VARY).iter().map(HeaderValue::as_bytes),
+    );
+    if vary {
         headers.append(VARY, HeaderValue::from_static("accept-language"));
     }
     response
