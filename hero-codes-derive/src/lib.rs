@@ -47,6 +47,7 @@
 mod api_error;
 mod catalog_enum;
 mod ctxt;
+mod emit;
 mod envelope;
 mod source;
 

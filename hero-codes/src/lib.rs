@@ -149,6 +149,7 @@ mod negotiate;
 #[cfg(feature = "utoipa")]
 pub mod openapi;
 mod response;
+mod table;
 
 pub use answers::{ErrorAnswer, ErrorAnswers};
 pub use catalog::{
@@ -200,6 +201,7 @@ pub mod __private {
     pub use crate::catalog::private::*;
     pub use crate::error::error_body;
     pub use crate::lookup::{build_index, find};
+    pub use crate::table::Table;
     #[cfg(feature = "actix")]
     pub use actix_web;
     #[cfg(feature = "axum")]

@@ -6,12 +6,12 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::DeriveInput;
 
-use super::expand::{api_error_impl, error_answers_impl};
+use super::expand::impl_for;
+use crate::emit::impls;
 
 pub(crate) fn expand(input: &DeriveInput, krate: &TokenStream) -> TokenStream {
-    let answers = error_answers_impl(input, &quote!(#krate::ENVELOPE), quote!(&[]), krate);
-    let api_error = api_error_impl(
-        input,
+    impls(
+        &impl_for(input, krate),
         quote! {
             fn code(&self) -> &'static str {
                 ::core::unreachable!()
@@ -29,7 +29,8 @@ pub(crate) fn expand(input: &DeriveInput, krate: &TokenStream) -> TokenStream {
                 ::core::unreachable!()
             }
         },
+        quote!(#krate::ENVELOPE),
+        quote!(&[]),
         krate,
-    );
-    quote!(#api_error #answers)
+    )
 }
