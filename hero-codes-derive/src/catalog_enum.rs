@@ -218,11 +218,15 @@ fn catalog_answers<'a>(
             listed: success != Some(entry.code.value.as_str()),
         })
         .collect();
-    Answers { file, krate, rows }
+    Answers {
+        file: Some(file),
+        krate,
+        rows,
+    }
 }
 
 /// `ALL`, `MARKDOWN_TABLE`, and the `const` readers of a code, which also serve
-/// `CatalogCode`. Reads `CODES`, `TABLE` and `FIELDS` of the shared emission.
+/// `CatalogCode`. Reads the `TABLE` of the shared emission.
 fn inherent_impl(catalog: &Catalog, name: &Ident, krate: &TokenStream) -> TokenStream {
     let variants = catalog
         .codes
@@ -232,7 +236,7 @@ fn inherent_impl(catalog: &Catalog, name: &Ident, krate: &TokenStream) -> TokenS
     let slots = catalog.codes.len().saturating_mul(2).next_power_of_two();
     quote! {
         // `from_code`'s table, built by `const` evaluation.
-        static INDEX: [u32; #slots] = #krate::__private::build_index(&CODES);
+        static INDEX: [u32; #slots] = #krate::__private::build_index(TABLE.codes);
 
         impl #name {
             /// Every code of the catalog, in file order.
@@ -243,7 +247,7 @@ fn inherent_impl(catalog: &Catalog, name: &Ident, krate: &TokenStream) -> TokenS
 
             /// The code as it goes into the envelope's code field, e.g. `"10400"`.
             pub const fn code(&self) -> &'static str {
-                CODES[index(self)]
+                TABLE.codes[index(self)]
             }
 
             /// The HTTP status this code answers with.
@@ -260,14 +264,14 @@ fn inherent_impl(catalog: &Catalog, name: &Ident, krate: &TokenStream) -> TokenS
             /// The description in `locale`, one of the file's `locales` (`"en"`);
             /// `None` for another.
             pub fn desc_in(&self, locale: &str) -> ::core::option::Option<&'static str> {
-                let locale = FIELDS.locales.iter().position(|tag| *tag == locale)?;
+                let locale = TABLE.envelope.locales.iter().position(|tag| *tag == locale)?;
                 ::core::option::Option::Some(TABLE.descs[locale][index(self)])
             }
 
             /// The variant whose code is `code`, if the catalog has one. Constant time,
             /// whatever the catalog's size.
             pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-                #krate::__private::find(&INDEX, &CODES, code).map(|index| Self::ALL[index])
+                #krate::__private::find(&INDEX, TABLE.codes, code).map(|index| Self::ALL[index])
             }
         }
     }
@@ -284,7 +288,7 @@ fn catalog_code_impl(catalog: &Catalog, name: &Ident, krate: &TokenStream) -> To
             const CATALOG: &'static str = #catalog_name;
             const ALL: &'static [Self] = Self::ALL;
             const SUCCESS: Self = Self::#success;
-            const ENVELOPE: #krate::EnvelopeFields = FIELDS;
+            const ENVELOPE: #krate::EnvelopeFields = TABLE.envelope;
 
             fn code(&self) -> &'static str {
                 Self::code(self)

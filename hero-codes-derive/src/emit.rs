@@ -5,8 +5,9 @@
 //!
 //! The caller emits everything inside one `const _: () = { ... };` together with
 //! `fn index(&Self) -> usize`, the variant's slot: a cast for a catalog enum, a `match`
-//! for a derived error. Each `ApiError` method is then one call into the runtime's
-//! `#[inline]` readers, so a derive adds little code for rustc to check.
+//! for a derived error. The proc macro emits the data and one invocation of the runtime's
+//! `__answers!`, which holds the impls; each `ApiError` method is one call into the
+//! runtime's `#[inline]` readers, so a derive adds little code to expand and check.
 
 use hero_codes_catalog::CatalogFile;
 use proc_macro2::TokenStream;
@@ -16,7 +17,9 @@ use crate::envelope;
 
 /// The answers of one type, one row per variant in slot order.
 pub(crate) struct Answers<'a> {
-    pub(crate) file: &'a CatalogFile,
+    /// The catalog file the answers come from; `None` for the derive's fallback, which
+    /// answers nothing, in the built-in envelope.
+    pub(crate) file: Option<&'a CatalogFile>,
     pub(crate) krate: &'a TokenStream,
     pub(crate) rows: Vec<Row<'a>>,
 }
@@ -58,14 +61,33 @@ pub(crate) struct ImplFor {
     pub(crate) api_where: TokenStream,
 }
 
-impl Answers<'_> {
-    /// `FIELDS` (the envelope, the one time it is written), `CODES`, `TABLE`, `ApiError`,
-    /// the glue and `ErrorAnswers`.
+impl<'a> Answers<'a> {
+    /// No answer: the derive's fallback after a mistake, so that the type still implements
+    /// `ApiError` and the mistake is the only error.
+    pub(crate) fn none(krate: &'a TokenStream) -> Self {
+        Answers {
+            file: None,
+            krate,
+            rows: Vec::new(),
+        }
+    }
+
+    /// The invocation of the runtime's `__answers!`, which defines `TABLE` (the envelope
+    /// written once in it) and implements `ApiError`, the glue and `ErrorAnswers` on it: the
+    /// proc macro emits the data, rustc expands the rest.
     pub(crate) fn expand(&self, impl_for: &ImplFor) -> TokenStream {
         let krate = self.krate;
-        let fields = envelope::fields(self.file, krate);
-        let table = self.table();
-        let methods = self.methods();
+        let ImplFor {
+            generics,
+            ty,
+            error_where,
+            api_where,
+        } = impl_for;
+        let fields = match self.file {
+            Some(file) => envelope::fields(file, krate),
+            None => quote!(#krate::ENVELOPE),
+        };
+        let table = self.table(&fields);
         let listed = self.rows.iter().filter(|row| row.listed).map(|row| {
             let (name, code, status) = (row.name, row.code, row.status);
             let desc = match &row.desc {
@@ -74,17 +96,14 @@ impl Answers<'_> {
             };
             quote!(#krate::ErrorAnswer { name: #name, code: #code, status: #status, desc: #desc })
         });
-        let impls = impls(
-            impl_for,
-            methods,
-            quote!(FIELDS),
-            quote!(&[#(#listed),*]),
-            krate,
-        );
+        let methods = self.methods();
         quote! {
-            const FIELDS: #krate::EnvelopeFields = #fields;
-            #table
-            #impls
+            #krate::__answers! {
+                impl [#generics] [#ty] [#error_where] [#api_where]
+                #table
+                answers &[#(#listed),*];
+                methods #methods
+            }
         }
     }
 
@@ -96,14 +115,13 @@ impl Answers<'_> {
             .any(|row| matches!(row.desc, RowDesc::Filled { .. }))
     }
 
-    /// `CODES` and `TABLE`: statics, so that an answer reads one slot of one array.
-    fn table(&self) -> TokenStream {
-        let krate = self.krate;
+    /// `table <body type> { envelope ..; codes ..; statuses [..] descs ..; bodies ..; }`:
+    /// one slot per variant, one row per locale, bodies serialized now, at compile time.
+    fn table(&self, fields: &TokenStream) -> TokenStream {
         let fills = self.fills();
-        let count = self.rows.len();
         let codes = self.rows.iter().map(|row| row.code);
         let statuses = self.rows.iter().map(|row| row.status);
-        let locales = 0..envelope::locale_count(self.file);
+        let locales = 0..self.file.map_or(0, envelope::locale_count);
         let descs = locales.clone().map(|locale| {
             let row = self.rows.iter().map(|row| match &row.desc {
                 RowDesc::Fixed(texts) => texts[locale],
@@ -111,18 +129,19 @@ impl Answers<'_> {
             });
             quote!(&[#(#row),*])
         });
+        // Rows come from a file: the fallback, without one, has none.
+        let envelope = self.file.map(|file| &file.envelope);
         let bodies = locales.map(|locale| {
-            let row = self.rows.iter().map(|row| match &row.desc {
-                RowDesc::Fixed(texts) => {
-                    let body =
-                        envelope::error_body_literal(&self.file.envelope, row.code, texts[locale]);
+            let row = self.rows.iter().map(|row| match (&row.desc, envelope) {
+                (RowDesc::Fixed(texts), Some(envelope)) => {
+                    let body = envelope::error_body_literal(envelope, row.code, texts[locale]);
                     if fills {
                         quote!(::core::option::Option::Some(#body))
                     } else {
                         quote!(#body)
                     }
                 }
-                RowDesc::Filled { .. } => quote!(::core::option::Option::None),
+                (RowDesc::Filled { .. }, _) | (_, None) => quote!(::core::option::Option::None),
             });
             quote!(&[#(#row),*])
         });
@@ -132,115 +151,52 @@ impl Answers<'_> {
             quote!(&[u8])
         };
         quote! {
-            const CODES: [&str; #count] = [#(#codes),*];
-            // Serialized at compile time, once per locale: no serialization per answer.
-            static TABLE: #krate::__private::Table<#body_type> = #krate::__private::Table {
-                codes: &CODES,
-                statuses: &[#(#krate::__private::status(#statuses)),*],
-                descs: &[#(#descs),*],
-                bodies: &[#(#bodies),*],
-            };
+            table #body_type {
+                envelope #fields;
+                codes &[#(#codes),*];
+                statuses [#(#statuses),*]
+                descs &[#(#descs),*];
+                bodies &[#(#bodies),*];
+            }
         }
     }
 
-    /// The `ApiError` methods, each one read of `TABLE`, inlined wherever the error is
-    /// answered (one variant lookup, not one per call).
+    /// `fixed`, or the `localized_desc` and `localized_body` of a derived error whose
+    /// descriptions are filled at run time: each such variant has an arm of its own.
     fn methods(&self) -> TokenStream {
+        if !self.fills() {
+            return quote!(fixed);
+        }
         let krate = self.krate;
-        let fixed_desc = quote!(TABLE.desc(locale, index(self)));
-        let (desc, body) = if self.fills() {
-            let filled = self.rows.iter().filter_map(|row| match &row.desc {
-                RowDesc::Filled {
-                    pattern, format, ..
-                } => Some(quote!(#pattern => ::std::borrow::Cow::Owned(#format),)),
-                RowDesc::Fixed(_) => None,
-            });
-            let desc = quote! {
+        let filled = self.rows.iter().filter_map(|row| match &row.desc {
+            RowDesc::Filled {
+                pattern, format, ..
+            } => Some(quote!(#pattern => ::std::borrow::Cow::Owned(#format),)),
+            RowDesc::Fixed(_) => None,
+        });
+        quote! {{
+            #[inline]
+            fn localized_desc(&self, locale: usize) -> ::std::borrow::Cow<'static, str> {
                 #[allow(unreachable_patterns)]
                 match self {
                     #(#filled)*
-                    _ => #fixed_desc,
+                    _ => TABLE.desc(locale, index(self)),
                 }
-            };
+            }
+
             // One lookup: the fixed body if the variant has one, else serialized now.
-            let body = quote! {
+            #[inline]
+            fn localized_body(&self, locale: usize) -> #krate::__private::Bytes {
                 let index = index(self);
                 match TABLE.body(locale, index) {
                     ::core::option::Option::Some(body) => body,
                     ::core::option::Option::None => #krate::__private::error_body(
-                        &FIELDS,
+                        &TABLE.envelope,
                         TABLE.code(index),
                         &#krate::ApiError::localized_desc(self, locale),
                     ),
                 }
-            };
-            (desc, body)
-        } else {
-            (fixed_desc, quote!(TABLE.body(locale, index(self))))
-        };
-        quote! {
-            #[inline]
-            fn code(&self) -> &'static str {
-                TABLE.code(index(self))
             }
-
-            #[inline]
-            fn status(&self) -> #krate::__private::http::StatusCode {
-                TABLE.status(index(self))
-            }
-
-            #[inline]
-            fn desc(&self) -> ::std::borrow::Cow<'static, str> {
-                #krate::ApiError::localized_desc(self, 0)
-            }
-
-            #[inline]
-            fn envelope(&self) -> &'static #krate::EnvelopeFields {
-                &FIELDS
-            }
-
-            #[inline]
-            fn localized_desc(&self, locale: usize) -> ::std::borrow::Cow<'static, str> {
-                #desc
-            }
-
-            #[inline]
-            fn localized_body(&self, locale: usize) -> #krate::__private::Bytes {
-                #body
-            }
-        }
-    }
-}
-
-/// `impl ApiError` with `methods`, the framework glue, and `impl ErrorAnswers` with the
-/// envelope `fields` and the `answers` slice; the derive's fallback shares it. Each is
-/// bounded by what it needs, so a generic type whose `Error` impl has bounds of its own (as
-/// thiserror writes them) gets them under the same bounds.
-pub(crate) fn impls(
-    impl_for: &ImplFor,
-    methods: TokenStream,
-    fields: TokenStream,
-    answers: TokenStream,
-    krate: &TokenStream,
-) -> TokenStream {
-    let ImplFor {
-        generics,
-        ty,
-        error_where,
-        api_where,
-    } = impl_for;
-    quote! {
-        #[automatically_derived]
-        impl #generics #krate::ApiError for #ty #error_where {
-            #methods
-        }
-
-        #krate::__framework_glue! { [#generics] [#ty] [#api_where] }
-
-        #[automatically_derived]
-        impl #generics #krate::ErrorAnswers for #ty #api_where {
-            const FIELDS: #krate::EnvelopeFields = #fields;
-            const ANSWERS: &'static [#krate::ErrorAnswer] = #answers;
-        }
+        }}
     }
 }

@@ -6,7 +6,7 @@
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
-use syn::{DeriveInput, Member, WhereClause, parse_quote};
+use syn::{DeriveInput, Member};
 
 use super::resolve::{Desc, Resolved, ResolvedVariant, Template};
 use super::template::Piece;
@@ -36,7 +36,7 @@ pub(crate) fn expand(resolved: &Resolved<'_>) -> TokenStream {
         })
         .collect();
     let answers = Answers {
-        file: &resolved.source.file,
+        file: Some(&resolved.source.file),
         krate,
         rows,
     }
@@ -71,13 +71,11 @@ fn row_desc<'a>(variant: &'a ResolvedVariant<'_>) -> RowDesc<'a> {
 pub(crate) fn impl_for(input: &DeriveInput, krate: &TokenStream) -> ImplFor {
     let ident = &input.ident;
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
-    let error_where = where_with(input, parse_quote!(Self: ::std::error::Error));
-    let api_where = where_with(input, parse_quote!(Self: #krate::ApiError));
     ImplFor {
         generics: quote!(#impl_generics),
         ty: quote!(#ident #ty_generics),
-        error_where: quote!(#error_where),
-        api_where: quote!(#api_where),
+        error_where: where_with(input, quote!(Self: ::std::error::Error)),
+        api_where: where_with(input, quote!(Self: #krate::ApiError)),
     }
 }
 
@@ -140,14 +138,14 @@ fn template_text(template: &Template) -> String {
     text
 }
 
-fn where_with(input: &DeriveInput, predicate: syn::WherePredicate) -> WhereClause {
-    let mut where_clause = input
+/// The input's `where` clause with `predicate` added, written out rather than parsed.
+fn where_with(input: &DeriveInput, predicate: TokenStream) -> TokenStream {
+    let predicates = input
         .generics
         .where_clause
-        .clone()
-        .unwrap_or_else(|| parse_quote!(where));
-    where_clause.predicates.push(predicate);
-    where_clause
+        .iter()
+        .flat_map(|clause| clause.predicates.iter());
+    quote!(where #(#predicates,)* #predicate)
 }
 
 /// `Type::Name { id: __field_id, .. }`, binding the fields the description names (the
