@@ -362,21 +362,15 @@ fn check_desc(
             span: text.span(),
         });
     }
-    let fields_of = |template: &Template| -> Vec<String> {
-        let mut names: Vec<String> = template
-            .pieces
-            .iter()
-            .filter_map(|(piece, _)| match piece {
-                Piece::Field { name, .. } => Some(name.clone()),
-                Piece::Text(_) => None,
-            })
-            .collect();
-        names.sort();
-        names.dedup();
-        names
-    };
+    same_fields(&texts, &templates, ctxt)?;
+    Some(templates)
+}
+
+/// Every locale's description fills in the same fields as `desc` (the first of `texts`,
+/// each with the template checked from it); else an error at the first that does not.
+fn same_fields(texts: &[(&str, &LitStr)], templates: &[Template], ctxt: &mut Ctxt) -> Option<()> {
     let default_fields = fields_of(&templates[0]);
-    for ((key, text), template) in texts.iter().zip(&templates).skip(1) {
+    for ((key, text), template) in texts.iter().zip(templates).skip(1) {
         let fields = fields_of(template);
         if fields != default_fields {
             let list = |names: &[String]| match names {
@@ -398,7 +392,22 @@ fn check_desc(
             return None;
         }
     }
-    Some(templates)
+    Some(())
+}
+
+/// The fields a template fills in, sorted, each once.
+fn fields_of(template: &Template) -> Vec<String> {
+    let mut names: Vec<String> = template
+        .pieces
+        .iter()
+        .filter_map(|(piece, _)| match piece {
+            Piece::Field { name, .. } => Some(name.clone()),
+            Piece::Text(_) => None,
+        })
+        .collect();
+    names.sort();
+    names.dedup();
+    names
 }
 
 /// Checks one description template (`key` names it in messages): well-formed, not empty,
