@@ -45,14 +45,17 @@ use std::path::Path;
 
 pub use diagnostic::{Error, Position, Problem, Span, Spanned};
 pub use diff::{Change, diff};
+pub use hero_codes_vocab::{CodeType, Failure};
 pub use lock::{Lock, LockedCode, LockedState, lock_path};
 pub use manifest::declared_catalog;
 pub use model::{
-    Catalog, CatalogFile, CodeEntry, CodeRange, CodeType, Envelope, FAILURE_KINDS, FailureCode,
-    HttpStatus, RetiredCode,
+    Catalog, CatalogFile, CodeEntry, CodeRange, Envelope, FailureCode, HttpStatus, RetiredCode,
 };
 pub use reader::looks_like_locale;
-pub use render::{error_body_json, markdown_http_table, markdown_table};
+pub use render::{
+    HTTP_TABLE_HEADINGS, code_table_headings, code_table_row, error_body_json, http_table_row,
+    markdown_http_table, markdown_table,
+};
 pub use suggest::closest;
 pub use wording::quoted_list;
 

@@ -54,6 +54,7 @@ impl Answer {
         let code = C::for_failure(failure);
         let status = failure
             .required_status()
+            .and_then(|status| StatusCode::from_u16(status).ok())
             .unwrap_or_else(|| CatalogCode::status(&code));
         Self::localized(status, &code)
     }
@@ -131,7 +132,7 @@ pub(crate) fn replacement<C: FailureCodes + ApiError>(
     if !is_error(status) || in_envelope {
         return None;
     }
-    let failure = Failure::from_status(status);
+    let failure = Failure::from_status(status.as_u16());
     let code = match failure {
         Failure::BadRequest => C::ALL
             .iter()

@@ -44,11 +44,10 @@ pub mod openapi;
 mod response;
 
 pub use answers::{ErrorAnswer, ErrorAnswers};
-pub use catalog::{
-    CatalogCode, CodeType, EnvelopeFields, HttpStatusRow, HttpStatusTable, UnknownCode,
-};
+pub use catalog::{CatalogCode, EnvelopeFields, HttpStatusRow, HttpStatusTable, UnknownCode};
 pub use error::ApiError;
-pub use failure::{Failure, FailureCodes};
+pub use failure::FailureCodes;
+pub use hero_codes_vocab::{CodeType, Failure};
 pub use locale::{InLocale, Localized, NotAFuture, current_locale, in_locale};
 pub use response::{ApiResponse, Code, ErrorReply};
 

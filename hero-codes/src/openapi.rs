@@ -46,19 +46,6 @@ use crate::{
     ApiResponse, CatalogCode, CodeType, EnvelopeFields, ErrorAnswers, Failure, FailureCodes,
 };
 
-/// The failures [`add_failures`] documents, with what the answer is named in examples.
-const FAILURES: [(Failure, &str); 9] = [
-    (Failure::InvalidJson, "invalid_json"),
-    (Failure::InvalidForm, "invalid_form"),
-    (Failure::InvalidQuery, "invalid_query"),
-    (Failure::InvalidPath, "invalid_path"),
-    (Failure::UnsupportedMediaType, "unsupported_media_type"),
-    (Failure::BodyTooLarge, "body_too_large"),
-    (Failure::NotFound, "not_found"),
-    (Failure::MethodNotAllowed, "method_not_allowed"),
-    (Failure::Internal, "internal"),
-];
-
 /// The responses of error type `E`, one per status, each example a code's body. Derived
 /// errors and the catalog enums call this from their `IntoResponses`.
 pub fn error_responses<E: ErrorAnswers>() -> BTreeMap<String, RefOr<Response>> {
@@ -118,12 +105,12 @@ pub fn add_failures<C: FailureCodes + ErrorAnswers>(openapi: &mut OpenApi) {
 }
 
 fn add_failures_to<C: FailureCodes + ErrorAnswers>(operation: &mut Operation) {
-    for (failure, name) in FAILURES {
+    for &failure in Failure::ALL {
+        let name = failure.key();
         let code = C::for_failure(failure);
         let status = failure
             .required_status()
-            .unwrap_or_else(|| CatalogCode::status(&code))
-            .as_u16();
+            .unwrap_or_else(|| CatalogCode::status(&code).as_u16());
         let example = body(
             &C::FIELDS,
             CatalogCode::code(&code),

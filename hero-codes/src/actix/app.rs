@@ -123,9 +123,7 @@ fn reject<C: FailureCodes + ApiError>(
     error: impl ResponseError + 'static,
     request: &HttpRequest,
 ) -> Error {
-    let status = http::StatusCode::from_u16(error.status_code().as_u16())
-        .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
-    let failure = Failure::of_rejection(input, status);
+    let failure = Failure::of_rejection(input, error.status_code().as_u16());
     tracing::debug!(?failure, detail = %error, "request rejected");
     let nearest = request.extensions().get::<FailureAnswer>().copied();
     let answer = match nearest {
