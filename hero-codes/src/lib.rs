@@ -108,7 +108,7 @@
 //! | [`CatalogCode`], [`FailureCodes`], [`Failure`] | generic code over any catalog's enum; which code answers each failure a framework detects |
 //! | [`ApiResponse`], [`Code`], [`ErrorReply`] | the success envelope, and a client's reading of any answer, judged by its code |
 //! | [`EnvelopeFields`], [`HttpStatusTable`] | a catalog file's envelope field names and HTTP status table |
-//! | [`in_locale`], [`answer_locale`] | descriptions in the catalog's other languages |
+//! | [`in_locale`], [`current_locale`], [`InLocale`] | answers in the catalog's other languages, and the request's language carried to other tasks |
 //! | [`ResultCode`], [`HeroCode`], [`ENVELOPE`], [`HTTP_STATUSES`] | the built-in catalog |
 //!
 //! | feature | default | what it adds |
