@@ -187,6 +187,8 @@ fn can_cause(operation: &Operation, failure: Failure) -> bool {
     };
     let body_types: Vec<&str> = match &operation.request_body {
         Some(RefOr::T(body)) => body.content.keys().map(String::as_str).collect(),
+        // A body defined among the components: its media type is not known here; JSON is
+        // what the envelope's services take.
         Some(RefOr::Ref(_)) => vec!["application/json"],
         None => Vec::new(),
     };
