@@ -155,14 +155,17 @@ pub(crate) fn replacement<C: FailureCodes + ApiError>(
 /// says its language (`Content-Language`), `C` has several locales, so caches must not
 /// give one client's language to another, and none of the `Vary` values already there (an
 /// inner layer's, or the handler's) names it.
-pub(crate) fn must_vary_on_language<'a, C: CatalogCode>(
+///
+/// `vary_values` is called only when the answer says its language, since reading a header
+/// costs a lookup on every answer.
+pub(crate) fn must_vary_on_language<'a, C: CatalogCode, V: IntoIterator<Item = &'a [u8]>>(
     content_language: bool,
-    vary_values: impl IntoIterator<Item = &'a [u8]>,
+    vary_values: impl FnOnce() -> V,
 ) -> bool {
     if !content_language || C::ENVELOPE.locales.len() < 2 {
         return false;
     }
-    !vary_values.into_iter().any(|value| {
+    !vary_values().into_iter().any(|value| {
         value
             .split(|byte| *byte == b',')
             .any(|name| name.trim_ascii().eq_ignore_ascii_case(b"accept-language"))

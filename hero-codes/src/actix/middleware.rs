@@ -198,10 +198,10 @@ fn keep_in_envelope<C: FailureCodes + ApiError, B: MessageBody + 'static>(
 /// several: see [`answer::must_vary_on_language`].
 fn label_language<C: CatalogCode>(mut response: HttpResponse) -> HttpResponse {
     let headers = response.headers_mut();
-    let vary = answer::must_vary_on_language::<C>(
-        headers.contains_key(CONTENT_LANGUAGE),
-        headers.get_all(VARY).map(HeaderValue::as_bytes),
-    );
+    let vary =
+        answer::must_vary_on_language::<C, _>(headers.contains_key(CONTENT_LANGUAGE), || {
+            headers.get_all(VARY).map(HeaderValue::as_bytes)
+        });
     if vary {
         headers.append(VARY, HeaderValue::from_static("accept-language"));
     }

@@ -4,6 +4,7 @@
 use std::any::Any;
 use std::future::Future;
 use std::marker::PhantomData;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll, ready};
@@ -15,7 +16,6 @@ use axum::response::Response;
 use bytes::Bytes;
 use http::HeaderValue;
 use http::header::{ACCEPT_LANGUAGE, CONTENT_LANGUAGE, CONTENT_LENGTH, CONTENT_TYPE, VARY};
-use tower_http::catch_panic::{self, CatchPanic, CatchPanicLayer, ResponseForPanic};
 use tower_layer::Layer;
 use tower_service::Service;
 
@@ -98,16 +98,18 @@ impl<S, C: FailureCodes + ApiError> Layer<S> for EnvelopeLayer<C> {
 
     fn layer(&self, inner: S) -> Self::Service {
         EnvelopeService {
-            inner: CatchPanicLayer::custom(PanicAnswer::<C>(PhantomData)).layer(inner),
+            inner,
             negotiator: Arc::new(Negotiator::new(C::ENVELOPE.locales)),
+            catalog: PhantomData,
         }
     }
 }
 
 /// The service of [`EnvelopeLayer`].
 pub struct EnvelopeService<S, C> {
-    inner: CatchPanic<S, PanicAnswer<C>>,
+    inner: S,
     negotiator: Arc<Negotiator>,
+    catalog: PhantomData<fn() -> C>,
 }
 
 impl<S: Clone, C> Clone for EnvelopeService<S, C> {
@@ -115,6 +117,7 @@ impl<S: Clone, C> Clone for EnvelopeService<S, C> {
         EnvelopeService {
             inner: self.inner.clone(),
             negotiator: Arc::clone(&self.negotiator),
+            catalog: PhantomData,
         }
     }
 }
@@ -146,8 +149,16 @@ where
         let locale = self.negotiator.pick(request.headers().get(ACCEPT_LANGUAGE));
         // The extractors inside read it to reject in this catalog.
         request.extensions_mut().insert(FailureAnswer::of::<C>());
+        // A handler may panic when called or when polled. Caught here rather than by
+        // tower-http's `CatchPanic`, which boxes every answer's body once more.
+        let state = match catch_unwind(AssertUnwindSafe(|| self.inner.call(request))) {
+            Ok(future) => State::Called { future },
+            Err(panic) => State::Panicked {
+                answer: Some(panic_response::<C>(panic)),
+            },
+        };
         ResponseFuture {
-            inner: self.inner.call(request),
+            state,
             locale,
             catalog: PhantomData,
         }
@@ -159,9 +170,18 @@ pin_project_lite::pin_project! {
     /// locale the request asked for.
     pub struct ResponseFuture<F, C> {
         #[pin]
-        inner: catch_panic::ResponseFuture<F, PanicAnswer<C>>,
+        state: State<F>,
         locale: Option<&'static str>,
         catalog: PhantomData<fn() -> C>,
+    }
+}
+
+pin_project_lite::pin_project! {
+    /// The inner service's future, or the answer for its panic in `call`.
+    #[project = StateProjection]
+    enum State<F> {
+        Called { #[pin] future: F },
+        Panicked { answer: Option<Response> },
     }
 }
 
@@ -178,8 +198,18 @@ where
         let this = self.project();
         // Envelopes the handler makes inside this poll are in the request's locale.
         let _locale = LocaleScope::enter(*this.locale);
-        let response = ready!(this.inner.poll(cx))?;
-        let response = keep_in_envelope::<C>(response.map(Body::new));
+        let response = match this.state.project() {
+            StateProjection::Called { future } => {
+                match catch_unwind(AssertUnwindSafe(|| future.poll(cx))) {
+                    Ok(answer) => ready!(answer)?.map(Body::new),
+                    Err(panic) => panic_response::<C>(panic),
+                }
+            }
+            StateProjection::Panicked { answer } => answer
+                .take()
+                .expect("an envelope future polled after it completed"),
+        };
+        let response = keep_in_envelope::<C>(response);
         Poll::Ready(Ok(label_language::<C>(response)))
     }
 }
@@ -227,21 +257,9 @@ impl<S: Clone + Send + Sync + 'static> EnvelopeRouter for Router<S> {
     }
 }
 
-/// Answers a panic with catalog `C`'s `internal` code; the panic message goes to the log.
-struct PanicAnswer<C>(PhantomData<fn() -> C>);
-
-impl<C> Clone for PanicAnswer<C> {
-    fn clone(&self) -> Self {
-        PanicAnswer(PhantomData)
-    }
-}
-
-impl<C: FailureCodes + ApiError> ResponseForPanic for PanicAnswer<C> {
-    type ResponseBody = Body;
-
-    fn response_for_panic(&mut self, panic: Box<dyn Any + Send + 'static>) -> Response {
-        into_response(Answer::panic::<C>(panic.as_ref()))
-    }
+/// Catalog `C`'s `internal` answer to a panic; the panic message goes to the log.
+fn panic_response<C: FailureCodes + ApiError>(panic: Box<dyn Any + Send>) -> Response {
+    into_response(Answer::panic::<C>(panic.as_ref()))
 }
 
 /// The response, or the envelope of catalog `C` in its place: see [`answer::replacement`].
@@ -264,10 +282,10 @@ fn keep_in_envelope<C: FailureCodes + ApiError>(response: Response) -> Response 
 /// several: see [`answer::must_vary_on_language`].
 fn label_language<C: CatalogCode>(mut response: Response) -> Response {
     let headers = response.headers_mut();
-    let vary = answer::must_vary_on_language::<C>(
-        headers.contains_key(CONTENT_LANGUAGE),
-        headers.get_all(VARY).iter().map(HeaderValue::as_bytes),
-    );
+    let vary =
+        answer::must_vary_on_language::<C, _>(headers.contains_key(CONTENT_LANGUAGE), || {
+            headers.get_all(VARY).iter().map(HeaderValue::as_bytes)
+        });
     if vary {
         headers.append(VARY, HeaderValue::from_static("accept-language"));
     }
