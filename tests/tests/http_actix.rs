@@ -167,7 +167,7 @@ async fn a_resource_envelope_answers_its_rejections_in_its_own_catalog() {
             .service(
                 web::resource("/hero/apps")
                     .post(create_app)
-                    .wrap(hero_codes::actix::Envelope::<HeroCode>::new()),
+                    .wrap(hero_codes::actix::EnvelopeLayer::<HeroCode>::new()),
             )
             .service(web::resource("/apps").post(create_app))
             .with_envelope::<ResultCode>()
