@@ -124,11 +124,33 @@ pub mod fields {
     pub const CODE: &str = "hero_codes.code";
 }
 
-#[cfg(any(feature = "axum", feature = "actix"))]
+/// A request's span with the [`fields`] an answer records declared empty, so they are
+/// recorded on it (and become span attributes for `tracing-opentelemetry`), besides the
+/// request's method and path. `hero_codes::axum::RequestSpan` makes it for tower-http's
+/// `TraceLayer`; with actix-web, open it around the app (`docs/observability.md` shows
+/// how).
+///
+/// ```
+/// let span = hero_codes::observe::request_span("GET", "/apps/7");
+/// assert!(span.field(hero_codes::observe::fields::CODE).is_some() || span.is_disabled());
+/// ```
+pub fn request_span(method: &str, path: &str) -> tracing::Span {
+    tracing::info_span!(
+        "request",
+        http.request.method = method,
+        url.path = path,
+        http.response.status_code = tracing::field::Empty,
+        error.type = tracing::field::Empty,
+        hero_codes.catalog = tracing::field::Empty,
+        hero_codes.code = tracing::field::Empty,
+    )
+}
+
 /// Records an answer with `status` and the code `identity`, `elapsed` after the request
 /// came in: on the current span, in the log for error answers (a 4xx at `client_level`;
 /// a 5xx at error level, its source chain logged where the error was answered), and in
 /// the metrics.
+#[cfg(any(feature = "axum", feature = "actix"))]
 pub(crate) fn record(
     identity: &'static CodeIdentity,
     status: StatusCode,
