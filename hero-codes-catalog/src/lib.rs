@@ -31,6 +31,7 @@ mod annotate;
 mod diagnostic;
 mod diff;
 mod ident;
+mod load;
 mod lock;
 mod manifest;
 mod model;
@@ -45,6 +46,7 @@ use std::path::Path;
 
 pub use diagnostic::{Error, Position, Problem, Span, Spanned};
 pub use diff::{Change, diff};
+pub use load::{Choice, Located, Source, crate_dir_of};
 pub use lock::{Lock, LockedCode, LockedState, lock_path};
 pub use manifest::declared_catalog;
 pub use model::{
@@ -106,17 +108,6 @@ impl CatalogFile {
             (Some(error), _) => Err(error),
             (None, None) => unreachable!("a file that could not be read has a diagnostic"),
         }
-    }
-
-    /// Reads and checks the catalog file at `path`. `origin` names the file in messages;
-    /// give it relative to something the reader knows, such as the crate's manifest.
-    ///
-    /// # Errors
-    /// The file cannot be read, or anything [`CatalogFile::parse`] rejects.
-    pub fn load(path: &Path, origin: &str) -> Result<CatalogFile, Error> {
-        let text =
-            std::fs::read_to_string(path).map_err(|error| Error::unreadable(origin, &error))?;
-        Self::parse(&text, origin)
     }
 
     /// The built-in catalog, parsed and checked, against its own `codes.lock` too.

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use hero_codes_catalog::{CatalogFile, Position};
+use hero_codes_catalog::{CatalogFile, Located, Position};
 
 const ORIGIN: &str = "codes.toml";
 
@@ -658,7 +658,9 @@ fn valid_file_without_envelope_or_http_gets_the_defaults() {
 fn loading_a_missing_file_gives_one_problem_without_position() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/no-such-dir/codes.toml");
     let io_error = std::fs::read_to_string(&path).expect_err("the file should not exist");
-    let error = CatalogFile::load(&path, "config/codes.toml").expect_err("a missing file loaded");
+    let error = Located::named(path, "config/codes.toml")
+        .read()
+        .expect_err("a missing file loaded");
     assert_eq!(error.origin(), "config/codes.toml");
     assert_eq!(error.problems().len(), 1);
     assert_eq!(error.problems()[0].position, None);
@@ -669,6 +671,40 @@ fn loading_a_missing_file_gives_one_problem_without_position() {
              create it, or name another file"
         )
     );
+}
+
+#[test]
+fn the_loader_reads_the_lock_beside_the_file() {
+    let dir = tempdir("loader-lock");
+    let path = dir.join("app.toml");
+    let text = "[catalogs.App]\ncodes = [\n    { code = \"0\", name = \"Ok\", status = 200, desc = \"成功\" },\n]\n";
+    std::fs::write(&path, text).unwrap();
+    let source = Located::named(path.clone(), "app.toml").read().unwrap();
+    assert_eq!(source.lock, None);
+    assert!(source.check().is_ok());
+
+    // A lock that releases a code the file no longer has: the loader's check sees it.
+    std::fs::write(
+        dir.join("app.lock"),
+        "App 0 200 Ok active\nApp 7 404 Gone active\n",
+    )
+    .unwrap();
+    let source = Located::named(path.clone(), "app.toml").read().unwrap();
+    assert_eq!(source.tracked(), [path, dir.join("app.lock")]);
+    let error = source.check().expect_err("a file breaking its lock passed");
+    assert!(
+        error
+            .to_string()
+            .contains("code `7` of App (`Gone`, status 404) is released in app.lock"),
+        "{error}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+fn tempdir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("hero-codes-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
 }
 
 #[test]

@@ -10,7 +10,7 @@ use super::ast::{Input, Variant};
 use super::attr::{Place, unknown_key_among};
 use super::template::{self, Piece};
 use crate::ctxt::Ctxt;
-use crate::source::{self, Loaded};
+use crate::source::{self, Loaded, NotLoaded};
 
 /// The derive input with each variant's code found in the catalog.
 pub(crate) struct Resolved<'a> {
@@ -51,14 +51,18 @@ pub(crate) fn resolve<'a>(input: &'a Input<'a>, ctxt: &mut Ctxt) -> Option<Resol
         // that mistake alone.
         return None;
     }
+    let owner = format!("derive(ApiError) for {}", input.original.ident);
     let loaded = match &input.attrs.file {
-        Some(file) => source::load(file),
-        None => source::load_crate_catalog(input.original.ident.span()),
+        Some(file) => source::load(file, &owner),
+        None => source::load_crate_catalog(input.original.ident.span(), &owner),
     };
     let source = match loaded {
         Ok(source) => source,
-        Err(error) => {
-            ctxt.syn_error(error);
+        Err(NotLoaded(error)) => {
+            // Without an error, another macro of this build reported the file's problems.
+            if let Some(error) = error {
+                ctxt.syn_error(error);
+            }
             return None;
         }
     };
