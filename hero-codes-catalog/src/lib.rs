@@ -55,7 +55,7 @@ pub use model::{
 };
 pub use reader::looks_like_locale;
 pub use render::{error_body_json, markdown_http_table, markdown_table};
-pub use suggest::closest;
+pub use suggest::{closest, nearest};
 pub use wording::quoted_list;
 
 use diagnostic::Diagnostics;

@@ -186,6 +186,9 @@ impl Lock {
             let entry = catalog.and_then(|catalog| catalog.entry(&locked.code));
             let retired = catalog.and_then(|catalog| catalog.retired_code(&locked.code));
             match (locked.state, entry, retired) {
+                // A code on a line that could not be read is not gone: that line is reported.
+                (_, None, None)
+                    if catalog.is_some_and(|catalog| catalog.may_be_unread(&locked.code)) => {}
                 (_, None, None) => {
                     let at = catalog.map_or(Span { start: 0, end: 0 }, |catalog| catalog.name.span);
                     diagnostics.push(at, gone(locked, catalog, lock_name));

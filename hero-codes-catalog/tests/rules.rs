@@ -790,6 +790,48 @@ fn failure_code_must_exist_and_fit_its_kind() {
     );
 }
 
+#[test]
+fn a_line_that_cannot_be_read_brings_no_follow_on_error() {
+    // `stauts`: the line of `400` is not read; `failures` and the lock naming `400` are not
+    // reported as well.
+    let text = with_failures(&format!("{ALL_FAILURES_BUT_INTERNAL}internal = \"500\"\n")).replace(
+        "name = \"Bad\", status = 400",
+        "name = \"Bad\", stauts = 400",
+    );
+    let lock =
+        hero_codes_catalog::Lock::parse("AppCode 400 400 Bad active\n", "codes.lock").unwrap();
+    let error = CatalogFile::parse_locked(&text, ORIGIN, &lock).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "codes.toml:3:31: unknown key `stauts` in a code entry: did you mean `status`?"
+    );
+}
+
+#[test]
+fn a_missing_failure_code_suggests_every_code_as_close() {
+    let text = with_failures(&format!("{ALL_FAILURES_BUT_INTERNAL}internal = \"500\"\n"))
+        .replace("not_found = \"400\"", "not_found = \"401\"");
+    let text = text.replace(
+        "status = 500, desc = \"内部错误\" },",
+        "status = 500, desc = \"内部错误\" },\n{ code = \"404\", name = \"Gone\", status = 400, desc = \"无\" },\n{ code = \"410\", name = \"Old\", status = 400, desc = \"旧\" },",
+    );
+    assert_eq!(
+        errors(&text),
+        "codes.toml:15:13: `not_found` names code `401`, which AppCode does not have: did you mean `400`, `404` or `410`?"
+    );
+}
+
+#[test]
+fn locales_under_a_table_header_is_one_error_saying_where_it_goes() {
+    let text = "[envelope]\ncode = \"code\"\nlocales = [\"zh-CN\", \"en\"]\n\n[catalogs.AppCode]\ncodes = [\n    \
+                { code = \"0\", name = \"Ok\", status = 200, desc = \"成功\", en = \"OK\" },\n    \
+                { code = \"404\", name = \"NotFound\", status = 404, desc = \"不存在\", en = \"Not found\" },\n]\n";
+    assert_eq!(
+        all_errors(text),
+        "codes.toml:3:1: `locales` belongs to the whole file, not to the [envelope] table: move it to the top of the file, above the first [table] header"
+    );
+}
+
 // ------------------------------------------------------------ success code ----
 
 #[test]
@@ -835,7 +877,7 @@ fn the_declared_success_code_must_exist_and_answer_2xx() {
                 { code = \"A0001\", name = \"UserError\", status = 400, desc = \"用户端错误\" },\n]\n";
     assert_eq!(
         all_errors(text),
-        "codes.toml:2:11: `success` names code `00001`, which AppCode does not have: did you mean `00000`?"
+        "codes.toml:2:11: `success` names code `00001`, which AppCode does not have: did you mean `00000` or `A0001`?"
     );
     assert_eq!(
         all_errors(&text.replace("\"00001\"", "\"A0001\"")),
