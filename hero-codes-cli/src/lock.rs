@@ -34,7 +34,7 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<Outcome, CannotRu
     let located = source::locate(args.file.file.as_deref())?;
     let Some(path) = located.path.clone() else {
         return Err(CannotRun(
-            "no catalog file here to lock: name it (`hero-codes lock api/codes.toml`), or declare it in Cargo.toml under [package.metadata.hero-codes]; the built-in catalog ships its own codes.lock".to_owned(),
+            "no catalog file here to lock: name the file after `hero-codes lock`, or declare the crate's in Cargo.toml under [package.metadata.hero-codes]; the built-in catalog ships its own codes.lock".to_owned(),
         ));
     };
     let lock_name = lock_path(Path::new(&located.origin));
