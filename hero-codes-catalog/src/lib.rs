@@ -1,5 +1,6 @@
-//! The `codes.toml` model of [hero-codes](https://docs.rs/hero-codes): load a catalog file,
-//! check every rule, and render it as tables.
+//! The `codes.toml` model of [hero-codes](https://docs.rs/hero-codes): find a crate's
+//! catalog file and the lock beside it ([`Located`], the one loader of the macros and the
+//! command), check every rule, and render it as tables.
 //!
 //! This crate has no proc-macro dependency, so the `hero-codes-derive` macros and any
 //! command-line tool apply the very same rules. Every mistake in a file is collected, with the
@@ -46,7 +47,7 @@ use std::path::Path;
 
 pub use diagnostic::{Error, Position, Problem, Span, Spanned};
 pub use diff::{Change, diff};
-pub use load::{Choice, Located, Source, crate_dir_of};
+pub use load::{Choice, Located, Source};
 pub use lock::{Lock, LockedCode, LockedState, lock_path};
 pub use manifest::declared_catalog;
 pub use model::{

@@ -250,7 +250,7 @@ impl Source {
 
 /// The folder of the nearest `Cargo.toml` of a package at or above `dir`, as cargo finds
 /// the package to build. A workspace's own manifest, with no `[package]`, is no crate.
-pub fn crate_dir_of(dir: &Path) -> Option<PathBuf> {
+fn crate_dir_of(dir: &Path) -> Option<PathBuf> {
     dir.ancestors()
         .find(|folder| {
             std::fs::read_to_string(folder.join("Cargo.toml")).is_ok_and(|text| {
