@@ -13,16 +13,16 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
     nearest(input, candidates).into_iter().next()
 }
 
-/// Every candidate that is a likely misspelling of `input` and as close as the closest
-/// one (at most one edit in three characters, and at least one), nearest first: the one of
-/// the nearest length, then, for numbers, the numerically nearest, then in the order
+/// Every candidate that is a likely misspelling of `input` (at most one edit in three
+/// characters, and at least one) and as close as the closest one: as few edits, and as
+/// near in length. Nearest first: for numbers, the numerically nearest, else in the order
 /// given. So `10401` suggests `10400` before `10001`, and `A0401` is `A0400`, `A0404` or
 /// `A0410`, each one slip away.
 ///
 /// ```
 /// use hero_codes_catalog::nearest;
 /// assert_eq!(nearest("A0401", ["00000", "A0400", "A0404", "A0410", "B0001"]), ["A0400", "A0404", "A0410"]);
-/// assert_eq!(nearest("10401", ["1001", "10001", "10301", "10400"]), ["10400", "10301", "10001", "1001"]);
+/// assert_eq!(nearest("10401", ["1001", "10001", "10301", "10400"]), ["10400", "10301", "10001"]);
 /// assert!(nearest("colour", ["code", "status"]).is_empty());
 /// ```
 pub fn nearest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
@@ -42,10 +42,12 @@ pub fn nearest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
         .filter(|&((distance, _, _), _)| distance <= allowed)
         .collect();
     ranked.sort_by_key(|&(rank, _)| rank); // stable: equal ranks keep the order given
-    let best = ranked.first().map(|&((distance, _, _), _)| distance);
+    let best = ranked
+        .first()
+        .map(|&((distance, length_gap, _), _)| (distance, length_gap));
     let mut picked: Vec<&str> = Vec::new();
-    for ((distance, _, _), candidate) in ranked {
-        if Some(distance) == best && !picked.contains(&candidate) {
+    for ((distance, length_gap, _), candidate) in ranked {
+        if Some((distance, length_gap)) == best && !picked.contains(&candidate) {
             picked.push(candidate);
         }
     }
