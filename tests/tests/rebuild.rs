@@ -124,7 +124,8 @@ fn editing_a_catalog_rebuilds_with_the_new_code() {
 
     // A codes.lock beside the file: the build checks the file against it, and an edit of
     // the lock alone rebuilds. (A new lock is read at the next build of the crate; here an
-    // edit of codes.toml brings that build.)
+    // edit of codes.toml brings that build. `hero-codes lock` brings it by marking the
+    // catalog changed: hero-codes-cli/tests/first_hour.rs proves that with the command.)
     write(&probe.root.join("probe/codes.lock"), PROBE_LOCK);
     probe.edit("probe/codes.toml", |text| {
         text.replace("desc = \"坏\"", "desc = \"坏了\"")
