@@ -70,8 +70,13 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<Outcome, CannotRu
     let written = lock_path(&path);
     std::fs::write(&written, lock.render())
         .map_err(|error| CannotRun(format!("cannot write {}: {error}", lock_name.display())))?;
-    mark_changed(&path)
-        .map_err(|error| CannotRun(format!("cannot touch {}: {error}", source.located.origin)))?;
+    if let Err(error) = mark_changed(&path) {
+        // The lock is written; only the next build's noticing it is at stake.
+        let origin = &source.located.origin;
+        eprintln!(
+            "warning: cannot mark {origin} changed ({error}): run `touch {origin}` so that the next build reads the lock"
+        );
+    }
     let count = |wanted: fn(&LockedState) -> bool| {
         lock.codes
             .iter()
