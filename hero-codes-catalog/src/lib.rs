@@ -89,19 +89,34 @@ impl CatalogFile {
     /// Anything [`CatalogFile::parse`] rejects, and every released code the file removes,
     /// renumbers to another status or brings back from retirement, at its line.
     pub fn parse_locked(text: &str, origin: &str, lock: &Lock) -> Result<CatalogFile, Error> {
-        Self::parse_checked(text, origin, Some(lock))
+        Self::parse_checked(text, origin, Some((lock, lock::ACCEPT_BREAKING)))
     }
 
-    fn parse_checked(text: &str, origin: &str, lock: Option<&Lock>) -> Result<CatalogFile, Error> {
+    /// [`CatalogFile::parse_locked`], whose lock messages end with `way_out`, the way to
+    /// break clients on purpose from where the reader is.
+    pub(crate) fn parse_locked_with(
+        text: &str,
+        origin: &str,
+        lock: &Lock,
+        way_out: &str,
+    ) -> Result<CatalogFile, Error> {
+        Self::parse_checked(text, origin, Some((lock, way_out)))
+    }
+
+    fn parse_checked(
+        text: &str,
+        origin: &str,
+        lock: Option<(&Lock, &str)>,
+    ) -> Result<CatalogFile, Error> {
         let mut diagnostics = Diagnostics::new(text);
         let file = parse::read(text, &mut diagnostics);
         if let Some(file) = &file {
             validate::check(file, &mut diagnostics);
-            if let Some(lock) = lock {
+            if let Some((lock, way_out)) = lock {
                 // The lock sits beside the file: `app.lock` for `app.toml`.
                 let lock_name = lock_path(Path::new(origin));
                 let lock_name = lock_name.file_name().unwrap_or_default().to_string_lossy();
-                lock.check(file, &lock_name, &mut diagnostics);
+                lock.check(file, &lock_name, way_out, &mut diagnostics);
             }
         }
         match (diagnostics.into_error(origin), file) {

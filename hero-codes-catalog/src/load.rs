@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use std::path::{Component, Path, PathBuf};
 
 use crate::diagnostic::Error;
-use crate::lock::{Lock, lock_path};
+use crate::lock::{ACCEPT_BREAKING, Lock, lock_path};
 use crate::manifest::declared_catalog;
 use crate::model::CatalogFile;
 use crate::{BUILTIN_LOCK, BUILTIN_LOCK_ORIGIN, BUILTIN_ORIGIN, BUILTIN_SOURCE};
@@ -222,9 +222,20 @@ impl Source {
         match &self.lock {
             Some((text, lock_origin)) => {
                 let lock = Lock::parse(text, lock_origin)?;
-                CatalogFile::parse_locked(&self.text, origin, &lock)
+                CatalogFile::parse_locked_with(&self.text, origin, &lock, &self.way_out())
             }
             None => CatalogFile::parse(&self.text, origin),
+        }
+    }
+
+    /// How a lock message says to break clients on purpose: a command that finds this
+    /// file from where the reader is (the crate or folder for a file found there, the file's
+    /// name when it was named).
+    fn way_out(&self) -> String {
+        match &self.located.choice {
+            Choice::Named => format!("run `hero-codes lock --accept-breaking {}`", self.located.origin),
+            Choice::Declared { .. } | Choice::Folder => ACCEPT_BREAKING.to_owned(),
+            Choice::BuiltIn { .. } => "run `hero-codes lock --accept-breaking codes.toml` at the root of the hero-codes workspace".to_owned(),
         }
     }
 
