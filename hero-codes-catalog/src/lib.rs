@@ -2,9 +2,16 @@
 //! catalog file and the lock beside it ([`Located`], the one loader of the macros and the
 //! command), check every rule, and render it as tables.
 //!
+//! A catalog file lists an API's result codes, one a line (code, variant name, HTTP status,
+//! public description), with its envelope's field names and, optionally, its HTTP status
+//! table, its languages, the code that answers each failure a web framework detects, and
+//! its retired codes.
+//!
 //! This crate has no proc-macro dependency, so the `hero-codes-derive` macros and any
-//! command-line tool apply the very same rules. Every mistake in a file is collected, with the
-//! line and column where it stands, so the user sees all of them at once.
+//! command-line tool (the `hero-codes` command is one) apply the very same rules, with the
+//! same messages: a file the command accepts is a file that compiles. Every mistake in a file
+//! is collected, with the line and column where it stands, so the user sees all of them at
+//! once.
 //!
 //! ```
 //! use hero_codes_catalog::CatalogFile;
@@ -27,6 +34,45 @@
 //!     "codes.toml:6:49: status 418 is not allowed in AppCode: use one of 200, 404, or add it to `statuses`"
 //! );
 //! ```
+//!
+//! Once codes are released, [`diff`] says what a new version of the file breaks for the
+//! clients of the old one, and [`Lock`] (`codes.lock`) makes every build refuse it:
+//!
+//! ```
+//! use hero_codes_catalog::{CatalogFile, Lock, diff};
+//!
+//! let v1 = r#"[catalogs.AppCode]
+//! codes = [
+//!     { code = "0",   name = "Ok",       status = 200, desc = "成功" },
+//!     { code = "404", name = "NotFound", status = 404, desc = "不存在" },
+//! ]"#;
+//! let old = CatalogFile::parse(v1, "codes.toml").unwrap();
+//! let lock = Lock::of(&old);
+//!
+//! let v2 = v1.replace("status = 404", "status = 410");
+//! let new = CatalogFile::parse(&v2, "codes.toml").unwrap();
+//! assert!(diff(&old, &new).iter().any(|change| change.is_breaking()));
+//! assert!(CatalogFile::parse_locked(&v2, "codes.toml", &lock).is_err());
+//! ```
+//!
+//! # Map of the crate
+//!
+//! | item | what it is |
+//! |---|---|
+//! | [`CatalogFile`] (`parse`, `parse_locked`, `builtin`) | a checked catalog file: its [`Envelope`], [`HttpStatus`] rows, [`Catalog`]s of [`CodeEntry`]s, [`FailureCode`]s and [`RetiredCode`]s, each value [`Spanned`] |
+//! | [`Error`], [`Problem`], [`Position`], [`Span`] | every mistake of a file, each at its line and column, drawn as rustc draws errors by [`Error::render`] |
+//! | [`Lock`], [`LockedCode`], [`LockedState`], [`lock_path`] | `codes.lock`: the codes released so far, and where the lock of a file lives |
+//! | [`diff`], [`Change`] | what changed between two versions of a file, and which changes break clients |
+//! | [`Located`], [`Source`], [`Choice`] | the one loader: a crate's catalog file (the one its `Cargo.toml` declares, else the built-in), read with its lock, checked, and the files to track |
+//! | [`declared_catalog`] | the catalog a crate declares in its `Cargo.toml` (`[package.metadata.hero-codes] catalog = "..."`) |
+//! | [`closest`], [`nearest`] | "did you mean": the likely misspellings of a key or code |
+//! | [`markdown_table`], [`markdown_http_table`], [`error_body_json`] | renderings shared by the macros and the command |
+//! | [`FAILURE_KINDS`] | the failures a `[catalogs.Name.failures]` table names |
+//! | [`BUILTIN_SOURCE`], [`BUILTIN_LOCK`] | the built-in catalog (the Hero API code list and the response spec) and its lock |
+//!
+//! The file's format and rules are a chapter of the hero-codes manual, `docs/catalog.md` in
+//! the repository, with `docs/changing-codes.md` for deprecation, retirement and the lock,
+//! and `docs/command.md` for the `hero-codes` command built on this crate.
 
 mod annotate;
 mod diagnostic;
@@ -47,15 +93,18 @@ use std::path::Path;
 
 pub use diagnostic::{Error, Position, Problem, Span, Spanned};
 pub use diff::{Change, diff};
+pub use hero_codes_vocab::{CodeType, Failure};
 pub use load::{Choice, Located, Source};
 pub use lock::{Lock, LockedCode, LockedState, lock_path};
 pub use manifest::declared_catalog;
 pub use model::{
-    Catalog, CatalogFile, CodeEntry, CodeRange, CodeType, Envelope, FAILURE_KINDS, FailureCode,
-    HttpStatus, RetiredCode,
+    Catalog, CatalogFile, CodeEntry, CodeRange, Envelope, FailureCode, HttpStatus, RetiredCode,
 };
 pub use reader::looks_like_locale;
-pub use render::{error_body_json, markdown_http_table, markdown_table};
+pub use render::{
+    HTTP_TABLE_HEADINGS, code_table_headings, code_table_row, error_body_json, http_table_row,
+    markdown_http_table, markdown_table,
+};
 pub use suggest::{closest, nearest};
 pub use wording::quoted_list;
 

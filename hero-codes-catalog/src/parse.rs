@@ -3,10 +3,11 @@
 
 use toml::de::{DeTable, DeValue};
 
+use hero_codes_vocab::{CodeType, Failure};
+
 use crate::diagnostic::{Diagnostics, Span, Spanned};
 use crate::model::{
-    Catalog, CatalogFile, CodeEntry, CodeRange, CodeType, Envelope, FAILURE_KINDS, FailureCode,
-    HttpStatus, RetiredCode,
+    Catalog, CatalogFile, CodeEntry, CodeRange, Envelope, FailureCode, HttpStatus, RetiredCode,
 };
 use crate::reader::{self, Table, Value};
 
@@ -349,16 +350,19 @@ fn read_ranges(value: &Value<'_>, diagnostics: &mut Diagnostics) -> Vec<CodeRang
 
 /// `[catalogs.Name.failures]`: every kind, each naming a code.
 fn read_failures(value: &Value<'_>, diagnostics: &mut Diagnostics) -> Vec<FailureCode> {
-    let keys: Vec<&str> = FAILURE_KINDS.iter().map(|(key, _)| *key).collect();
+    let keys: Vec<&str> = Failure::ALL.iter().map(|kind| kind.key()).collect();
     let Some(table) = Table::open(value, "the `failures` table", &keys, diagnostics) else {
         return Vec::new();
     };
-    keys.iter()
-        .filter_map(|key| {
-            let code = table.required_string(key, diagnostics)?;
-            let (kind, _) = table.entries().find(|(kind, _)| kind.value == *key)?;
+    Failure::ALL
+        .iter()
+        .filter_map(|&failure| {
+            let code = table.required_string(failure.key(), diagnostics)?;
+            let (kind, _) = table
+                .entries()
+                .find(|(kind, _)| kind.value == failure.key())?;
             Some(FailureCode {
-                kind: Spanned::new(kind.value.to_owned(), kind.span),
+                kind: Spanned::new(failure, kind.span),
                 code,
             })
         })

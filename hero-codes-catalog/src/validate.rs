@@ -5,7 +5,9 @@ use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostics, Spanned};
 use crate::ident::check_identifier;
-use crate::model::{Catalog, CatalogFile, CodeEntry, CodeType, Envelope};
+use hero_codes_vocab::{CodeType, GENERATED_ITEMS};
+
+use crate::model::{Catalog, CatalogFile, CodeEntry, Envelope};
 use crate::reader::looks_like_locale;
 use crate::suggest::nearest;
 use crate::wording::quoted_list;
@@ -370,20 +372,6 @@ fn names_are_identifiers(catalog: &Catalog, diagnostics: &mut Diagnostics) {
     }
 }
 
-/// The associated items `include_catalog!` generates on each enum (inherent, and of
-/// `CatalogCode`): a variant of the same name would make `Name::ALL` ambiguous.
-const GENERATED_ITEMS: &[&str] = &[
-    "ALL",
-    "MARKDOWN_TABLE",
-    "CATALOG",
-    "ENVELOPE",
-    "SUCCESS",
-    "code",
-    "status",
-    "desc",
-    "from_code",
-];
-
 /// Rejects `{ name = "ALL", ... }`: the generated enum has an associated const `ALL`.
 fn names_are_not_generated_items(catalog: &Catalog, diagnostics: &mut Diagnostics) {
     for entry in &catalog.codes {
@@ -608,7 +596,7 @@ fn failure_codes_exist(catalog: &Catalog, diagnostics: &mut Diagnostics) {
     let success = catalog.success().map(|entry| entry.code.value.as_str());
     for failure in catalog.failures.iter().flatten() {
         let code = &failure.code;
-        let kind = &failure.kind.value;
+        let kind = failure.kind.value.key();
         let Some(entry) = named_entry(
             catalog,
             kind,

@@ -766,8 +766,11 @@ fn failures_table_maps_every_kind() {
         .failures
         .as_ref()
         .expect("the table is read");
-    assert_eq!(failures.len(), hero_codes_catalog::FAILURE_KINDS.len());
-    assert_eq!(failures[9].kind.value, "internal");
+    assert_eq!(failures.len(), hero_codes_catalog::Failure::ALL.len());
+    assert_eq!(
+        failures[9].kind.value,
+        hero_codes_catalog::Failure::Internal
+    );
     assert_eq!(failures[9].code.value, "500");
 }
 

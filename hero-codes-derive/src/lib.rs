@@ -1,8 +1,48 @@
 //! Proc macros of [hero-codes](https://docs.rs/hero-codes). Use them through `hero-codes`,
 //! which re-exports them and holds the types the generated code names.
 //!
+//! Both read a catalog file, `codes.toml`, at compile time: the one the calling crate
+//! declares in its `Cargo.toml` (`[package.metadata.hero-codes] catalog = "..."`), a path
+//! given to them, or else the built-in catalog of `hero-codes`. Cargo rebuilds the crate
+//! when the file or its `codes.lock` changes, and every mistake, in the file or in the Rust
+//! source, is a compile error at its place, all of them at once, never a panic.
+//!
+//! - [`include_catalog!`] generates one enum per catalog of the file, with its codes,
+//!   statuses, descriptions, lookup and docs, plus the file's `ENVELOPE` and `HTTP_STATUSES`
+//!   (documented in `hero_codes::include_catalog!`);
+//! - [`#[derive(ApiError)]`](derive@ApiError) maps an error enum or struct to codes of the
+//!   catalog, one `#[api(code = "...")]` per variant (documented in `hero_codes::ApiError`).
+//!
+//! ```
+//! use hero_codes::ApiError;
+//!
+//! #[derive(Debug, thiserror::Error, hero_codes::ApiError)]
+//! enum AppError {
+//!     #[error("app {id} not found")]
+//!     #[api(code = "10400", desc = "应用{id}不存在", en = "App {id} does not exist")]
+//!     AppNotFound { id: u64 },
+//! }
+//!
+//! let error = AppError::AppNotFound { id: 7 };
+//! assert_eq!(error.code(), "10400");
+//! assert_eq!(error.body(), r#"{"result":false,"result_code":"10400","result_desc":"应用7不存在"}"#);
+//! ```
+//!
+//! A code that is not in the catalog does not compile:
+//!
+//! ```compile_fail
+//! #[derive(Debug, thiserror::Error, hero_codes::ApiError)]
+//! enum AppError {
+//!     #[error("app not found")]
+//!     #[api(code = "10401")] // unknown code `10401`: ... did you mean `10400`?
+//!     AppNotFound,
+//! }
+//! ```
+//!
 //! The entry points stay thin: reading and checking a catalog file is the job of
-//! `hero-codes-catalog`, generating code the job of the modules here.
+//! `hero-codes-catalog`, generating code the job of the modules here. The derive's
+//! attributes, its messages and the generated items are chapters of the hero-codes manual:
+//! `docs/derive.md` and `docs/generated-api.md` in the repository.
 
 mod api_error;
 mod catalog_enum;

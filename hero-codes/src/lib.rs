@@ -1,8 +1,21 @@
 //! API result codes from one `codes.toml`: generated code enums, compile-time checked error
 //! mappings and one response envelope.
 //!
-//! The built-in catalog transcribes two API documents: the Hero API code list
-//! ([`HeroCode`], [`HTTP_STATUSES`]) and the response spec ([`ResultCode`], [`ENVELOPE`]).
+//! A catalog file lists an API's result codes, one a line: code, variant name, HTTP status
+//! and public description. [`include_catalog!`] turns each catalog of the file into an enum,
+//! and [`#[derive(ApiError)]`](derive@ApiError) maps a service's own errors to its codes: a
+//! code that is not in the file does not compile. Every answer then comes in one envelope:
+//!
+//! ```json
+//! {"result": false, "result_code": "10400", "result_desc": "所请求的资源不存在"}
+//! {"result": true,  "result_code": "0",     "result_desc": "成功", "data": {}}
+//! ```
+//!
+//! # The built-in catalog
+//!
+//! A crate with no `codes.toml` of its own uses the built-in one, which transcribes two API
+//! documents: the Hero API code list ([`HeroCode`], [`HTTP_STATUSES`]) and the response spec
+//! ([`ResultCode`], [`ENVELOPE`]). Its codes are plain data:
 //!
 //! ```
 //! use hero_codes::{HeroCode, ResultCode};
@@ -16,25 +29,119 @@
 //! assert_eq!(HeroCode::FileTooLarge.status(), StatusCode::PAYLOAD_TOO_LARGE);
 //! ```
 //!
-//! A service's own errors map to codes with [`#[derive(ApiError)]`](derive@ApiError), and
-//! with the `axum` feature (on by default) they, [`ApiResponse`] and the [`axum`] module's
-//! extractors and router layer answer every request in the envelope. The `actix` feature
-//! does the same for actix-web (module `actix`), and `utoipa` documents every answer in
-//! OpenAPI (module `openapi`).
+//! # A service's errors
+//!
+//! `Display` (thiserror's `#[error]`) stays the internal message for the logs; the catalog
+//! gives the public answer, whose body is serialized at compile time:
+//!
+//! ```
+//! use hero_codes::{ApiError, ApiResponse};
+//!
+//! #[derive(Debug, thiserror::Error, hero_codes::ApiError)]
+//! enum AppError {
+//!     #[error("app {id} not found")]
+//!     #[api(code = "10400", desc = "应用{id}不存在", en = "App {id} does not exist")]
+//!     AppNotFound { id: u64 },
+//!     #[error("database: {0}")]
+//!     #[api(code = "10500")]
+//!     Db(#[from] std::io::Error),
+//! }
+//!
+//! let missing = AppError::AppNotFound { id: 7 };
+//! assert_eq!(missing.status(), http::StatusCode::NOT_FOUND);
+//! assert_eq!(missing.body(), r#"{"result":false,"result_code":"10400","result_desc":"应用7不存在"}"#);
+//!
+//! // A 5xx answer never carries the internal message.
+//! let db = AppError::from(std::io::Error::other("password=hunter2"));
+//! assert_eq!(db.body(), r#"{"result":false,"result_code":"10500","result_desc":"系统错误"}"#);
+//!
+//! let ok = ApiResponse::<_>::ok("Farm测试开发");
+//! assert_eq!(
+//!     serde_json::to_string(&ok).unwrap(),
+//!     r#"{"result":true,"result_code":"0","result_desc":"成功","data":"Farm测试开发"}"#
+//! );
+//! ```
+//!
+//! With the `axum` feature (on by default) the same error is a handler's error as it is, and
+//! one layer puts every other answer of a router in the envelope too (bad input, an unknown
+//! route, a wrong method, a panic):
+//!
+//! ```no_run
+//! # #[cfg(feature = "axum")]
+//! # mod service {
+//! # #[derive(Debug, thiserror::Error, hero_codes::ApiError)]
+//! # enum AppError {
+//! #     #[error("app {id} not found")]
+//! #     #[api(code = "10400", desc = "应用{id}不存在", en = "App {id} does not exist")]
+//! #     AppNotFound { id: u64 },
+//! # }
+//! use axum::{Router, routing::get};
+//! use hero_codes::axum::{EnvelopeRouter, Path};
+//! use hero_codes::{ApiResponse, ResultCode};
+//!
+//! async fn get_app(Path(id): Path<u64>) -> Result<ApiResponse<String>, AppError> {
+//!     match id {
+//!         1 => Ok(ApiResponse::ok("Farm测试开发".to_owned())),
+//!         _ => Err(AppError::AppNotFound { id }),
+//!     }
+//! }
+//!
+//! #[tokio::main]
+//! async fn main() -> std::io::Result<()> {
+//!     let app: Router = Router::new()
+//!         .route("/apps/{id}", get(get_app))
+//!         .with_envelope::<ResultCode>();
+//!     let listener = tokio::net::TcpListener::bind("127.0.0.1:3000").await?;
+//!     axum::serve(listener, app).await
+//! }
+//! # }
+//! # fn main() {}
+//! ```
+//!
+//! # Map of the crate
+//!
+//! | item | what it is |
+//! |---|---|
+//! | [`include_catalog!`] | generates the code enums of a catalog file: the crate's own, declared in its `Cargo.toml` under `[package.metadata.hero-codes]`, or any other |
+//! | [`#[derive(ApiError)]`](derive@ApiError) | maps an error enum or struct to codes with `#[api(code = "...")]`, checked at compile time |
+//! | [`ApiError`](trait@ApiError), [`ErrorAnswers`] | what an error answers: code, status, description, body; every answer it can give |
+//! | [`CatalogCode`], [`FailureCodes`], [`Failure`] | generic code over any catalog's enum; which code answers each failure a framework detects |
+//! | [`ApiResponse`], [`Code`], [`ErrorReply`] | the success envelope, and a client's reading of any answer, judged by its code |
+//! | [`EnvelopeFields`], [`HttpStatusTable`] | a catalog file's envelope field names and HTTP status table |
+//! | [`in_locale`], [`current_locale`], [`InLocale`] | answers in the catalog's other languages, and the request's language carried to other tasks |
+//! | [`ResultCode`], [`HeroCode`], [`ENVELOPE`], [`HTTP_STATUSES`] | the built-in catalog |
+//!
+//! | feature | default | what it adds |
+//! |---|---|---|
+//! | `axum` | yes | module [`axum`]: `IntoResponse` for errors and codes, extractors that reject in the envelope, the `EnvelopeLayer` and `.with_envelope()` |
+//! | `actix` | no | module `actix`: `ResponseError` and `Responder`, and `.with_envelope()` on an actix-web `App` |
+//! | `utoipa` | no | module `openapi`: `IntoResponses` and `ToSchema` for utoipa 6, every answer documented in OpenAPI |
+//!
+//! # The manual
+//!
+//! The repository's `README.md` is the way in (the demo service, your own catalog in a few
+//! steps); its `docs/` folder has one chapter per subject, every Rust block of it tested:
+//! the catalog format and rules (`docs/catalog.md`), changing codes safely with deprecation,
+//! retirement and `codes.lock` (`docs/changing-codes.md`), several languages
+//! (`docs/locales.md`), your own catalog (`docs/own-catalog.md`), the generated API
+//! (`docs/generated-api.md`), the derive (`docs/derive.md`), `ApiResponse`
+//! (`docs/envelope.md`), axum (`docs/axum.md`), actix-web (`docs/actix.md`), OpenAPI
+//! (`docs/openapi.md`), the `hero-codes` command (`docs/command.md`), performance and
+//! reliability (`docs/performance.md`, `docs/reliability.md`).
 
 // Generated code names this crate as `::hero_codes`, here too.
 extern crate self as hero_codes;
 
 #[cfg(feature = "actix")]
 pub mod actix;
+#[cfg(any(feature = "axum", feature = "actix"))]
+mod answer;
 mod answers;
 #[cfg(feature = "axum")]
 pub mod axum;
 mod catalog;
 mod error;
 mod failure;
-#[cfg(any(feature = "axum", feature = "actix"))]
-mod glue;
 mod locale;
 mod lookup;
 #[cfg(any(feature = "axum", feature = "actix"))]
@@ -44,12 +151,11 @@ pub mod openapi;
 mod response;
 
 pub use answers::{ErrorAnswer, ErrorAnswers};
-pub use catalog::{
-    CatalogCode, CodeType, EnvelopeFields, HttpStatusRow, HttpStatusTable, UnknownCode,
-};
+pub use catalog::{CatalogCode, EnvelopeFields, HttpStatusRow, HttpStatusTable, UnknownCode};
 pub use error::ApiError;
-pub use failure::{Failure, FailureCodes};
-pub use locale::{answer_locale, in_locale};
+pub use failure::FailureCodes;
+pub use hero_codes_vocab::{CodeType, Failure};
+pub use locale::{InLocale, Localized, NotAFuture, current_locale, in_locale};
 pub use response::{ApiResponse, Code, ErrorReply};
 
 /// Generates code enums from a catalog file, checked at compile time.

@@ -1,6 +1,7 @@
 //! Compile-time checks, proven by compiling: every class of mistake in a catalog file or
-//! in a `#[derive(ApiError)]` is a compile error with its own snapshot in `tests/ui/`, and
-//! good files and derives compile and run.
+//! in a `#[derive(ApiError)]`, and each misuse of the runtime the compiler can catch, is a
+//! compile error with its own snapshot in `tests/ui/`, and good files and derives compile
+//! and run.
 //!
 //! Refresh the snapshots with `TRYBUILD=overwrite cargo test -p hero-codes-tests --test ui`,
 //! then read the diff.
@@ -15,6 +16,7 @@ fn ui() {
     cases.pass("ui/catalog-pass/*.rs");
     cases.compile_fail("ui/derive/*.rs");
     cases.pass("ui/derive-pass/*.rs");
+    cases.compile_fail("ui/runtime/*.rs");
 }
 
 /// trybuild compiles each case as a crate whose `CARGO_MANIFEST_DIR` is

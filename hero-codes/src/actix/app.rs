@@ -5,10 +5,11 @@ use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::error::{
     InternalError, JsonPayloadError, PathError, QueryPayloadError, UrlencodedError,
 };
-use actix_web::{App, Error, HttpMessage, HttpRequest, HttpResponse, web};
+use actix_web::{App, Error, HttpMessage, HttpRequest, ResponseError, web};
 
 use super::middleware::Envelope;
-use super::response::{FailureAnswer, failure_response};
+use super::response::{failure_response, into_response};
+use crate::answer::{Answer, FailureAnswer};
 use crate::{ApiError, Failure, FailureCodes};
 
 /// Puts every answer of an actix-web `App` into the envelope of a catalog.
@@ -88,14 +89,12 @@ fn reject_json<C: FailureCodes + ApiError>(
     error: JsonPayloadError,
     request: &HttpRequest,
 ) -> Error {
-    let failure = match &error {
-        JsonPayloadError::OverflowKnownLength { .. } | JsonPayloadError::Overflow { .. } => {
-            Failure::BodyTooLarge
-        }
+    // actix answers a wrong content type with 400: the variant says more.
+    let input = match error {
         JsonPayloadError::ContentType => Failure::UnsupportedMediaType,
         _ => Failure::InvalidJson,
     };
-    reject::<C>(failure, error, request)
+    reject::<C>(input, error, request)
 }
 
 fn reject_query<C: FailureCodes + ApiError>(
@@ -110,26 +109,26 @@ fn reject_path<C: FailureCodes + ApiError>(error: PathError, request: &HttpReque
 }
 
 fn reject_form<C: FailureCodes + ApiError>(error: UrlencodedError, request: &HttpRequest) -> Error {
-    let failure = match &error {
-        UrlencodedError::Overflow { .. } => Failure::BodyTooLarge,
+    let input = match error {
         UrlencodedError::ContentType => Failure::UnsupportedMediaType,
         _ => Failure::InvalidForm,
     };
-    reject::<C>(failure, error, request)
+    reject::<C>(input, error, request)
 }
 
-/// The envelope for `failure`, in the catalog of the nearest [`Envelope`] (else `C`);
-/// actix's error, which may quote the input, goes to the log.
+/// The envelope for actix's rejection of `input`, in the catalog of the nearest
+/// [`Envelope`] (else `C`); actix's error, which may quote the input, goes to the log.
 fn reject<C: FailureCodes + ApiError>(
-    failure: Failure,
-    error: impl std::fmt::Debug + std::fmt::Display + 'static,
+    input: Failure,
+    error: impl ResponseError + 'static,
     request: &HttpRequest,
 ) -> Error {
+    let failure = Failure::of_rejection(input, error.status_code().as_u16());
     tracing::debug!(?failure, detail = %error, "request rejected");
     let nearest = request.extensions().get::<FailureAnswer>().copied();
-    let response: HttpResponse = match nearest {
-        Some(FailureAnswer(answer)) => answer(failure),
-        None => failure_response::<C>(failure),
+    let answer = match nearest {
+        Some(answer) => answer.answer(failure),
+        None => Answer::failure::<C>(failure),
     };
-    InternalError::from_response(error, response).into()
+    InternalError::from_response(error, into_response(answer)).into()
 }

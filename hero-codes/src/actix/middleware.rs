@@ -1,28 +1,27 @@
 //! The middleware that keeps every answer of an actix-web `App` in the envelope: panics,
 //! error responses that are not envelopes, and the answer's language.
 
-use std::future::{Future, Ready, ready};
+use std::future::{Ready, ready};
 use std::marker::PhantomData;
 use std::panic::AssertUnwindSafe;
-use std::pin::Pin;
 use std::rc::Rc;
-use std::task::{Context, Poll};
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{Service, ServiceRequest, ServiceResponse, Transform};
 use actix_web::error::InternalError;
+use actix_web::http::Method;
 use actix_web::http::header::{
-    ACCEPT_LANGUAGE, CONTENT_LANGUAGE, CONTENT_LENGTH, CONTENT_TYPE, HeaderValue, VARY,
+    ACCEPT_LANGUAGE, ALLOW, CONTENT_LANGUAGE, CONTENT_LENGTH, CONTENT_TYPE, HeaderMap, HeaderValue,
+    VARY,
 };
 use actix_web::{Error, HttpMessage, HttpResponse};
 use futures_util::FutureExt;
 use futures_util::future::LocalBoxFuture;
 
-use super::response::{FailureAnswer, InEnvelope, failure_response, localized_envelope};
-use crate::glue::{code_for_status, must_vary_on_language};
-use crate::locale::LocaleScope;
+use super::response::into_response;
+use crate::answer::{self, Answer, FailureAnswer, InEnvelope};
 use crate::negotiate::Negotiator;
-use crate::{ApiError, CatalogCode, Failure, FailureCodes};
+use crate::{ApiError, CatalogCode, FailureCodes, InLocale};
 
 /// Middleware that puts every answer of the services it wraps into the envelope of
 /// catalog `C`: a panic answers `internal` (500, the message goes to the log); an error
@@ -109,11 +108,10 @@ where
 
     actix_web::dev::forward_ready!(service);
 
-    fn call(&self, request: ServiceRequest) -> Self::Future {
+    fn call(&self, mut request: ServiceRequest) -> Self::Future {
+        answer_head_as_get(&mut request);
         // An inner `Envelope` (a resource's) replaces it: the nearest one answers.
-        request
-            .extensions_mut()
-            .insert(FailureAnswer(failure_response::<C>));
+        request.extensions_mut().insert(FailureAnswer::of::<C>());
         let accept_language = request
             .headers()
             .get(ACCEPT_LANGUAGE)
@@ -133,7 +131,8 @@ where
             match outcome {
                 Ok(Ok(response)) => {
                     let (request, response) = response.into_parts();
-                    let response = label_language::<C>(keep_in_envelope::<C, B>(response));
+                    let mut response = label_language::<C>(keep_in_envelope::<C, B>(response));
+                    allow_head_with_get(response.headers_mut());
                     Ok(ServiceResponse::new(request, response))
                 }
                 Ok(Err(error)) => {
@@ -141,80 +140,69 @@ where
                     Err(InternalError::from_response(error, label_language::<C>(response)).into())
                 }
                 Err(panic) => {
-                    log_panic(panic.as_ref());
-                    let response = failure_response::<C>(Failure::Internal);
+                    let response = into_response(Answer::panic::<C>(panic.as_ref()));
                     let response = label_language::<C>(response);
                     Err(InternalError::from_response("handler panicked", response).into())
                 }
             }
         };
-        Box::pin(InLocale {
-            inner: Box::pin(answer),
-            locale,
-        })
+        // Envelopes the handler and this middleware make are in the request's locale.
+        Box::pin(answer.in_locale(locale))
     }
 }
 
-/// Polls the answer with the request's locale set, so that envelopes made by the handler
-/// and by this middleware are in it.
-struct InLocale<F> {
-    inner: Pin<Box<F>>,
-    locale: Option<&'static str>,
-}
-
-impl<F: Future> Future for InLocale<F> {
-    type Output = F::Output;
-
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
-        let _locale = LocaleScope::enter(self.locale);
-        self.inner.as_mut().poll(cx)
+/// `HEAD` is answered as `GET`, as axum does and HTTP asks (the server sends the head of
+/// the answer only): routes match it as `GET`, so handlers see `GET`.
+fn answer_head_as_get(request: &mut ServiceRequest) {
+    if request.method() == Method::HEAD {
+        request.head_mut().method = Method::GET;
     }
 }
 
-fn log_panic(panic: &(dyn std::any::Any + Send)) {
-    let message = panic
-        .downcast_ref::<&str>()
-        .copied()
-        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
-        .unwrap_or("a panic with a non-text payload");
-    tracing::error!(panic = message, "handler panicked");
+/// A `405`'s `Allow` names `HEAD` wherever it names `GET`, since [`answer_head_as_get`]
+/// answers it there; in axum's form, `GET,HEAD`.
+fn allow_head_with_get(headers: &mut HeaderMap) {
+    let Some(allow) = headers.get(ALLOW).and_then(|value| value.to_str().ok()) else {
+        return;
+    };
+    let methods: Vec<&str> = allow.split(',').map(str::trim).collect();
+    if methods.contains(&"GET") && !methods.contains(&"HEAD") {
+        let with_head = format!("{},HEAD", methods.join(","));
+        if let Ok(value) = HeaderValue::try_from(with_head) {
+            headers.insert(ALLOW, value);
+        }
+    }
 }
 
-/// An error response not marked as an envelope gets the envelope body of the code `C`
-/// answers its status with; its status and other headers stay.
+/// The response, or the envelope of catalog `C` in its place (its status and other
+/// headers kept): see [`answer::replacement`].
 fn keep_in_envelope<C: FailureCodes + ApiError, B: MessageBody + 'static>(
     response: HttpResponse<B>,
 ) -> HttpResponse {
-    let status = response.status();
-    if !(status.is_client_error() || status.is_server_error())
-        || response.extensions().get::<InEnvelope>().is_some()
-    {
-        return response.map_into_boxed_body();
-    }
-    let status = http::StatusCode::from_u16(status.as_u16())
+    let status = http::StatusCode::from_u16(response.status().as_u16())
         .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
-    let code: C = code_for_status(status);
-    let mut answer: HttpResponse = localized_envelope(status, &code);
+    let in_envelope = response.extensions().get::<InEnvelope>().is_some();
+    let Some(answer) = answer::replacement::<C>(status, in_envelope) else {
+        return response.map_into_boxed_body();
+    };
+    let mut replaced = into_response(answer);
     for (name, value) in response.headers() {
-        if name != CONTENT_TYPE && name != CONTENT_LENGTH {
-            answer.headers_mut().append(name.clone(), value.clone());
+        if name != CONTENT_TYPE && name != CONTENT_LENGTH && name != CONTENT_LANGUAGE {
+            replaced.headers_mut().append(name.clone(), value.clone());
         }
     }
-    answer
+    replaced
 }
 
-/// `Content-Language` for an envelope whose description is in a known locale, and, when
-/// catalog `C` has several, `Vary: Accept-Language`.
+/// `Vary: Accept-Language` on an answer that says its language, when catalog `C` has
+/// several: see [`answer::must_vary_on_language`].
 fn label_language<C: CatalogCode>(mut response: HttpResponse) -> HttpResponse {
-    let Some(&InEnvelope { locale }) = response.extensions().get::<InEnvelope>() else {
-        return response;
-    };
     let headers = response.headers_mut();
-    if let Some(locale) = locale {
-        headers.insert(CONTENT_LANGUAGE, HeaderValue::from_static(locale));
-    }
-    // An inner `Envelope` (a resource's own catalog) may have said it already.
-    if must_vary_on_language::<C>(headers.get_all(VARY).map(HeaderValue::as_bytes)) {
+    let vary =
+        answer::must_vary_on_language::<C, _>(headers.contains_key(CONTENT_LANGUAGE), || {
+            headers.get_all(VARY).map(HeaderValue::as_bytes)
+        });
+    if vary {
         headers.append(VARY, HeaderValue::from_static("accept-language"));
     }
     response

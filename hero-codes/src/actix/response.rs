@@ -1,30 +1,15 @@
-//! Answers in the envelope, as actix-web responses.
+//! Answers of the envelope core as actix-web responses.
 
 use actix_web::body::BoxBody;
 use actix_web::http::StatusCode as ActixStatus;
-use actix_web::http::header::{CONTENT_TYPE, HeaderValue};
+use actix_web::http::header::{CONTENT_LANGUAGE, CONTENT_TYPE, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, Responder};
-use bytes::Bytes;
 use http::StatusCode;
 use serde::Serialize;
 
-use crate::glue::{error_status, failure_code, localized_body, success_body};
+use crate::answer::{Answer, InEnvelope};
 use crate::response::ENVELOPE_CONTENT_TYPE;
 use crate::{ApiError, ApiResponse, Failure, FailureCodes};
-
-/// Marks a response as already in the envelope, in its extensions, so the
-/// [`Envelope`](super::Envelope) middleware leaves it as it is; with the locale of its
-/// description, for `Content-Language`.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct InEnvelope {
-    pub(crate) locale: Option<&'static str>,
-}
-
-/// How the nearest [`Envelope`](super::Envelope) middleware answers a failure, in its
-/// catalog: put in the request's extensions, so that the extractors' error handlers
-/// answer in the catalog of a resource or scope wrapped in its own `Envelope`.
-#[derive(Clone, Copy)]
-pub(crate) struct FailureAnswer(pub(crate) fn(Failure) -> HttpResponse);
 
 /// The answer for `error`: its status and envelope body, in the request's locale when the
 /// [`Envelope`](super::Envelope) middleware runs. A 5xx error is logged with its source
@@ -32,7 +17,7 @@ pub(crate) struct FailureAnswer(pub(crate) fn(Failure) -> HttpResponse);
 ///
 /// Derived errors call this from their `ResponseError::error_response`.
 pub fn error_response<E: ApiError>(error: &E) -> HttpResponse {
-    localized_envelope(error_status(error), error)
+    into_response(Answer::error(error))
 }
 
 /// The answer for a framework `failure` in catalog `C`: the code its `failures` table
@@ -44,26 +29,26 @@ pub fn error_response<E: ApiError>(error: &E) -> HttpResponse {
 /// assert_eq!(response.status().as_u16(), 413);
 /// ```
 pub fn failure_response<C: FailureCodes + ApiError>(failure: Failure) -> HttpResponse {
-    let (status, code) = failure_code::<C>(failure);
-    localized_envelope(status, &code)
+    into_response(Answer::failure::<C>(failure))
 }
 
-/// `error`'s envelope with `status`, in the locale answers are made in now.
-pub(crate) fn localized_envelope<E: ApiError + ?Sized>(
-    status: StatusCode,
-    error: &E,
-) -> HttpResponse {
-    let (body, locale) = localized_body(error);
-    envelope(status, body, locale)
-}
-
-fn envelope(status: StatusCode, body: Bytes, locale: Option<&'static str>) -> HttpResponse {
-    let mut response = HttpResponse::with_body(actix_status(status), BoxBody::new(body));
-    response.headers_mut().insert(
+/// The actix-web response of an envelope answer: its status, body, content type, language,
+/// and on an error answer the mark that keeps it as it is in any `Envelope` middleware.
+pub(crate) fn into_response(answer: Answer) -> HttpResponse {
+    let marked = answer.needs_mark();
+    let mut response =
+        HttpResponse::with_body(actix_status(answer.status), BoxBody::new(answer.body));
+    let headers = response.headers_mut();
+    headers.insert(
         CONTENT_TYPE,
         HeaderValue::from_static(ENVELOPE_CONTENT_TYPE),
     );
-    response.extensions_mut().insert(InEnvelope { locale });
+    if let Some(locale) = answer.locale {
+        headers.insert(CONTENT_LANGUAGE, HeaderValue::from_static(locale));
+    }
+    if marked {
+        response.extensions_mut().insert(InEnvelope);
+    }
     response
 }
 
@@ -79,10 +64,7 @@ impl<T: Serialize, C: FailureCodes + ApiError> Responder for ApiResponse<T, C> {
     type Body = BoxBody;
 
     fn respond_to(self, _request: &HttpRequest) -> HttpResponse {
-        match success_body(self) {
-            Some((status, body, locale)) => envelope(status, body, locale),
-            None => failure_response::<C>(Failure::Internal),
-        }
+        into_response(Answer::success(self))
     }
 }
 

@@ -6,7 +6,8 @@ use axum::response::{IntoResponse, Response};
 use http::StatusCode;
 use http::request::Parts;
 
-use super::response::{FailureAnswer, failure_response};
+use super::response::into_response;
+use crate::answer::{Answer, FailureAnswer};
 use crate::{Failure, ResultCode};
 
 /// Why an extractor refused a request. It answers with the envelope of the nearest
@@ -35,17 +36,10 @@ impl Rejection {
         self.failure
     }
 
-    /// Reads axum's rejection: its status tells a body too large (413), a wrong content type
-    /// (415) and a server-side mistake (5xx) apart from `input`, a request that does not fit.
+    /// Reads axum's rejection of `input` with `status`.
     fn new(input: Failure, status: StatusCode, detail: String) -> Self {
-        let failure = match status {
-            StatusCode::PAYLOAD_TOO_LARGE => Failure::BodyTooLarge,
-            StatusCode::UNSUPPORTED_MEDIA_TYPE => Failure::UnsupportedMediaType,
-            status if status.is_server_error() => Failure::Internal,
-            _ => input,
-        };
         Rejection {
-            failure,
+            failure: Failure::of_rejection(input, status.as_u16()),
             detail,
             answer: None,
         }
@@ -61,10 +55,10 @@ impl Rejection {
 impl IntoResponse for Rejection {
     fn into_response(self) -> Response {
         tracing::debug!(failure = ?self.failure, detail = %self.detail, "request rejected");
-        match self.answer {
+        into_response(match self.answer {
             Some(answer) => answer.answer(self.failure),
-            None => failure_response::<ResultCode>(self.failure),
-        }
+            None => Answer::failure::<ResultCode>(self.failure),
+        })
     }
 }
 
@@ -103,7 +97,7 @@ macro_rules! envelope_extractor {
             type Rejection = Rejection;
 
             async fn from_request(request: $input, state: &S) -> Result<Self, Rejection> {
-                let answer = FailureAnswer::find(request.extensions());
+                let answer = request.extensions().get::<FailureAnswer>().copied();
                 match axum::extract::$axum::<T>::from_request(request, state).await {
                     Ok(axum::extract::$axum(value)) => Ok($name(value)),
                     Err(rejection) => Err(Rejection::from(rejection).answered_by(answer)),
@@ -124,7 +118,7 @@ macro_rules! envelope_extractor {
                 match axum::extract::$axum::<T>::from_request_parts(parts, state).await {
                     Ok(axum::extract::$axum(value)) => Ok($name(value)),
                     Err(rejection) => {
-                        let answer = FailureAnswer::find(&parts.extensions);
+                        let answer = parts.extensions.get::<FailureAnswer>().copied();
                         Err(Rejection::from(rejection).answered_by(answer))
                     }
                 }

@@ -4,6 +4,7 @@
 use std::any::Any;
 use std::future::Future;
 use std::marker::PhantomData;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll, ready};
@@ -15,17 +16,14 @@ use axum::response::Response;
 use bytes::Bytes;
 use http::HeaderValue;
 use http::header::{ACCEPT_LANGUAGE, CONTENT_LANGUAGE, CONTENT_LENGTH, CONTENT_TYPE, VARY};
-use tower_http::catch_panic::{self, CatchPanic, CatchPanicLayer, ResponseForPanic};
 use tower_layer::Layer;
 use tower_service::Service;
 
-use super::response::{
-    FailureAnswer, InEnvelope, LayerPolling, failure_response, localized_envelope,
-};
-use crate::glue::{code_for_status, must_vary_on_language};
+use super::response::into_response;
+use crate::answer::{self, Answer, FailureAnswer, InEnvelope};
 use crate::locale::LocaleScope;
 use crate::negotiate::Negotiator;
-use crate::{ApiError, CatalogCode, Failure, FailureCodes};
+use crate::{ApiError, CatalogCode, FailureCodes};
 
 /// A tower layer that puts everything the wrapped service answers into the envelope of
 /// catalog `C`, with codes from `C`'s `failures` table:
@@ -41,8 +39,11 @@ use crate::{ApiError, CatalogCode, Failure, FailureCodes};
 ///   first code of `C` with that status, else `bad_request`.
 ///
 /// Answers already in an envelope (derived errors, catalog codes, [`ApiResponse`]) pass
-/// unchanged, whatever their catalog: the crate marks them, so an inner part of the app
-/// may answer in another catalog. It works with `Router::layer`, `Router::route_layer`,
+/// unchanged, whatever their catalog and wherever they were made (the handler, a task it
+/// spawned, a blocking pool, a `Service`): the crate marks its error answers, so an inner
+/// part of the app may answer in another catalog. The handler runs in the request's
+/// language (`Accept-Language`, negotiated against the catalog's `locales`); a task it
+/// spawns takes it along with [`InLocale::in_current_locale`](crate::InLocale). It works with `Router::layer`, `Router::route_layer`,
 /// `MethodRouter::layer` and `ServiceBuilder`:
 ///
 /// ```
@@ -97,16 +98,18 @@ impl<S, C: FailureCodes + ApiError> Layer<S> for EnvelopeLayer<C> {
 
     fn layer(&self, inner: S) -> Self::Service {
         EnvelopeService {
-            inner: CatchPanicLayer::custom(PanicAnswer::<C>(PhantomData)).layer(inner),
+            inner,
             negotiator: Arc::new(Negotiator::new(C::ENVELOPE.locales)),
+            catalog: PhantomData,
         }
     }
 }
 
 /// The service of [`EnvelopeLayer`].
 pub struct EnvelopeService<S, C> {
-    inner: CatchPanic<S, PanicAnswer<C>>,
+    inner: S,
     negotiator: Arc<Negotiator>,
+    catalog: PhantomData<fn() -> C>,
 }
 
 impl<S: Clone, C> Clone for EnvelopeService<S, C> {
@@ -114,6 +117,7 @@ impl<S: Clone, C> Clone for EnvelopeService<S, C> {
         EnvelopeService {
             inner: self.inner.clone(),
             negotiator: Arc::clone(&self.negotiator),
+            catalog: PhantomData,
         }
     }
 }
@@ -144,11 +148,17 @@ where
     fn call(&mut self, mut request: Request) -> Self::Future {
         let locale = self.negotiator.pick(request.headers().get(ACCEPT_LANGUAGE));
         // The extractors inside read it to reject in this catalog.
-        request
-            .extensions_mut()
-            .insert(FailureAnswer::new(failure_response::<C>));
+        request.extensions_mut().insert(FailureAnswer::of::<C>());
+        // A handler may panic when called or when polled. Caught here rather than by
+        // tower-http's `CatchPanic`, which boxes every answer's body once more.
+        let state = match catch_unwind(AssertUnwindSafe(|| self.inner.call(request))) {
+            Ok(future) => State::Called { future },
+            Err(panic) => State::Panicked {
+                answer: Some(panic_response::<C>(panic)),
+            },
+        };
         ResponseFuture {
-            inner: self.inner.call(request),
+            state,
             locale,
             catalog: PhantomData,
         }
@@ -160,9 +170,18 @@ pin_project_lite::pin_project! {
     /// locale the request asked for.
     pub struct ResponseFuture<F, C> {
         #[pin]
-        inner: catch_panic::ResponseFuture<F, PanicAnswer<C>>,
+        state: State<F>,
         locale: Option<&'static str>,
         catalog: PhantomData<fn() -> C>,
+    }
+}
+
+pin_project_lite::pin_project! {
+    /// The inner service's future, or the answer for its panic in `call`.
+    #[project = StateProjection]
+    enum State<F> {
+        Called { #[pin] future: F },
+        Panicked { answer: Option<Response> },
     }
 }
 
@@ -177,12 +196,20 @@ where
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = self.project();
-        // The handler makes its answer inside this poll: envelopes made now are marked,
-        // and in the request's locale.
-        let _polling = LayerPolling::enter();
+        // Envelopes the handler makes inside this poll are in the request's locale.
         let _locale = LocaleScope::enter(*this.locale);
-        let response = ready!(this.inner.poll(cx))?;
-        let response = keep_in_envelope::<C>(response.map(Body::new));
+        let response = match this.state.project() {
+            StateProjection::Called { future } => {
+                match catch_unwind(AssertUnwindSafe(|| future.poll(cx))) {
+                    Ok(answer) => ready!(answer)?.map(Body::new),
+                    Err(panic) => panic_response::<C>(panic),
+                }
+            }
+            StateProjection::Panicked { answer } => answer
+                .take()
+                .expect("an envelope future polled after it completed"),
+        };
+        let response = keep_in_envelope::<C>(response);
         Poll::Ready(Ok(label_language::<C>(response)))
     }
 }
@@ -230,59 +257,36 @@ impl<S: Clone + Send + Sync + 'static> EnvelopeRouter for Router<S> {
     }
 }
 
-/// Answers a panic with catalog `C`'s `internal` code; the panic message goes to the log.
-struct PanicAnswer<C>(PhantomData<fn() -> C>);
-
-impl<C> Clone for PanicAnswer<C> {
-    fn clone(&self) -> Self {
-        PanicAnswer(PhantomData)
-    }
+/// Catalog `C`'s `internal` answer to a panic; the panic message goes to the log.
+fn panic_response<C: FailureCodes + ApiError>(panic: Box<dyn Any + Send>) -> Response {
+    into_response(Answer::panic::<C>(panic.as_ref()))
 }
 
-impl<C: FailureCodes + ApiError> ResponseForPanic for PanicAnswer<C> {
-    type ResponseBody = Body;
-
-    fn response_for_panic(&mut self, panic: Box<dyn Any + Send + 'static>) -> Response {
-        let message = panic
-            .downcast_ref::<&str>()
-            .copied()
-            .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
-            .unwrap_or("a panic with a non-text payload");
-        tracing::error!(panic = message, "handler panicked");
-        failure_response::<C>(Failure::Internal)
-    }
-}
-
+/// The response, or the envelope of catalog `C` in its place: see [`answer::replacement`].
 fn keep_in_envelope<C: FailureCodes + ApiError>(response: Response) -> Response {
-    let status = response.status();
-    if !(status.is_client_error() || status.is_server_error())
-        || response.extensions().get::<InEnvelope>().is_some()
-    {
+    let in_envelope = response.extensions().get::<InEnvelope>().is_some();
+    let Some(answer) = answer::replacement::<C>(response.status(), in_envelope) else {
         return response;
-    }
-    let code: C = code_for_status(status);
+    };
     // Keep the status and headers such as `Allow`; the old body and its length go.
     let (mut parts, _) = response.into_parts();
     parts.headers.remove(CONTENT_LENGTH);
     parts.headers.remove(CONTENT_TYPE);
-    let (body_parts, body) = localized_envelope(status, &code).into_parts();
-    parts.headers.extend(body_parts.headers);
-    parts.extensions.extend(body_parts.extensions);
+    let (answer_parts, body) = into_response(answer).into_parts();
+    parts.headers.extend(answer_parts.headers);
+    parts.extensions.extend(answer_parts.extensions);
     Response::from_parts(parts, body)
 }
 
-/// `Content-Language` for an envelope whose description is in a known locale, and, when
-/// catalog `C` has several, `Vary: Accept-Language`: caches must not give one client's
-/// language to another.
+/// `Vary: Accept-Language` on an answer that says its language, when catalog `C` has
+/// several: see [`answer::must_vary_on_language`].
 fn label_language<C: CatalogCode>(mut response: Response) -> Response {
-    let Some(&InEnvelope { locale }) = response.extensions().get::<InEnvelope>() else {
-        return response;
-    };
     let headers = response.headers_mut();
-    if let Some(locale) = locale {
-        headers.insert(CONTENT_LANGUAGE, HeaderValue::from_static(locale));
-    }
-    if must_vary_on_language::<C>(headers.get_all(VARY).iter().map(HeaderValue::as_bytes)) {
+    let vary =
+        answer::must_vary_on_language::<C, _>(headers.contains_key(CONTENT_LANGUAGE), || {
+            headers.get_all(VARY).iter().map(HeaderValue::as_bytes)
+        });
+    if vary {
         headers.append(VARY, HeaderValue::from_static("accept-language"));
     }
     response

@@ -8,6 +8,7 @@ use http::header::CONTENT_TYPE;
 use http::{HeaderMap, Method, StatusCode};
 use serde_json::Value;
 
+pub mod built;
 pub mod cases;
 
 pub const ENVELOPE_CONTENT_TYPE: &str = "application/json; charset=utf-8";

@@ -1,0 +1,194 @@
+//! The envelope core: every decision about an answer, made once for every framework. An
+//! adapter (the `axum` and `actix` modules) only turns an [`Answer`] into its framework's
+//! response, puts the [`InEnvelope`] mark on it, and hands its framework's responses back
+//! to [`replacement`] and [`must_vary_on_language`].
+//!
+//! Nothing here reads which thread or poll built an answer: an error answer carries its
+//! mark in its own extensions, so it is kept by the layer wherever it was made (a handler,
+//! a spawned task, a blocking pool, a `Service::call`).
+
+use std::any::Any;
+
+use bytes::Bytes;
+use http::StatusCode;
+use serde::Serialize;
+
+use crate::error::report_server_error;
+use crate::locale::answer_locale;
+use crate::{ApiError, ApiResponse, CatalogCode, Failure, FailureCodes};
+
+/// An answer in the envelope, before it becomes a framework's response.
+#[derive(Debug)]
+pub(crate) struct Answer {
+    pub(crate) status: StatusCode,
+    pub(crate) body: Bytes,
+    /// The locale of the description, for `Content-Language`; `None` when the catalog file
+    /// declares no locales.
+    pub(crate) locale: Option<&'static str>,
+}
+
+/// The mark of an error answer that is already in the envelope, in its response's
+/// extensions: a layer keeps such an answer as it is, whatever its catalog.
+///
+/// Only error answers carry it (a layer never replaces a success), so a success costs no
+/// allocation for it; a zero-sized value costs none beyond the extensions map.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct InEnvelope;
+
+impl Answer {
+    /// The answer for `error`: its status and body in the locale answers are made in now.
+    /// A 5xx error is logged with its source chain first, since the client reads only the
+    /// catalog's text.
+    #[inline]
+    pub(crate) fn error<E: ApiError>(error: &E) -> Self {
+        let status = error.status();
+        if status.is_server_error() {
+            report_server_error(error.code(), status, error);
+        }
+        Self::localized(status, error)
+    }
+
+    /// The answer for a framework `failure` in catalog `C`: the code its `failures` table
+    /// names, with the status HTTP requires for the failure, else the code's own.
+    pub(crate) fn failure<C: FailureCodes + ApiError>(failure: Failure) -> Self {
+        let code = C::for_failure(failure);
+        let status = failure
+            .required_status()
+            .and_then(|status| StatusCode::from_u16(status).ok())
+            .unwrap_or_else(|| CatalogCode::status(&code));
+        Self::localized(status, &code)
+    }
+
+    /// Success in `C`'s envelope, in the locale answers are made in now. Data that cannot be
+    /// serialized is a server bug: logged, and answered with `C`'s `internal` code.
+    pub(crate) fn success<T: Serialize, C: FailureCodes + ApiError>(
+        answer: ApiResponse<T, C>,
+    ) -> Self {
+        let locales = C::ENVELOPE.locales;
+        let locale = locales.get(answer_locale(locales)).copied();
+        let answer = match locale {
+            Some(locale) => answer.in_locale(locale),
+            None => answer,
+        };
+        match serde_json::to_vec(&answer) {
+            Ok(body) => Answer {
+                status: answer.status(),
+                body: Bytes::from(body),
+                locale,
+            },
+            Err(error) => {
+                let internal = C::for_failure(Failure::Internal);
+                report_server_error(
+                    CatalogCode::code(&internal),
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    &error,
+                );
+                Self::failure::<C>(Failure::Internal)
+            }
+        }
+    }
+
+    /// The answer for a panic of the handler: `C`'s `internal` code, nothing of the panic's
+    /// message, which goes to the log.
+    pub(crate) fn panic<C: FailureCodes + ApiError>(payload: &(dyn Any + Send)) -> Self {
+        let message = payload
+            .downcast_ref::<&str>()
+            .copied()
+            .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+            .unwrap_or("a panic with a non-text payload");
+        tracing::error!(panic = message, "handler panicked");
+        Self::failure::<C>(Failure::Internal)
+    }
+
+    /// Whether the framework response must carry the [`InEnvelope`] mark: an error answer,
+    /// the only kind a layer would otherwise replace.
+    #[inline]
+    pub(crate) fn needs_mark(&self) -> bool {
+        is_error(self.status)
+    }
+
+    /// `error`'s body with `status`, in the locale answers are made in now.
+    #[inline]
+    fn localized<E: ApiError + ?Sized>(status: StatusCode, error: &E) -> Self {
+        let locales = error.envelope().locales;
+        let locale = answer_locale(locales);
+        Answer {
+            status,
+            body: error.localized_body(locale),
+            locale: locales.get(locale).copied(),
+        }
+    }
+}
+
+/// What a layer of catalog `C` answers instead of a response of its service with `status`:
+/// `None` keeps it (a success, a redirect, or an error answer already in the envelope);
+/// else the code `C`'s `failures` table names for what the status stands for, or, for a
+/// plain client error, the first code of `C` with that status, else `bad_request`. A 5xx
+/// is logged, since the new answer says nothing of what went wrong.
+pub(crate) fn replacement<C: FailureCodes + ApiError>(
+    status: StatusCode,
+    in_envelope: bool,
+) -> Option<Answer> {
+    if !is_error(status) || in_envelope {
+        return None;
+    }
+    let failure = Failure::from_status(status.as_u16());
+    let code = match failure {
+        Failure::BadRequest => C::ALL
+            .iter()
+            .copied()
+            .find(|code| CatalogCode::status(code) == status)
+            .unwrap_or_else(|| C::for_failure(Failure::BadRequest)),
+        _ => C::for_failure(failure),
+    };
+    if status.is_server_error() {
+        tracing::error!(
+            status = status.as_u16(),
+            code = CatalogCode::code(&code),
+            "error response replaced by the envelope"
+        );
+    }
+    Some(Answer::localized(status, &code))
+}
+
+/// Whether a layer of catalog `C` must add `Vary: Accept-Language` to an answer: the answer
+/// says its language (`Content-Language`), `C` has several locales, so caches must not
+/// give one client's language to another, and none of the `Vary` values already there (an
+/// inner layer's, or the handler's) names it.
+///
+/// `vary_values` is called only when the answer says its language, since reading a header
+/// costs a lookup on every answer.
+pub(crate) fn must_vary_on_language<'a, C: CatalogCode, V: IntoIterator<Item = &'a [u8]>>(
+    content_language: bool,
+    vary_values: impl FnOnce() -> V,
+) -> bool {
+    if !content_language || C::ENVELOPE.locales.len() < 2 {
+        return false;
+    }
+    !vary_values().into_iter().any(|value| {
+        value
+            .split(|byte| *byte == b',')
+            .any(|name| name.trim_ascii().eq_ignore_ascii_case(b"accept-language"))
+    })
+}
+
+/// How the nearest envelope layer answers a failure, in its catalog: put in the request's
+/// extensions, for the extractors to reject with.
+#[derive(Clone, Copy)]
+pub(crate) struct FailureAnswer(fn(Failure) -> Answer);
+
+impl FailureAnswer {
+    /// The answer of a layer of catalog `C`.
+    pub(crate) fn of<C: FailureCodes + ApiError>() -> Self {
+        FailureAnswer(Answer::failure::<C>)
+    }
+
+    pub(crate) fn answer(self, failure: Failure) -> Answer {
+        (self.0)(failure)
+    }
+}
+
+#[inline]
+fn is_error(status: StatusCode) -> bool {
+    status.is_client_error() || status.is_server_error()
+}
