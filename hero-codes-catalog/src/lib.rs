@@ -67,7 +67,7 @@
 //! | [`declared_catalog`] | the catalog a crate declares in its `Cargo.toml` (`[package.metadata.hero-codes] catalog = "..."`) |
 //! | [`closest`], [`nearest`] | "did you mean": the likely misspellings of a key or code |
 //! | [`markdown_table`], [`markdown_http_table`], [`error_body_json`] | renderings shared by the macros and the command |
-//! | [`FAILURE_KINDS`] | the failures a `[catalogs.Name.failures]` table names |
+//! | [`Failure`] (`Failure::ALL`), [`CodeType`] | the failures a `[catalogs.Name.failures]` table names, and the type of codes (from `hero-codes-vocab`) |
 //! | [`BUILTIN_SOURCE`], [`BUILTIN_LOCK`] | the built-in catalog (the Hero API code list and the response spec) and its lock |
 //!
 //! The file's format and rules are a chapter of the hero-codes manual, `docs/catalog.md` in
