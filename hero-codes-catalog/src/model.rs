@@ -1,5 +1,7 @@
 //! The contents of a checked catalog file.
 
+use hero_codes_vocab::{CodeType, EnvelopeNames, Failure};
+
 use crate::diagnostic::Spanned;
 
 /// A whole catalog file (`codes.toml`): the envelope, the HTTP status table and one or
@@ -58,21 +60,14 @@ pub struct Envelope {
     pub desc_max_chars: Spanned<usize>,
 }
 
-/// How the envelope writes its code field: `code_type = "string"` or `"number"`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum CodeType {
-    /// A JSON string, `"result_code": "10400"`: any text without white space.
-    String,
-    /// A JSON number, `"errcode": 40013`: every code is an integer, negative ones included.
-    Number,
-}
-
-impl CodeType {
-    /// The value of `code_type` in the file.
-    pub fn key(self) -> &'static str {
-        match self {
-            CodeType::String => "string",
-            CodeType::Number => "number",
+impl Envelope {
+    /// Its field names and code type, as the error body writer takes them.
+    pub fn names(&self) -> EnvelopeNames<'_> {
+        EnvelopeNames {
+            result: self.result.as_ref().map(|result| result.value.as_str()),
+            code: &self.code.value,
+            desc: &self.desc.value,
+            code_type: self.code_type.value,
         }
     }
 }
@@ -108,14 +103,23 @@ pub struct Catalog {
     /// file order: no longer generated, and never to be defined again in this catalog.
     pub retired: Vec<RetiredCode>,
     /// Which code answers each failure that a web framework detects (`[catalogs.Name.failures]`),
-    /// one entry per [`FAILURE_KINDS`] key when the table is present.
+    /// one entry per [`Failure`] kind when the table is present.
     pub failures: Option<Vec<FailureCode>>,
-    /// Whether every line of `codes` could be read: a rule about the whole list (its
-    /// success code) says nothing about a list with a line already reported.
-    pub(crate) all_codes_read: bool,
+    /// The code of each line of `codes` that could not be read, `None` where even its code
+    /// could not: a rule about the whole list (its success code) says nothing about a list
+    /// with a line already reported, and no rule calls one of these codes missing.
+    pub(crate) unread: Vec<Option<String>>,
 }
 
 impl Catalog {
+    /// Whether `code` may be on a line of `codes` that could not be read (a mistake already
+    /// reported there): its absence is then no mistake of its own.
+    pub(crate) fn may_be_unread(&self, code: &str) -> bool {
+        self.unread
+            .iter()
+            .any(|unread| unread.as_deref().is_none_or(|unread| unread == code))
+    }
+
     /// The entry whose code is `code`, if any.
     pub fn entry(&self, code: &str) -> Option<&CodeEntry> {
         self.codes.iter().find(|entry| entry.code.value == code)
@@ -199,48 +203,11 @@ impl CodeRange {
     }
 }
 
-/// The failures a web framework detects before or around a handler, which a catalog maps
-/// to its codes in `[catalogs.Name.failures]`: `(key, what it answers)`. A catalog that has
-/// the table lists every key.
-pub const FAILURE_KINDS: &[(&str, &str)] = &[
-    (
-        "invalid_json",
-        "a JSON body that does not parse or does not fit the expected type",
-    ),
-    (
-        "invalid_form",
-        "a form body that does not fit the expected type",
-    ),
-    (
-        "invalid_query",
-        "a query string that does not fit the expected type",
-    ),
-    (
-        "invalid_path",
-        "path parameters that do not fit the expected type",
-    ),
-    (
-        "unsupported_media_type",
-        "a body without the expected content type (answered with 415)",
-    ),
-    (
-        "body_too_large",
-        "a body over the size limit (answered with 413)",
-    ),
-    ("not_found", "no route for the path"),
-    (
-        "method_not_allowed",
-        "a route without the method (answered with 405)",
-    ),
-    ("bad_request", "any other client error"),
-    ("internal", "a panic or any other server error"),
-];
-
 /// One line of `[catalogs.Name.failures]`: `invalid_json = "10000"`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FailureCode {
-    /// The failure, one of the [`FAILURE_KINDS`] keys.
-    pub kind: Spanned<String>,
+    /// The failure, by its key.
+    pub kind: Spanned<Failure>,
     /// The code of this catalog that answers it.
     pub code: Spanned<String>,
 }
@@ -277,6 +244,20 @@ pub struct RetiredCode {
 }
 
 impl CodeEntry {
+    /// The code in one line, as the generated enum's docs and the exports' comments show it.
+    ///
+    /// ```
+    /// let file = hero_codes_catalog::CatalogFile::builtin().unwrap();
+    /// let entry = file.catalog("ResultCode").unwrap().entry("10400").unwrap();
+    /// assert_eq!(entry.doc_line(), "`10400` · HTTP 404 · 所请求的资源不存在");
+    /// ```
+    pub fn doc_line(&self) -> String {
+        format!(
+            "`{}` · HTTP {} · {}",
+            self.code.value, self.status.value, self.desc.value
+        )
+    }
+
     /// The description in the locale at `index` of the file's `locales` (0: `desc`).
     ///
     /// ```

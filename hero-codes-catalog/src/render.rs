@@ -1,7 +1,6 @@
 //! Catalogs as tables for people: Markdown now, other formats later from the same rows.
 
-use crate::diagnostic::Spanned;
-use crate::model::{Catalog, CatalogFile, CodeType, Envelope};
+use crate::model::{Catalog, CatalogFile, CodeEntry, Envelope, HttpStatus};
 
 /// The catalog as a Markdown table with one row per code, in file order, with a column per
 /// other locale of the file after `Description`.
@@ -22,27 +21,13 @@ pub fn markdown_table(catalog: &Catalog) -> String {
             .map(|(locale, _)| locale.as_str())
             .collect()
     });
-    let mut table = String::from("| Code | Variant | Status | Description |");
-    for locale in &locales {
-        table.push_str(&format!(" Description ({locale}) |"));
-    }
-    table.push('\n');
-    table.push_str(&"|---".repeat(4 + locales.len()));
-    table.push_str("|\n");
-    for entry in &catalog.codes {
-        table.push_str(&format!(
-            "| {} | `{}` | {} | {} |",
-            escape_cell(&entry.code.value),
-            entry.name.value,
-            entry.status.value,
-            escape_cell(&entry.desc.value)
-        ));
-        for (_, text) in &entry.translations {
-            table.push_str(&format!(" {} |", escape_cell(&text.value)));
-        }
-        table.push('\n');
-    }
-    table
+    let headings = code_table_headings(&locales);
+    let rows = catalog.codes.iter().map(|entry| {
+        let mut row = code_table_row(entry);
+        row[1] = format!("`{}`", row[1]); // the variant, as code
+        row
+    });
+    markdown(&headings, rows)
 }
 
 /// The HTTP status table as Markdown, in file order.
@@ -53,14 +38,63 @@ pub fn markdown_table(catalog: &Catalog) -> String {
 /// assert!(table.contains("| 413 | required Length too Large | 上传的File体积太大 |\n"));
 /// ```
 pub fn markdown_http_table(file: &CatalogFile) -> String {
-    let mut table = String::from("| Status | Reason | Meaning |\n|---|---|---|\n");
-    for row in &file.http_statuses {
-        table.push_str(&format!(
-            "| {} | {} | {} |\n",
-            row.status.value,
-            escape_cell(&row.reason.value),
-            escape_cell(&row.meaning.value)
-        ));
+    let headings = HTTP_TABLE_HEADINGS.map(str::to_owned);
+    markdown(&headings, file.http_statuses.iter().map(http_table_row))
+}
+
+/// The headings of a catalog's table, whatever its format: `Code`, `Variant`, `Status`,
+/// `Description`, then `Description (en)` for each locale after the default one (`locales`
+/// lists those after the default).
+pub fn code_table_headings(other_locales: &[&str]) -> Vec<String> {
+    let mut headings: Vec<String> = ["Code", "Variant", "Status", "Description"]
+        .map(str::to_owned)
+        .into();
+    headings.extend(
+        other_locales
+            .iter()
+            .map(|locale| format!("Description ({locale})")),
+    );
+    headings
+}
+
+/// A code's row under [`code_table_headings`]: code, variant, status, the description in
+/// each locale of the file, the default first.
+pub fn code_table_row(entry: &CodeEntry) -> Vec<String> {
+    let mut row = vec![
+        entry.code.value.clone(),
+        entry.name.value.clone(),
+        entry.status.value.to_string(),
+        entry.desc.value.clone(),
+    ];
+    row.extend(
+        entry
+            .translations
+            .iter()
+            .map(|(_, text)| text.value.clone()),
+    );
+    row
+}
+
+/// The headings of the HTTP status table, whatever its format.
+pub const HTTP_TABLE_HEADINGS: [&str; 3] = ["Status", "Reason", "Meaning"];
+
+/// A row of the HTTP status table under [`HTTP_TABLE_HEADINGS`].
+pub fn http_table_row(row: &HttpStatus) -> [String; 3] {
+    [
+        row.status.value.to_string(),
+        row.reason.value.clone(),
+        row.meaning.value.clone(),
+    ]
+}
+
+/// A Markdown table of `rows` under `headings`, cells escaped.
+fn markdown<R: AsRef<[String]>>(headings: &[String], rows: impl Iterator<Item = R>) -> String {
+    let mut table = format!("| {} |\n", headings.join(" | "));
+    table.push_str(&"|---".repeat(headings.len()));
+    table.push_str("|\n");
+    for row in rows {
+        let cells: Vec<String> = row.as_ref().iter().map(|cell| escape_cell(cell)).collect();
+        table.push_str(&format!("| {} |\n", cells.join(" | ")));
     }
     table
 }
@@ -84,25 +118,5 @@ fn escape_cell(text: &str) -> String {
 /// );
 /// ```
 pub fn error_body_json(envelope: &Envelope, code: &str, desc: &str) -> String {
-    let field =
-        |name: &Spanned<String>, value: &str| format!("{}:{value}", json_string(&name.value));
-    let code = match envelope.code_type.value {
-        // A checked catalog holds integers only in a numeric envelope.
-        CodeType::Number => code.to_owned(),
-        CodeType::String => json_string(code),
-    };
-    let fields: Vec<String> = envelope
-        .result
-        .iter()
-        .map(|result| field(result, "false"))
-        .chain([
-            field(&envelope.code, &code),
-            field(&envelope.desc, &json_string(desc)),
-        ])
-        .collect();
-    format!("{{{}}}", fields.join(","))
-}
-
-fn json_string(text: &str) -> String {
-    serde_json::Value::from(text).to_string()
+    hero_codes_vocab::error_body(&envelope.names(), code, desc)
 }

@@ -5,9 +5,12 @@ use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostics, Spanned};
 use crate::ident::check_identifier;
-use crate::model::{Catalog, CatalogFile, CodeEntry, CodeType, Envelope};
+use hero_codes_vocab::{CodeType, GENERATED_ITEMS};
+
+use crate::model::{Catalog, CatalogFile, CodeEntry, Envelope};
 use crate::reader::looks_like_locale;
-use crate::suggest::closest;
+use crate::suggest::nearest;
+use crate::wording::quoted_list;
 
 pub(crate) fn check(file: &CatalogFile, diagnostics: &mut Diagnostics) {
     envelope_fields_are_distinct(&file.envelope, diagnostics);
@@ -369,20 +372,6 @@ fn names_are_identifiers(catalog: &Catalog, diagnostics: &mut Diagnostics) {
     }
 }
 
-/// The associated items `include_catalog!` generates on each enum (inherent, and of
-/// `CatalogCode`): a variant of the same name would make `Name::ALL` ambiguous.
-const GENERATED_ITEMS: &[&str] = &[
-    "ALL",
-    "MARKDOWN_TABLE",
-    "CATALOG",
-    "ENVELOPE",
-    "SUCCESS",
-    "code",
-    "status",
-    "desc",
-    "from_code",
-];
-
 /// Rejects `{ name = "ALL", ... }`: the generated enum has an associated const `ALL`.
 fn names_are_not_generated_items(catalog: &Catalog, diagnostics: &mut Diagnostics) {
     for entry in &catalog.codes {
@@ -470,7 +459,7 @@ fn success_code_is_defined(catalog: &Catalog, diagnostics: &mut Diagnostics) {
     match ok.as_slice() {
         [_] => {}
         // The success code may be on a line that could not be read, already reported.
-        [] if !catalog.all_codes_read => {}
+        [] if !catalog.unread.is_empty() => {}
         [] => diagnostics.push(
             catalog.name.span,
             format!(
@@ -607,7 +596,7 @@ fn failure_codes_exist(catalog: &Catalog, diagnostics: &mut Diagnostics) {
     let success = catalog.success().map(|entry| entry.code.value.as_str());
     for failure in catalog.failures.iter().flatten() {
         let code = &failure.code;
-        let kind = &failure.kind.value;
+        let kind = failure.kind.value.key();
         let Some(entry) = named_entry(
             catalog,
             kind,
@@ -655,11 +644,12 @@ fn named_entry<'c>(
     diagnostics: &mut Diagnostics,
 ) -> Option<&'c CodeEntry> {
     let entry = catalog.entry(&code.value);
-    if entry.is_none() {
+    if entry.is_none() && !catalog.may_be_unread(&code.value) {
         let codes = catalog.codes.iter().map(|entry| entry.code.value.as_str());
-        let hint = match closest(&code.value, codes) {
-            Some(near) => format!("did you mean `{near}`?"),
-            None => otherwise.to_owned(),
+        let near = nearest(&code.value, codes);
+        let hint = match near.is_empty() {
+            false => format!("did you mean {}?", quoted_list(near, "or")),
+            true => otherwise.to_owned(),
         };
         diagnostics.push(
             code.span,

@@ -5,7 +5,9 @@ use unicode_width::UnicodeWidthStr;
 /// `text` as a double-quoted string literal that TypeScript, Python, Go and Java all read
 /// back as `text`: JSON's escapes (`\"`, `\\`, `\n`, `\u0001`) mean the same in each.
 pub(crate) fn string_literal(text: &str) -> String {
-    serde_json::Value::from(text).to_string()
+    let mut literal = String::with_capacity(text.len() + 2);
+    hero_codes_vocab::push_json_string(&mut literal, text);
+    literal
 }
 
 /// How many terminal columns `text` takes: a Chinese character takes two. Docutils measures

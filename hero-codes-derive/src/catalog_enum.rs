@@ -16,7 +16,7 @@ use syn::parse::{Parse, ParseStream};
 
 use crate::emit::{Answers, ImplFor, Row, RowDesc};
 use crate::envelope;
-use crate::source::{self, Loaded};
+use crate::source::{self, Loaded, NotLoaded};
 
 /// `include_catalog!()`, `include_catalog!("codes.toml")` or
 /// `include_catalog!("codes.toml", crate = my_codes)`.
@@ -55,10 +55,10 @@ impl Parse for Input {
 
 impl Input {
     /// The catalog file this invocation names, loaded and checked.
-    pub(crate) fn load(&self) -> Result<Loaded, syn::Error> {
+    pub(crate) fn load(&self) -> Result<Loaded, NotLoaded> {
         match &self.path {
-            Some(path) => source::load(path),
-            None => source::load_declared_only(Span::call_site()),
+            Some(path) => source::load(path, &format!("include_catalog!({:?})", path.value())),
+            None => source::load_declared_only(Span::call_site(), "include_catalog!()"),
         }
     }
 
@@ -371,7 +371,7 @@ fn expand_failure_codes(catalog: &Catalog, name: &Ident, krate: &TokenStream) ->
     };
     let arms = failures.iter().filter_map(|failure| {
         let entry = catalog.entry(&failure.code.value)?;
-        let kind = Ident::new(&upper_camel_case(&failure.kind.value), Span::call_site());
+        let kind = Ident::new(failure.kind.value.name(), Span::call_site());
         let variant = Ident::new(&entry.name.value, Span::call_site());
         Some(quote! { #krate::Failure::#kind => Self::#variant, })
     });
@@ -386,27 +386,10 @@ fn expand_failure_codes(catalog: &Catalog, name: &Ident, krate: &TokenStream) ->
     }
 }
 
-/// `invalid_json` -> `InvalidJson`.
-fn upper_camel_case(snake: &str) -> String {
-    snake
-        .split('_')
-        .map(|word| {
-            let mut chars = word.chars();
-            chars
-                .next()
-                .map(|first| first.to_ascii_uppercase().to_string() + chars.as_str())
-                .unwrap_or_default()
-        })
-        .collect()
-}
-
 /// The variant's doc line, so rustdoc shows the table: "`10400` · HTTP 404 ·
 /// 所请求的资源不存在", then each other locale's text: " · en: The requested ...".
 fn variant_doc(entry: &CodeEntry, file: &CatalogFile) -> String {
-    let mut doc = format!(
-        "`{}` · HTTP {} · {}",
-        entry.code.value, entry.status.value, entry.desc.value
-    );
+    let mut doc = entry.doc_line();
     for (index, locale) in file.locale_tags().iter().enumerate().skip(1) {
         doc.push_str(&format!(" · {locale}: {}", entry.desc_in(index)));
     }

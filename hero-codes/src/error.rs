@@ -6,7 +6,7 @@ use std::error::Error;
 use bytes::Bytes;
 use http::StatusCode;
 
-use crate::{CodeType, EnvelopeFields};
+use crate::{CodeIdentity, EnvelopeFields};
 
 /// An error that answers with the envelope: a code from a catalog, its HTTP status and
 /// its public description.
@@ -82,6 +82,13 @@ pub trait ApiError: Error {
         error_body(self.envelope(), self.code(), &self.localized_desc(locale))
     }
 
+    /// The code as operators see it: its catalog, code and class, the labels of its answers
+    /// in traces and metrics. Generated for derived errors and catalog codes; an error
+    /// that implements the trait by hand is `unknown`.
+    fn identity(&self) -> &'static CodeIdentity {
+        &crate::observe::UNKNOWN
+    }
+
     /// The JSON body of the answer, `{"result":false,"result_code":...,"result_desc":...}`
     /// with the names of [`envelope`](ApiError::envelope), in the default locale.
     fn body(&self) -> Bytes {
@@ -94,31 +101,7 @@ pub trait ApiError: Error {
 /// run time.
 pub fn error_body(fields: &EnvelopeFields, code: &str, desc: &str) -> Bytes {
     let desc = truncate_chars(desc, fields.desc_max_chars);
-    let mut body = Vec::with_capacity(64 + code.len() + desc.len());
-    body.extend_from_slice(b"{");
-    if let Some(result) = fields.result {
-        push_field(&mut body, result, "false");
-        body.push(b',');
-    }
-    match fields.code_type {
-        // Codes of a numeric envelope are integers (checked at compile time): as they are.
-        CodeType::Number => push_field(&mut body, fields.code, code),
-        CodeType::String => push_field(&mut body, fields.code, &json_string(code)),
-    }
-    body.push(b',');
-    push_field(&mut body, fields.desc, &json_string(desc));
-    body.push(b'}');
-    Bytes::from(body)
-}
-
-fn push_field(body: &mut Vec<u8>, name: &str, json_value: &str) {
-    body.extend_from_slice(json_string(name).as_bytes());
-    body.push(b':');
-    body.extend_from_slice(json_value.as_bytes());
-}
-
-fn json_string(text: &str) -> String {
-    serde_json::to_string(text).expect("a string always serializes")
+    Bytes::from(hero_codes_vocab::error_body(&fields.names(), code, desc))
 }
 
 /// The first `max` characters of `text`: the envelope caps `result_desc`, and a description

@@ -108,7 +108,7 @@
 //! | [`CatalogCode`], [`FailureCodes`], [`Failure`] | generic code over any catalog's enum; which code answers each failure a framework detects |
 //! | [`ApiResponse`], [`Code`], [`ErrorReply`] | the success envelope, and a client's reading of any answer, judged by its code |
 //! | [`EnvelopeFields`], [`HttpStatusTable`] | a catalog file's envelope field names and HTTP status table |
-//! | [`in_locale`], [`answer_locale`] | descriptions in the catalog's other languages |
+//! | [`in_locale`], [`current_locale`], [`InLocale`] | answers in the catalog's other languages, and the request's language carried to other tasks |
 //! | [`ResultCode`], [`HeroCode`], [`ENVELOPE`], [`HTTP_STATUSES`] | the built-in catalog |
 //!
 //! | feature | default | what it adds |
@@ -144,20 +144,23 @@ mod error;
 mod failure;
 mod locale;
 mod lookup;
+#[cfg(feature = "metrics")]
+pub mod metrics;
 #[cfg(any(feature = "axum", feature = "actix"))]
 mod negotiate;
+pub mod observe;
 #[cfg(feature = "utoipa")]
 pub mod openapi;
 mod response;
 mod table;
 
 pub use answers::{ErrorAnswer, ErrorAnswers};
-pub use catalog::{
-    CatalogCode, CodeType, EnvelopeFields, HttpStatusRow, HttpStatusTable, UnknownCode,
-};
+pub use catalog::{CatalogCode, EnvelopeFields, HttpStatusRow, HttpStatusTable, UnknownCode};
 pub use error::ApiError;
-pub use failure::{Failure, FailureCodes};
+pub use failure::FailureCodes;
+pub use hero_codes_vocab::{CodeType, Failure};
 pub use locale::{InLocale, Localized, NotAFuture, current_locale, in_locale};
+pub use observe::{CodeClass, CodeIdentity};
 pub use response::{ApiResponse, Code, ErrorReply};
 
 /// Generates code enums from a catalog file, checked at compile time.

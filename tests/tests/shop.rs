@@ -1,6 +1,7 @@
-//! The README's shop ("Your own catalog"), served by axum and by actix-web on 127.0.0.1:
-//! every request of the README's table gets the answer the README shows, byte for byte,
-//! from both frameworks, and the two agree on what the table leaves out (`HEAD`).
+//! The shop of `docs/own-catalog.md`, served by axum and by actix-web on 127.0.0.1: every
+//! request of the chapter's table gets the answer the chapter shows from both frameworks,
+//! and the two agree on what the table leaves out (`HEAD`). (`own_catalog_walk.rs` builds
+//! the chapter's crate itself, on axum.)
 
 use serde_json::Value;
 
@@ -25,7 +26,7 @@ enum ShopError {
 
 type Item = Result<hero_codes::ApiResponse<&'static str, ShopCode>, ShopError>;
 
-/// The README's handler, whatever the framework extracted the id with.
+/// The chapter's handler, whatever the framework extracted the id with.
 fn item(id: u32) -> Item {
     match id {
         1 => Ok(hero_codes::ApiResponse::ok("书")),
@@ -48,28 +49,20 @@ async fn axum_shop() -> String {
 }
 
 fn actix_shop() -> String {
-    use actix_web::{App, HttpServer, web};
+    use actix_web::{App, web};
     use hero_codes::actix::EnvelopeApp;
 
     async fn handler(id: web::Path<u32>) -> Item {
         item(id.into_inner())
     }
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
-    let addr = listener.local_addr().expect("local address");
-    let server = HttpServer::new(|| {
+    support::spawn_actix(|| {
         App::new()
             .service(web::resource("/items/{id}").get(handler))
             .with_envelope::<ShopCode>()
     })
-    .workers(1)
-    .listen(listener)
-    .expect("listen")
-    .run();
-    std::thread::spawn(move || actix_web::rt::System::new().block_on(server));
-    format!("http://{addr}")
 }
 
-/// One line of the README's table: `GET /items/1   200 {...}`, maybe `(Allow: ...)`.
+/// One line of the chapter's table: `GET /items/1   200 {...}`, maybe `(Allow: ...)`.
 #[derive(Debug)]
 struct Line {
     method: http::Method,
@@ -79,18 +72,24 @@ struct Line {
     allow: Option<String>,
 }
 
-fn readme() -> String {
-    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md"))
-        .expect("README.md")
+fn chapter() -> String {
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../docs/own-catalog.md"
+    ))
+    .expect("docs/own-catalog.md")
 }
 
-/// The block after "`cargo run`, then:" in the README.
-fn readme_table() -> Vec<Line> {
-    let readme = readme();
-    let start = readme
+/// The block after "`cargo run`, then:" in the chapter.
+fn chapter_table() -> Vec<Line> {
+    let chapter = chapter();
+    let start = chapter
         .find("`cargo run`, then:\n\n```text\n")
-        .expect("the README's shop table");
-    let table = &readme[start..].split("```").nth(1).expect("a closed block");
+        .expect("the chapter's shop table");
+    let table = &chapter[start..]
+        .split("```")
+        .nth(1)
+        .expect("a closed block");
     table
         .lines()
         .skip(1) // "text"
@@ -119,9 +118,9 @@ fn parse_line(line: &str) -> Line {
     }
 }
 
-async fn assert_the_readme_table(base: &str) {
-    let table = readme_table();
-    assert!(table.len() >= 6, "the README's table: {table:?}");
+async fn assert_the_chapter_table(base: &str) {
+    let table = chapter_table();
+    assert!(table.len() >= 6, "the chapter's table: {table:?}");
     for line in table {
         let (status, headers, body) =
             send(base, line.method.clone(), &line.path, None, Vec::new()).await;
@@ -140,7 +139,7 @@ async fn assert_the_readme_table(base: &str) {
 }
 
 #[test]
-fn the_catalog_is_the_readmes() {
+fn the_catalog_is_the_chapters() {
     let file = include_str!("../catalogs/shop.toml");
     let catalog: String = file
         .lines()
@@ -148,17 +147,17 @@ fn the_catalog_is_the_readmes() {
         .flat_map(|line| [line, "\n"])
         .collect();
     assert!(
-        readme().contains(&catalog),
-        "tests/catalogs/shop.toml differs from the README"
+        chapter().contains(&catalog),
+        "tests/catalogs/shop.toml differs from docs/own-catalog.md"
     );
 }
 
 #[tokio::test]
-async fn axum_answers_as_the_readme_says() {
-    assert_the_readme_table(&axum_shop().await).await;
+async fn axum_answers_as_the_chapter_says() {
+    assert_the_chapter_table(&axum_shop().await).await;
 }
 
 #[tokio::test]
-async fn actix_answers_as_the_readme_says() {
-    assert_the_readme_table(&actix_shop()).await;
+async fn actix_answers_as_the_chapter_says() {
+    assert_the_chapter_table(&actix_shop()).await;
 }

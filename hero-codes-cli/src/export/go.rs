@@ -3,7 +3,7 @@
 
 use hero_codes_catalog::CatalogFile;
 
-use super::{catalog_doc, comment, descs_literal, entry_doc};
+use super::{catalog_doc, comment, descs_literal};
 use crate::names::lower_camel;
 use crate::text::string_literal;
 
@@ -39,7 +39,7 @@ type Entry struct {{
             source.push_str(&format!(
                 "\t// {name}{} is {}\n\t{name}{} {name} = {}\n",
                 entry.name.value,
-                comment(&entry_doc(entry)),
+                comment(&entry.doc_line()),
                 entry.name.value,
                 string_literal(&entry.code.value),
             ));

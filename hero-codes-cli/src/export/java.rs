@@ -4,7 +4,7 @@
 
 use hero_codes_catalog::CatalogFile;
 
-use super::{catalog_doc, comment, descs_literal, entry_doc};
+use super::{catalog_doc, comment, descs_literal};
 use crate::names::screaming_snake;
 use crate::text::string_literal;
 
@@ -33,7 +33,7 @@ public final class Codes {{
             .map(|entry| {
                 format!(
                     "        /** {} */\n        {}({}, {}, {}, Map.of({}))",
-                    java_comment(&entry_doc(entry)),
+                    java_comment(&entry.doc_line()),
                     screaming_snake(&entry.name.value),
                     string_literal(&entry.code.value),
                     entry.status.value,

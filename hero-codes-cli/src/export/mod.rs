@@ -78,14 +78,6 @@ fn catalog_doc(catalog: &hero_codes_catalog::Catalog) -> String {
     )
 }
 
-/// The doc line of one code: `` `10400` · HTTP 404 · 所请求的资源不存在 ``, as the Rust enum has it.
-fn entry_doc(entry: &CodeEntry) -> String {
-    format!(
-        "`{}` · HTTP {} · {}",
-        entry.code.value, entry.status.value, entry.desc.value
-    )
-}
-
 /// The code's description in each locale of the file, the default first, as the items of a
 /// map literal: `"zh": "成功", "en": "OK"`, each pair joined by `between` (`": "`, or `", "`
 /// for Java's `Map.of`); empty when the file declares no locales.

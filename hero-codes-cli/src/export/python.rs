@@ -3,7 +3,7 @@
 
 use hero_codes_catalog::CatalogFile;
 
-use super::{catalog_doc, comment, descs_literal, entry_doc};
+use super::{catalog_doc, comment, descs_literal};
 use crate::names::screaming_snake;
 use crate::text::string_literal;
 
@@ -28,7 +28,7 @@ from typing import Dict, Optional
         for entry in &catalog.codes {
             source.push_str(&format!(
                 "    #: {}\n    {} = ({}, {}, {}, {{{}}})\n",
-                comment(&entry_doc(entry)),
+                comment(&entry.doc_line()),
                 screaming_snake(&entry.name.value),
                 string_literal(&entry.code.value),
                 entry.status.value,

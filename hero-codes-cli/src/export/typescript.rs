@@ -3,7 +3,7 @@
 
 use hero_codes_catalog::CatalogFile;
 
-use super::{catalog_doc, comment, descs_literal, entry_doc};
+use super::{catalog_doc, comment, descs_literal};
 use crate::names::lower_camel;
 use crate::text::string_literal;
 
@@ -32,7 +32,7 @@ export interface CodeEntry {{
         for entry in &catalog.codes {
             source.push_str(&format!(
                 "  /** {} */\n  {}: {{ code: {}, name: {}, status: {}, desc: {}, descs: {{ {} }} }},\n",
-                comment(&entry_doc(entry)),
+                comment(&entry.doc_line()),
                 entry.name.value,
                 string_literal(&entry.code.value),
                 string_literal(&entry.name.value),

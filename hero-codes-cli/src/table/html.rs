@@ -2,7 +2,7 @@
 //! code, name or description as one types, statuses as coloured badges. Styles and script
 //! are inline, so the page opens offline, from a file, or attached to a mail.
 
-use hero_codes_catalog::CatalogFile;
+use hero_codes_catalog::{CatalogFile, code_table_headings};
 
 /// The page around the tables: `{title}` and `{tables}` are filled in. The script hides the
 /// rows whose `data-search` text does not contain every word typed, and a table with no row
@@ -66,14 +66,20 @@ pub(super) fn render(file: &CatalogFile) -> String {
         if let Some(doc) = &catalog.doc {
             tables.push_str(&format!("<p>{}</p>\n", escape(&doc.value)));
         }
-        tables.push_str(
-            "<table>\n<thead><tr><th>Code</th><th>Name</th><th>Status</th><th>Description</th>",
-        );
-        for locale in file.locale_tags().iter().skip(1) {
-            tables.push_str(&format!(
-                "<th lang=\"{0}\">Description ({0})</th>",
-                escape(locale)
-            ));
+        tables.push_str("<table>\n<thead><tr>");
+        let locales = file.locale_tags();
+        let headings = code_table_headings(locales.get(1..).unwrap_or_default());
+        // The headings after the default description are one per other locale.
+        let languages = [None; 4]
+            .into_iter()
+            .chain(locales.iter().skip(1).map(Some));
+        for (heading, language) in headings.iter().zip(languages) {
+            match language {
+                Some(locale) => tables.push_str(&format!("<th lang=\"{}\">", escape(locale))),
+                None => tables.push_str("<th>"),
+            }
+            tables.push_str(&escape(heading));
+            tables.push_str("</th>");
         }
         tables.push_str("</tr></thead>\n<tbody>\n");
         for entry in &catalog.codes {

@@ -126,7 +126,7 @@ impl<'a> From<&'a Catalog> for JsonCatalog<'a> {
                 Ordered(
                     failures
                         .iter()
-                        .map(|failure| (failure.kind.value.as_str(), failure.code.value.as_str()))
+                        .map(|failure| (failure.kind.value.key(), failure.code.value.as_str()))
                         .collect(),
                 )
             }),

@@ -9,7 +9,7 @@ mod rst;
 
 use std::io::Write;
 
-use hero_codes_catalog::{CatalogFile, CodeType, Envelope};
+use hero_codes_catalog::{CatalogFile, CodeType, Envelope, code_table_headings, code_table_row};
 
 use crate::source::{self, Checked};
 use crate::{CannotRun, FileArg, Outcome};
@@ -105,29 +105,10 @@ fn envelope_rows(envelope: &Envelope) -> Vec<[String; 4]> {
 /// The headings of [`envelope_rows`].
 const ENVELOPE_HEADINGS: [&str; 4] = ["Key", "Field", "Type", "Present"];
 
-/// A catalog's codes as table rows, `[code, variant, status, description, ...]` with one
-/// description per locale of the file (the default first), in file order.
+/// A catalog's codes as table rows under [`code_headings`], in file order.
 fn code_rows(file: &CatalogFile) -> impl Iterator<Item = (&str, Vec<Vec<String>>)> {
     file.catalogs.iter().map(|catalog| {
-        let rows = catalog
-            .codes
-            .iter()
-            .map(|entry| {
-                let mut row = vec![
-                    entry.code.value.clone(),
-                    entry.name.value.clone(),
-                    entry.status.value.to_string(),
-                    entry.desc.value.clone(),
-                ];
-                row.extend(
-                    entry
-                        .translations
-                        .iter()
-                        .map(|(_, text)| text.value.clone()),
-                );
-                row
-            })
-            .collect();
+        let rows = catalog.codes.iter().map(code_table_row).collect();
         (catalog.name.value.as_str(), rows)
     })
 }
@@ -135,14 +116,6 @@ fn code_rows(file: &CatalogFile) -> impl Iterator<Item = (&str, Vec<Vec<String>>
 /// The headings of [`code_rows`]: `Description` for the default locale, then
 /// `Description (en)` for each other one.
 fn code_headings(file: &CatalogFile) -> Vec<String> {
-    let mut headings: Vec<String> = ["Code", "Variant", "Status", "Description"]
-        .map(str::to_owned)
-        .into();
-    headings.extend(
-        file.locale_tags()
-            .iter()
-            .skip(1)
-            .map(|locale| format!("Description ({locale})")),
-    );
-    headings
+    let locales = file.locale_tags();
+    code_table_headings(locales.get(1..).unwrap_or_default())
 }

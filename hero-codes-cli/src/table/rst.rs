@@ -2,7 +2,7 @@
 //! rules, which Sphinx and docutils render. Columns are measured in display columns, a
 //! Chinese character taking two, as docutils measures them.
 
-use hero_codes_catalog::CatalogFile;
+use hero_codes_catalog::{CatalogFile, HTTP_TABLE_HEADINGS, http_table_row};
 
 use super::{ENVELOPE_HEADINGS, code_headings, code_rows, envelope_rows};
 use crate::text::{pad, width};
@@ -20,15 +20,9 @@ pub(super) fn render(file: &CatalogFile) -> String {
         let rows: Vec<[String; 3]> = file
             .http_statuses
             .iter()
-            .map(|row| {
-                [
-                    row.status.value.to_string(),
-                    escape(&row.reason.value),
-                    escape(&row.meaning.value),
-                ]
-            })
+            .map(|row| http_table_row(row).map(|cell| escape(&cell)))
             .collect();
-        page.push_str(&simple_table(&["Status", "Reason", "Meaning"], &rows));
+        page.push_str(&simple_table(&HTTP_TABLE_HEADINGS, &rows));
     }
     for ((name, rows), catalog) in code_rows(file).zip(&file.catalogs) {
         section(&mut page, name);

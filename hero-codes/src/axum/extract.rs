@@ -39,7 +39,7 @@ impl Rejection {
     /// Reads axum's rejection of `input` with `status`.
     fn new(input: Failure, status: StatusCode, detail: String) -> Self {
         Rejection {
-            failure: Failure::of_rejection(input, status),
+            failure: Failure::of_rejection(input, status.as_u16()),
             detail,
             answer: None,
         }

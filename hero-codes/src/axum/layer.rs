@@ -20,7 +20,9 @@ use tower_layer::Layer;
 use tower_service::Service;
 
 use super::response::into_response;
-use crate::answer::{self, Answer, FailureAnswer, InEnvelope};
+use tracing::Level;
+
+use crate::answer::{self, Answer, FailureAnswer, InEnvelope, Observation};
 use crate::locale::LocaleScope;
 use crate::negotiate::Negotiator;
 use crate::{ApiError, CatalogCode, FailureCodes};
@@ -61,14 +63,32 @@ use crate::{ApiError, CatalogCode, FailureCodes};
 ///
 /// [`ApiResponse`]: crate::ApiResponse
 pub struct EnvelopeLayer<C> {
+    client_level: Level,
     catalog: PhantomData<fn() -> C>,
 }
 
 impl<C> EnvelopeLayer<C> {
-    /// The layer for catalog `C`.
+    /// The layer for catalog `C`, logging client errors at debug level.
     pub fn new() -> Self {
         EnvelopeLayer {
+            client_level: Level::DEBUG,
             catalog: PhantomData,
+        }
+    }
+
+    /// The layer logging each client error's answer (4xx, and business errors of any
+    /// status) at `level`; 5xx answers log at error level with their source chain whatever
+    /// it is. See [Observability](crate::observe).
+    ///
+    /// ```
+    /// use hero_codes::{ResultCode, axum::EnvelopeLayer};
+    /// let layer = EnvelopeLayer::<ResultCode>::new().client_errors_at(tracing::Level::INFO);
+    /// # let _ = layer;
+    /// ```
+    pub fn client_errors_at(self, level: Level) -> Self {
+        EnvelopeLayer {
+            client_level: level,
+            ..self
         }
     }
 }
@@ -81,7 +101,7 @@ impl<C> Default for EnvelopeLayer<C> {
 
 impl<C> Clone for EnvelopeLayer<C> {
     fn clone(&self) -> Self {
-        Self::new()
+        Self::new().client_errors_at(self.client_level)
     }
 }
 
@@ -89,6 +109,7 @@ impl<C> std::fmt::Debug for EnvelopeLayer<C> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("EnvelopeLayer")
             .field("catalog", &std::any::type_name::<C>())
+            .field("client_level", &self.client_level)
             .finish()
     }
 }
@@ -100,6 +121,7 @@ impl<S, C: FailureCodes + ApiError> Layer<S> for EnvelopeLayer<C> {
         EnvelopeService {
             inner,
             negotiator: Arc::new(Negotiator::new(C::ENVELOPE.locales)),
+            client_level: self.client_level,
             catalog: PhantomData,
         }
     }
@@ -109,6 +131,7 @@ impl<S, C: FailureCodes + ApiError> Layer<S> for EnvelopeLayer<C> {
 pub struct EnvelopeService<S, C> {
     inner: S,
     negotiator: Arc<Negotiator>,
+    client_level: Level,
     catalog: PhantomData<fn() -> C>,
 }
 
@@ -117,6 +140,7 @@ impl<S: Clone, C> Clone for EnvelopeService<S, C> {
         EnvelopeService {
             inner: self.inner.clone(),
             negotiator: Arc::clone(&self.negotiator),
+            client_level: self.client_level,
             catalog: PhantomData,
         }
     }
@@ -160,6 +184,7 @@ where
         ResponseFuture {
             state,
             locale,
+            observation: Observation::start(self.client_level),
             catalog: PhantomData,
         }
     }
@@ -172,6 +197,7 @@ pin_project_lite::pin_project! {
         #[pin]
         state: State<F>,
         locale: Option<&'static str>,
+        observation: Observation,
         catalog: PhantomData<fn() -> C>,
     }
 }
@@ -210,6 +236,8 @@ where
                 .expect("an envelope future polled after it completed"),
         };
         let response = keep_in_envelope::<C>(response);
+        let mark = response.extensions().get::<InEnvelope>().copied();
+        this.observation.finish::<C>(response.status(), mark);
         Poll::Ready(Ok(label_language::<C>(response)))
     }
 }
@@ -264,8 +292,8 @@ fn panic_response<C: FailureCodes + ApiError>(panic: Box<dyn Any + Send>) -> Res
 
 /// The response, or the envelope of catalog `C` in its place: see [`answer::replacement`].
 fn keep_in_envelope<C: FailureCodes + ApiError>(response: Response) -> Response {
-    let in_envelope = response.extensions().get::<InEnvelope>().is_some();
-    let Some(answer) = answer::replacement::<C>(response.status(), in_envelope) else {
+    let mark = response.extensions().get::<InEnvelope>().copied();
+    let Some(answer) = answer::replacement::<C>(response.status(), mark) else {
         return response;
     };
     // Keep the status and headers such as `Allow`; the old body and its length go.

@@ -1,0 +1,41 @@
+//! The vocabulary every part of [hero-codes](https://docs.rs/hero-codes) shares, written
+//! once: the model of `codes.toml` (`hero-codes-catalog`), the proc macros, the runtime and
+//! the `hero-codes` command all read it from here, so adding a failure kind or a generated
+//! item is one edit in one place.
+//!
+//! - [`Failure`]: the failures a web framework detects around a handler, with the key of
+//!   each in a catalog's `failures` table and the status HTTP requires for some;
+//! - [`CodeType`] and [`error_body`]: how an envelope writes its code, and the one writer of
+//!   error bodies (the macros call it at compile time, the runtime for descriptions filled
+//!   in from fields);
+//! - [`GENERATED_ITEMS`]: the associated items every generated catalog enum has.
+//!
+//! This crate has no dependencies.
+//!
+//! ```
+//! use hero_codes_vocab::{CodeType, EnvelopeNames, Failure, error_body};
+//!
+//! assert_eq!(Failure::from_key("invalid_json"), Some(Failure::InvalidJson));
+//! assert_eq!(Failure::BodyTooLarge.required_status(), Some(413));
+//!
+//! let names = EnvelopeNames {
+//!     result: Some("result"),
+//!     code: "result_code",
+//!     desc: "result_desc",
+//!     code_type: CodeType::String,
+//! };
+//! assert_eq!(
+//!     error_body(&names, "10400", "所请求的资源不存在"),
+//!     r#"{"result":false,"result_code":"10400","result_desc":"所请求的资源不存在"}"#
+//! );
+//! ```
+
+#![forbid(unsafe_code)]
+
+mod body;
+mod failure;
+mod items;
+
+pub use body::{CodeType, EnvelopeNames, error_body, push_json_string};
+pub use failure::Failure;
+pub use items::GENERATED_ITEMS;
