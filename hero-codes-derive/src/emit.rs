@@ -28,6 +28,9 @@ pub(crate) struct Answers<'a> {
 pub(crate) struct Row<'a> {
     /// The variant's name, as `ErrorAnswers` lists it.
     pub(crate) name: &'a str,
+    /// The name of the catalog the code is in, for the code's identity in traces and
+    /// metrics.
+    pub(crate) catalog: &'a str,
     pub(crate) code: &'a str,
     pub(crate) status: u16,
     /// Where the description comes from.
@@ -121,6 +124,11 @@ impl<'a> Answers<'a> {
         let fills = self.fills();
         let codes = self.rows.iter().map(|row| row.code);
         let statuses = self.rows.iter().map(|row| row.status);
+        // A catalog's success code is the one row `ErrorAnswers` does not list.
+        let identities = self.rows.iter().map(|row| {
+            let (catalog, code, status, success) = (row.catalog, row.code, row.status, !row.listed);
+            quote!((#catalog, #code, #status, #success))
+        });
         let locales = 0..self.file.map_or(0, envelope::locale_count);
         let descs = locales.clone().map(|locale| {
             let row = self.rows.iter().map(|row| match &row.desc {
@@ -155,6 +163,7 @@ impl<'a> Answers<'a> {
                 envelope #fields;
                 codes &[#(#codes),*];
                 statuses [#(#statuses),*]
+                identities [#(#identities),*]
                 descs &[#(#descs),*];
                 bodies &[#(#bodies),*];
             }

@@ -40,6 +40,7 @@ pub(crate) struct Handles {
 
 impl Handles {
     fn register(identity: &CodeIdentity) -> Self {
+        describe();
         Handles {
             answers: answers_counter(identity, identity.status()),
             latency: histogram!(
@@ -68,6 +69,19 @@ impl Handles {
             }
         }
     }
+}
+
+/// Tells the recorder what the two metrics are (Prometheus' `# HELP` and unit), once.
+fn describe() {
+    static DESCRIBED: std::sync::Once = std::sync::Once::new();
+    DESCRIBED.call_once(|| {
+        metrics::describe_counter!(ANSWERS, "Answers sent, by catalog, code and HTTP status.");
+        metrics::describe_histogram!(
+            LATENCY,
+            metrics::Unit::Seconds,
+            "Time from a request reaching the envelope layer to its answer, by catalog and code class."
+        );
+    });
 }
 
 fn answers_counter(identity: &CodeIdentity, status: u16) -> Counter {

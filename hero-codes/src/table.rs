@@ -85,6 +85,7 @@ macro_rules! __answers {
             envelope $envelope:expr;
             codes $codes:expr;
             statuses [$($status:literal),*]
+            identities [$(($catalog:literal, $code:literal, $code_status:literal, $success:literal)),*]
             descs $descs:expr;
             bodies $bodies:expr;
         }
@@ -99,6 +100,12 @@ macro_rules! __answers {
             descs: $descs,
             bodies: $bodies,
         };
+
+        // Apart from the table: an identity holds the code's metric handles, registered at
+        // its first answer, and a static may not borrow such a value from a temporary.
+        static IDENTITIES: [$crate::CodeIdentity; <[u16]>::len(&[$($code_status),*])] = [
+            $($crate::CodeIdentity::new($catalog, $code, $code_status, $success)),*
+        ];
 
         #[automatically_derived]
         impl $($generics)* $crate::ApiError for $($ty)* $($error_where)* {
@@ -121,6 +128,11 @@ macro_rules! __answers {
             #[inline]
             fn envelope(&self) -> &'static $crate::EnvelopeFields {
                 &TABLE.envelope
+            }
+
+            #[inline]
+            fn identity(&self) -> &'static $crate::CodeIdentity {
+                &IDENTITIES[index(self)]
             }
 
             $crate::__answers! { @methods $($methods)* }

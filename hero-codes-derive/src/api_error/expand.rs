@@ -29,6 +29,7 @@ pub(crate) fn expand(resolved: &Resolved<'_>) -> TokenStream {
         .zip(&names)
         .map(|(variant, name)| Row {
             name,
+            catalog: &variant.catalog,
             code: &variant.code,
             status: variant.status,
             desc: row_desc(variant),
