@@ -54,6 +54,64 @@ pub(crate) fn lower_camel(name: &str) -> String {
     })
 }
 
+/// The words of a JSON field name: `result_code` → `result`, `code`; `errCode` → `err`,
+/// `Code`. Any character that is neither a letter nor a digit separates words.
+fn field_words(name: &str) -> Vec<String> {
+    name.split(|character: char| !character.is_alphanumeric())
+        .flat_map(words)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// An identifier made of `words`, prefixed with `field_` when it would start with a digit
+/// or be empty.
+fn identifier(words: Vec<String>, join: impl Fn(usize, &str) -> String) -> String {
+    let joined: String = words
+        .iter()
+        .enumerate()
+        .map(|(index, word)| join(index, word))
+        .collect();
+    if joined.starts_with(|character: char| character.is_alphabetic()) {
+        joined
+    } else {
+        format!("field_{joined}")
+    }
+}
+
+/// `result_code` → `result_code`: Python attributes for a JSON field name.
+pub(crate) fn field_snake(name: &str) -> String {
+    identifier(field_words(name), |index, word| {
+        if index == 0 {
+            word.to_owned()
+        } else {
+            format!("_{word}")
+        }
+    })
+}
+
+/// `result_code` → `resultCode`: Java record components for a JSON field name.
+pub(crate) fn field_lower_camel(name: &str) -> String {
+    identifier(field_words(name), |index, word| {
+        if index == 0 {
+            word.to_owned()
+        } else {
+            capitalized(word)
+        }
+    })
+}
+
+/// `result_code` → `ResultCode`: Go's exported struct fields for a JSON field name.
+pub(crate) fn field_upper_camel(name: &str) -> String {
+    identifier(field_words(name), |_, word| capitalized(word))
+}
+
+fn capitalized(word: &str) -> String {
+    let mut characters = word.chars();
+    characters.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(characters).collect()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,5 +127,10 @@ mod tests {
         assert_eq!(screaming_snake("Error404Page"), "ERROR404_PAGE");
         assert_eq!(screaming_snake("Already_Snake"), "ALREADY_SNAKE");
         assert_eq!(lower_camel("ResultCode"), "resultCode");
+        assert_eq!(field_snake("result_code"), "result_code");
+        assert_eq!(field_snake("errCode"), "err_code");
+        assert_eq!(field_lower_camel("result_code"), "resultCode");
+        assert_eq!(field_upper_camel("result-desc"), "ResultDesc");
+        assert_eq!(field_upper_camel("1st"), "field_1st");
     }
 }

@@ -8,7 +8,7 @@ mod typescript;
 
 use std::io::Write;
 
-use hero_codes_catalog::{CatalogFile, CodeEntry};
+use hero_codes_catalog::{Catalog, CatalogFile, CodeEntry, CodeType};
 
 use crate::source::{self, Checked};
 use crate::text::string_literal;
@@ -100,4 +100,31 @@ fn descs_literal(file: &CatalogFile, entry: &CodeEntry, between: &str) -> String
 /// end a block comment early.
 fn comment(text: &str) -> String {
     text.replace('\n', " ").replace("*/", "*\\/")
+}
+
+/// The code as a literal of the envelope's code type: `"10400"`, or `40013` when the file
+/// says `code_type = "number"` (a checked file's numeric codes are integers).
+fn code_literal(file: &CatalogFile, code: &str) -> String {
+    match file.envelope.code_type.value {
+        CodeType::String => string_literal(code),
+        CodeType::Number => code.to_owned(),
+    }
+}
+
+/// The catalog's success code as a literal; see [`code_literal`].
+fn success_literal(file: &CatalogFile, catalog: &Catalog) -> String {
+    let success = catalog
+        .success()
+        .expect("a checked catalog has a success code");
+    code_literal(file, &success.code.value)
+}
+
+/// `template` with each `@key@` replaced by its value: the templates keep the languages'
+/// own braces as written, where `format!` would double them.
+fn fill<V: AsRef<str>>(template: &str, values: &[(&str, V)]) -> String {
+    values
+        .iter()
+        .fold(template.to_owned(), |text, (key, value)| {
+            text.replace(&format!("@{key}@"), value.as_ref())
+        })
 }
