@@ -39,7 +39,7 @@ fn enumeration(file: &CatalogFile, catalog: &Catalog) -> String {
         source.push_str(&format!(
             "    #: {}{}\n    {} = ({}, {}, {}, {descs}, {deprecated})\n",
             comment(&entry.doc_line()),
-            deprecation_note(entry),
+            deprecation_note(entry, " "),
             screaming_snake(&entry.name.value),
             code_literal(file, &entry.code.value),
             entry.status.value,
@@ -71,7 +71,7 @@ fn errors(file: &CatalogFile, catalog: &Catalog) -> String {
             string_literal(&format!(
                 "{}{}",
                 entry.doc_line(),
-                deprecation_note(entry)
+                deprecation_note(entry, "\n\n")
             ))
         ));
         table.push_str(&format!(
@@ -104,10 +104,11 @@ fn errors(file: &CatalogFile, catalog: &Catalog) -> String {
     source
 }
 
-/// `.. deprecated:: reason` after a code's line, as Sphinx reads it; empty for a code in use.
-fn deprecation_note(entry: &CodeEntry) -> String {
+/// `.. deprecated:: reason` after a code's line and `before`, as Sphinx reads it in a
+/// docstring; empty for a code in use.
+fn deprecation_note(entry: &CodeEntry, before: &str) -> String {
     entry.deprecated.as_ref().map_or_else(String::new, |reason| {
-        format!(" .. deprecated:: {}", comment(&reason.value))
+        format!("{before}.. deprecated:: {}", comment(&reason.value))
     })
 }
 
