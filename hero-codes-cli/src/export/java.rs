@@ -34,7 +34,10 @@ fn render_catalog(file: &CatalogFile, catalog: &Catalog) -> String {
     let (succeeded, result) = match &envelope.result {
         Some(result) => {
             let result = field_lower_camel(&result.value);
-            (format!("envelope.{result}()"), format!("envelope.{result}(), "))
+            (
+                format!("envelope.{result}()"),
+                format!("envelope.{result}(), "),
+            )
         }
         None => (
             format!("envelope.{code}() == {}", success_literal(file, catalog)),
@@ -110,12 +113,18 @@ fn prelude_values<'a>(
     }
     let code = string_literal(&envelope.code.value);
     let (wire, _) = wire_types(file);
-    components.push(format!("{wire} {}", field_lower_camel(&envelope.code.value)));
+    components.push(format!(
+        "{wire} {}",
+        field_lower_camel(&envelope.code.value)
+    ));
     reads.push(match envelope.code_type.value {
         CodeType::String => format!("field(status, fields, {code}, String.class, \"a string\")"),
         CodeType::Number => format!("integer(status, fields, {code})"),
     });
-    components.push(format!("String {}", field_lower_camel(&envelope.desc.value)));
+    components.push(format!(
+        "String {}",
+        field_lower_camel(&envelope.desc.value)
+    ));
     reads.push(format!(
         "field(status, fields, {}, String.class, \"a string\")",
         string_literal(&envelope.desc.value)

@@ -27,10 +27,10 @@ fn enumeration(file: &CatalogFile, catalog: &Catalog) -> String {
         string_literal(&catalog_doc(catalog))
     );
     for entry in &catalog.codes {
-        let deprecated = entry.deprecated.as_ref().map_or_else(
-            || "None".to_owned(),
-            |reason| string_literal(&reason.value),
-        );
+        let deprecated = entry
+            .deprecated
+            .as_ref()
+            .map_or_else(|| "None".to_owned(), |reason| string_literal(&reason.value));
         // mypy cannot type an empty `{}`: a file without locales has no descriptions by tag.
         let descs = match descs_literal(file, entry, ": ") {
             pairs if pairs.is_empty() => "dict[str, str]()".to_owned(),
@@ -107,9 +107,12 @@ fn errors(file: &CatalogFile, catalog: &Catalog) -> String {
 /// `.. deprecated:: reason` after a code's line and `before`, as Sphinx reads it in a
 /// docstring; empty for a code in use.
 fn deprecation_note(entry: &CodeEntry, before: &str) -> String {
-    entry.deprecated.as_ref().map_or_else(String::new, |reason| {
-        format!("{before}.. deprecated:: {}", comment(&reason.value))
-    })
+    entry
+        .deprecated
+        .as_ref()
+        .map_or_else(String::new, |reason| {
+            format!("{before}.. deprecated:: {}", comment(&reason.value))
+        })
 }
 
 fn index_name(catalog: &Catalog) -> String {

@@ -72,14 +72,19 @@ fn member(file: &CatalogFile, entry: &CodeEntry) -> String {
 fn prelude_values<'a>(file: &CatalogFile, header: &'a str) -> Vec<(&'a str, String)> {
     let envelope = &file.envelope;
     let (code_type, code_check) = match envelope.code_type.value {
-        CodeType::String => ("string", "(value) => typeof value === \"string\", \"a string\""),
+        CodeType::String => (
+            "string",
+            "(value) => typeof value === \"string\", \"a string\"",
+        ),
         CodeType::Number => ("number", "Number.isInteger, \"an integer\""),
     };
     let mut fields = String::new();
     let mut checks = String::new();
     if let Some(result) = &envelope.result {
         let key = string_literal(&result.value);
-        fields.push_str(&format!("  /** True on success. */\n  readonly {key}: boolean;\n"));
+        fields.push_str(&format!(
+            "  /** True on success. */\n  readonly {key}: boolean;\n"
+        ));
         checks.push_str(&format!(
             "  check({key}, (value) => typeof value === \"boolean\", \"a boolean\");\n"
         ));
