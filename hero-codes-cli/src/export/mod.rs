@@ -14,20 +14,25 @@ use crate::source::{self, Checked};
 use crate::text::string_literal;
 use crate::{CannotRun, FileArg, Outcome};
 
-/// Write the catalog as a TypeScript, Python, Go or Java source file
+/// Write the catalog as a TypeScript, Python, Go or Java client source file
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
 Examples:
-  hero-codes export --lang ts > src/codes.ts          a const object per catalog, tsc --strict clean
-  hero-codes export --lang python > codes.py          an Enum per catalog, Python 3.9+
+  hero-codes export --lang ts > src/codes.ts          tsc --strict clean, ES2015 or later
+  hero-codes export --lang python > codes.py          mypy --strict clean, Python 3.9+
   hero-codes export --lang go --package codes > codes/codes.go
   hero-codes export --lang java --package com.example > com/example/Codes.java
 
-Every code becomes a named constant or enum member with its HTTP status and description
-(in every locale of the file: entry.descs.en, desc_in(\"en\"), DescIn(\"en\"), desc(\"en\")),
-and each catalog gets a lookup from the code's text: resultCodeFromCode(\"10400\") in
-TypeScript, ResultCode.from_code(\"10400\") in Python, LookupResultCode(\"10400\") in Go,
-Codes.ResultCode.fromCode(\"10400\") in Java.")]
+Each file holds the envelope as a generic type in the catalog file's field names and code
+type, and per catalog: a constant or enum member per code with its HTTP status, its
+description in every locale and its deprecation; a lookup from the code; an error type per
+code; and a reader that turns an answer's HTTP status and parsed JSON body into a success
+with its data or the error of its code (an unknown code kept as it came):
+  TypeScript  readResultCode(status, body)         {ok: true, data} | {ok: false, error}
+  Python      read_result_code(status, body)       raises ResultCodeNotFound, ...
+  Go          ReadResultCode[T](status, body)      errors.Is(err, codes.ResultCodeNotFound)
+  Java        ResultCode.read(status, map, data)   throws ResultCodeException
+Standard library only. See docs/clients.md.")]
 pub(crate) struct Args {
     #[command(flatten)]
     file: FileArg,
@@ -41,13 +46,13 @@ pub(crate) struct Args {
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
 enum Lang {
-    /// TypeScript: a const object and a union type of the codes per catalog
+    /// TypeScript: `Envelope<T>`, a const object, an error class and a reader per catalog
     Ts,
-    /// Python 3.9+: an Enum per catalog with `from_code`
+    /// Python 3.9+: an `Envelope` dataclass, an Enum, exceptions and a reader per catalog
     Python,
-    /// Go: a typed string per catalog, its constants and a lookup map
+    /// Go: `Envelope[T]`, a code type whose constants are sentinel errors, a reader per catalog
     Go,
-    /// Java: class `Codes` holding an enum per catalog with `fromCode`
+    /// Java 17+: class `Codes` holding `Envelope<T>`, an enum, an exception and a reader per catalog
     Java,
 }
 
