@@ -36,6 +36,21 @@ wechat unknown: unknown 200 99999 new error
 wechat not an envelope: EnvelopeShapeError
 ";
 
+/// What the ten-line client of each language in `docs/clients.md` prints: the apps found.
+const DOCS_EXPECTED: &str = "Farm测试开发\n";
+
+/// The client of `lang` (its code block's info string) in `docs/clients.md`, the chapter's
+/// only block in that language.
+fn docs_client(lang: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/clients.md");
+    let chapter = std::fs::read_to_string(path).expect("read docs/clients.md");
+    let fence = format!("```{lang}\n");
+    let mut blocks = chapter.split(&fence).skip(1);
+    let block = blocks.next().unwrap_or_else(|| panic!("no {fence} block"));
+    assert!(blocks.next().is_none(), "more than one {fence} block");
+    block.split("```\n").next().unwrap().to_owned()
+}
+
 /// The WeChat-style catalog: numeric codes, no `result` field.
 fn wechat_toml() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/catalogs/wechat.toml")
@@ -159,11 +174,31 @@ fn typescript_type_checks_strictly_and_reads_the_demos_answers() {
     );
     let demo = Demo::start();
     let printed = run_ok(
-        Command::new(node)
+        Command::new(&node)
             .args(["out/main.js", &demo.base])
             .current_dir(dir.path()),
     );
     assert_eq!(printed, EXPECTED);
+
+    // The chapter's client, with Node's `process` declared as @types/node would.
+    std::fs::write(dir.path().join("search.ts"), docs_client("ts")).unwrap();
+    std::fs::write(
+        dir.path().join("node.d.ts"),
+        "declare const process: { readonly argv: readonly string[] };\n",
+    )
+    .unwrap();
+    run_ok(
+        Command::new(node_modules().join(".bin/tsc"))
+            .args(["--strict", "--target", "es2022", "--module", "commonjs"])
+            .args(["--outDir", "docs", "codes.ts", "node.d.ts", "search.ts"])
+            .current_dir(dir.path()),
+    );
+    let printed = run_ok(
+        Command::new(node)
+            .args(["docs/search.js", &demo.base])
+            .current_dir(dir.path()),
+    );
+    assert_eq!(printed, DOCS_EXPECTED);
 }
 
 #[test]
@@ -174,24 +209,27 @@ fn python_type_checks_strictly_and_reads_the_demos_answers() {
     };
     let dir = workdir();
     exports_and_client(dir.path(), "python", (&[], "codes.py"), ("", "wechat.py"));
-    run_ok(
-        Command::new(mypy)
-            .args([
-                "--strict",
-                "--no-incremental",
-                "codes.py",
-                "wechat.py",
-                "main.py",
-            ])
-            .current_dir(dir.path()),
-    );
+    std::fs::write(dir.path().join("search.py"), docs_client("python")).unwrap();
+    for files in [
+        &["codes.py", "wechat.py", "main.py"][..],
+        &["codes.py", "search.py"],
+    ] {
+        run_ok(
+            Command::new(&mypy)
+                .args(["--strict", "--no-incremental"])
+                .args(files)
+                .current_dir(dir.path()),
+        );
+    }
     let demo = Demo::start();
-    let printed = run_ok(
-        Command::new(python)
-            .args(["-X", "utf8", "-W", "error", "main.py", &demo.base])
-            .current_dir(dir.path()),
-    );
-    assert_eq!(printed, EXPECTED);
+    for (client, expected) in [("main.py", EXPECTED), ("search.py", DOCS_EXPECTED)] {
+        let printed = run_ok(
+            Command::new(&python)
+                .args(["-X", "utf8", "-W", "error", client, &demo.base])
+                .current_dir(dir.path()),
+        );
+        assert_eq!(printed, expected, "{client}");
+    }
 }
 
 #[test]
@@ -220,15 +258,28 @@ fn go_vets_and_reads_the_demos_answers() {
             .env("GOFLAGS", "-mod=mod");
         command
     };
+    // The chapter's client is a function: the program around it.
+    std::fs::create_dir(dir.path().join("search")).unwrap();
+    std::fs::write(
+        dir.path().join("search/main.go"),
+        format!(
+            "package main\n\nimport (\n\t\"errors\"\n\t\"fmt\"\n\t\"io\"\n\t\"net/http\"\n\t\"os\"\n\n\t\"example.com/app/codes\"\n)\n\n{}\nfunc main() {{\n\tif err := search(os.Args[1]); err != nil {{\n\t\tpanic(err)\n\t}}\n}}\n",
+            docs_client("go")
+        ),
+    )
+    .unwrap();
     run_ok(go_command().args(["vet", "./..."]));
     run_ok(go_command().args(["build", "-o", "client", "."]));
+    run_ok(go_command().args(["build", "-o", "search-client", "./search"]));
     let demo = Demo::start();
-    let printed = run_ok(
-        Command::new(dir.path().join("client"))
-            .arg(&demo.base)
-            .current_dir(dir.path()),
-    );
-    assert_eq!(printed, EXPECTED);
+    for (client, expected) in [("client", EXPECTED), ("search-client", DOCS_EXPECTED)] {
+        let printed = run_ok(
+            Command::new(dir.path().join(client))
+                .arg(&demo.base)
+                .current_dir(dir.path()),
+        );
+        assert_eq!(printed, expected, "{client}");
+    }
 }
 
 #[test]
@@ -243,17 +294,35 @@ fn java_compiles_without_warnings_and_reads_the_demos_answers() {
         (&["--package", "com.example"], "com/example/Codes.java"),
         ("wechat", "wechat/Codes.java"),
     );
+    // The chapter's client is a method: the class around it.
+    std::fs::write(
+        dir.path().join("Search.java"),
+        format!(
+            "import com.example.Codes.*;\nimport java.net.URI;\nimport java.net.http.*;\nimport java.util.*;\n\npublic class Search {{\n{}\n    public static void main(String[] args) throws Exception {{\n        search(args[0]);\n    }}\n}}\n",
+            docs_client("java")
+        ),
+    )
+    .unwrap();
     run_ok(
         Command::new(javac)
             .args(["-encoding", "UTF-8", "-Xlint:all", "-Werror", "-d", "out"])
-            .args(["com/example/Codes.java", "wechat/Codes.java", "Main.java"])
+            .args([
+                "com/example/Codes.java",
+                "wechat/Codes.java",
+                "Main.java",
+                "Search.java",
+            ])
             .current_dir(dir.path()),
     );
     let demo = Demo::start();
-    let printed = run_ok(
-        Command::new(java)
-            .args(["-cp", "out", "Main", &demo.base])
-            .current_dir(dir.path()),
-    );
-    assert_eq!(printed, EXPECTED);
+    for (client, expected) in [("Main", EXPECTED), ("Search", DOCS_EXPECTED)] {
+        // Java 17 writes System.out in the locale's charset unless told otherwise.
+        let printed = run_ok(
+            Command::new(&java)
+                .args(["-Dsun.stdout.encoding=UTF-8", "-Dstdout.encoding=UTF-8"])
+                .args(["-cp", "out", client, &demo.base])
+                .current_dir(dir.path()),
+        );
+        assert_eq!(printed, expected, "{client}");
+    }
 }
