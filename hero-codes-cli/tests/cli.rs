@@ -158,6 +158,41 @@ fn export_java() {
     ]));
 }
 
+/// Each export marks a deprecated code its language's way: `@deprecated` JSDoc, a
+/// `.. deprecated::` docstring, Go's `// Deprecated:` paragraph, Java's `@Deprecated`; and
+/// gives the reason as data. The snapshot keeps the lines about the deprecated code.
+#[test]
+fn export_marks_deprecated_codes() {
+    let dir = workdir();
+    std::fs::write(
+        dir.path().join("codes.toml"),
+        r#"[catalogs.AppCode]
+codes = [
+    { code = "0",     name = "Ok",           status = 200, desc = "成功" },
+    { code = "10102", name = "InvalidToken", status = 401, desc = "令牌无效", deprecated = "use 10105 (TokenExpired)" },
+    { code = "10105", name = "TokenExpired", status = 401, desc = "令牌已过期" },
+]
+"#,
+    )
+    .unwrap();
+    let mut marks = String::new();
+    for lang in ["ts", "python", "go", "java"] {
+        let run = hero_codes(dir.path(), &["export", "--lang", lang]);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        marks.push_str(&format!("--- {lang}\n"));
+        let about_10102 = run.stdout.lines().filter(|line| {
+            line.contains("10102")
+                || line.contains("10105 (TokenExpired)")
+                || line.trim() == "@Deprecated"
+        });
+        for line in about_10102 {
+            marks.push_str(line);
+            marks.push('\n');
+        }
+    }
+    insta::assert_snapshot!(marks);
+}
+
 // ------------------------------------------------------------------------ lookup ----
 
 #[test]

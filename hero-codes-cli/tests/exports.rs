@@ -326,3 +326,55 @@ fn java_compiles_without_warnings_and_reads_the_demos_answers() {
         assert_eq!(printed, expected, "{client}");
     }
 }
+
+/// A catalog whose code `10102` is deprecated.
+const DEPRECATED: &str = r#"[catalogs.AppCode]
+codes = [
+    { code = "0",     name = "Ok",           status = 200, desc = "成功" },
+    { code = "10102", name = "InvalidToken", status = 401, desc = "令牌无效", deprecated = "use 10105 (TokenExpired)" },
+    { code = "10105", name = "TokenExpired", status = 401, desc = "令牌已过期" },
+]
+"#;
+
+#[test]
+fn java_warns_where_a_deprecated_code_is_named() {
+    let (Some(javac), Some(java)) = (toolchain("javac"), toolchain("java")) else {
+        return;
+    };
+    let dir = workdir();
+    std::fs::write(dir.path().join("codes.toml"), DEPRECATED).unwrap();
+    export(dir.path(), "java", &["--package", "app"], "app/Codes.java");
+    let user = |suppress: &str| {
+        format!(
+            "import app.Codes.AppCode;\n\npublic class User {{\n    {suppress}\n    public static void main(String[] args) {{\n        System.out.println(AppCode.INVALID_TOKEN.deprecated().orElseThrow());\n    }}\n}}\n"
+        )
+    };
+    let javac = |dir: &Path| {
+        Command::new(&javac)
+            .args(["-encoding", "UTF-8", "-Xlint:all", "-Werror", "-d", "out"])
+            .args(["app/Codes.java", "User.java"])
+            .current_dir(dir)
+            .output()
+            .expect("javac runs")
+    };
+    std::fs::write(dir.path().join("User.java"), user("")).unwrap();
+    let refused = javac(dir.path());
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        !refused.status.success()
+            && stderr.contains("INVALID_TOKEN in AppCode has been deprecated"),
+        "{stderr}"
+    );
+    std::fs::write(
+        dir.path().join("User.java"),
+        user("@SuppressWarnings(\"deprecation\") // still answered by old servers"),
+    )
+    .unwrap();
+    assert!(javac(dir.path()).status.success());
+    let printed = run_ok(
+        Command::new(java)
+            .args(["-cp", "out", "User"])
+            .current_dir(dir.path()),
+    );
+    assert_eq!(printed, "use 10105 (TokenExpired)\n");
+}
