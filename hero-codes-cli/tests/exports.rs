@@ -269,6 +269,14 @@ fn go_vets_and_reads_the_demos_answers() {
     )
     .unwrap();
     run_ok(go_command().args(["vet", "./..."]));
+    // Laid out as gofmt would: a team whose CI runs `gofmt -l` can commit the file as is.
+    let gofmt = go.with_file_name("gofmt");
+    let unformatted = run_ok(
+        Command::new(gofmt)
+            .args(["-l", "codes", "wechat"])
+            .current_dir(dir.path()),
+    );
+    assert_eq!(unformatted, "", "files gofmt would change");
     run_ok(go_command().args(["build", "-o", "client", "."]));
     run_ok(go_command().args(["build", "-o", "search-client", "./search"]));
     let demo = Demo::start();
