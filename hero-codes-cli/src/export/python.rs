@@ -189,7 +189,9 @@ class EnvelopeShapeError(ValueError):
 
 
 def _field(status: int, body: Dict[str, object], name: str, kind: type, what: str) -> Any:
-    value = body.get(name)
+    if name not in body:
+        raise EnvelopeShapeError(status, body, f"field {name!r} is missing")
+    value = body[name]
     # bool is an int to Python, never to JSON.
     if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
         raise EnvelopeShapeError(status, body, f"field {name!r} is not {what}")

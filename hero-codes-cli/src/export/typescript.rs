@@ -56,15 +56,18 @@ fn member(file: &CatalogFile, entry: &CodeEntry) -> String {
                 format!(", deprecated: {}", string_literal(&reason.value)),
             )
         });
+    let descs = match descs_literal(file, entry, ": ") {
+        pairs if pairs.is_empty() => "{}".to_owned(),
+        pairs => format!("{{ {pairs} }}"),
+    };
     format!(
-        "  /** {}{tag} */\n  {}: {{ code: {}, name: {}, status: {}, desc: {}, descs: {{ {} }}{field} }},\n",
+        "  /** {}{tag} */\n  {}: {{ code: {}, name: {}, status: {}, desc: {}, descs: {descs}{field} }},\n",
         comment(&entry.doc_line()),
         entry.name.value,
         code_literal(file, &entry.code.value),
         string_literal(&entry.name.value),
         entry.status.value,
         string_literal(&entry.desc.value),
-        descs_literal(file, entry, ": "),
     )
 }
 
