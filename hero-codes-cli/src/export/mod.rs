@@ -125,11 +125,44 @@ fn success_literal(file: &CatalogFile, catalog: &Catalog) -> String {
 }
 
 /// `template` with each `@key@` replaced by its value: the templates keep the languages'
-/// own braces as written, where `format!` would double them.
+/// own braces as written, where `format!` would double them. One pass, so that a value (a
+/// description, a doc comment) is never read as a placeholder itself.
 fn fill<V: AsRef<str>>(template: &str, values: &[(&str, V)]) -> String {
-    values
-        .iter()
-        .fold(template.to_owned(), |text, (key, value)| {
-            text.replace(&format!("@{key}@"), value.as_ref())
-        })
+    let mut filled = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(at) = rest.find('@') {
+        filled.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let placeholder = values.iter().find_map(|(key, value)| {
+            let tail = after.strip_prefix(key)?.strip_prefix('@')?;
+            Some((value.as_ref(), tail))
+        });
+        match placeholder {
+            Some((value, tail)) => {
+                filled.push_str(value);
+                rest = tail;
+            }
+            // An `@` of the language itself: `@deprecated`, `@Override`, `@overload`.
+            None => {
+                filled.push('@');
+                rest = after;
+            }
+        }
+    }
+    filled.push_str(rest);
+    filled
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fill;
+
+    #[test]
+    fn fill_replaces_placeholders_once() {
+        let values = [("Catalog", "App"), ("doc", "uses @Catalog@ literally")];
+        assert_eq!(
+            fill("/** @doc@ {@link @Catalog@} */ @Catalog@Error", &values),
+            "/** uses @Catalog@ literally {@link App} */ AppError"
+        );
+    }
 }
