@@ -386,3 +386,56 @@ fn java_warns_where_a_deprecated_code_is_named() {
     );
     assert_eq!(printed, "use 10105 (TokenExpired)\n");
 }
+
+#[test]
+fn python_type_checkers_flag_a_deprecated_code_and_nothing_warns_at_run_time() {
+    let mypy = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/mypy-venv/bin/mypy");
+    let (Some(python), Some(mypy)) = (toolchain("python3"), tool_file(mypy)) else {
+        return;
+    };
+    let dir = workdir();
+    std::fs::write(dir.path().join("codes.toml"), DEPRECATED).unwrap();
+    export(dir.path(), "python", &[], "app.py");
+    std::fs::write(
+        dir.path().join("user.py"),
+        r#"import app
+
+try:
+    app.read_app_code(401, {"result": False, "result_code": "10102", "result_desc": "令牌无效"})
+except app.AppCodeInvalidToken as error:
+    print(error.member, error.member and error.member.deprecated)
+"#,
+    )
+    .unwrap();
+    let mypy = |extra: &[&str]| {
+        Command::new(&mypy)
+            .args(["--strict", "--no-incremental"])
+            .args(extra)
+            .args(["app.py", "user.py"])
+            .current_dir(dir.path())
+            .output()
+            .expect("mypy runs")
+    };
+    assert!(mypy(&[]).status.success());
+    // Python 3.13's warnings.deprecated, read by mypy where the user asks for it: the
+    // user's line is flagged, the generated file is not.
+    let flagged = mypy(&[
+        "--python-version",
+        "3.13",
+        "--enable-error-code",
+        "deprecated",
+    ]);
+    let report = String::from_utf8_lossy(&flagged.stdout);
+    assert!(
+        report.contains(
+            "user.py:5: error: class app.AppCodeInvalidToken is deprecated: use 10105 (TokenExpired)"
+        ) && !report.contains("app.py:"),
+        "{report}"
+    );
+    let printed = run_ok(
+        Command::new(python)
+            .args(["-X", "utf8", "-W", "error", "user.py"])
+            .current_dir(dir.path()),
+    );
+    assert_eq!(printed, "AppCode.INVALID_TOKEN use 10105 (TokenExpired)\n");
+}

@@ -63,19 +63,26 @@ fn errors(file: &CatalogFile, catalog: &Catalog) -> String {
         .codes
         .iter()
         .filter(|entry| Some(&entry.code.value) != success);
-    let mut table = String::new();
     for entry in failures {
         let class = format!("{name}{}", entry.name.value);
+        // Type checkers flag each use of the class; `category=None` keeps reading an answer
+        // of the code, which a server may still send, free of warnings.
+        let decorator = entry
+            .deprecated
+            .as_ref()
+            .map_or_else(String::new, |reason| {
+                format!(
+                    "@deprecated({}, category=None)\n",
+                    string_literal(&reason.value)
+                )
+            });
         source.push_str(&format!(
-            "\n\nclass {class}({name}Error):\n    {}\n",
+            "\n\n{decorator}class {class}({name}Error):\n    {}\n\n    _code = {}\n",
             string_literal(&format!(
                 "{}{}",
                 entry.doc_line(),
                 deprecation_note(entry, "\n\n")
-            ))
-        ));
-        table.push_str(&format!(
-            "    {}: {class},\n",
+            )),
             code_literal(file, &entry.code.value)
         ));
     }
@@ -93,7 +100,6 @@ fn errors(file: &CatalogFile, catalog: &Catalog) -> String {
         &[
             ("Catalog", name.as_str()),
             ("ERRORS", &format!("_{}_ERRORS", screaming_snake(name))),
-            ("table", &table),
             ("reader", &format!("read_{}", field_snake(name))),
             ("succeeded", &succeeded),
             ("code", &field_snake(&envelope.code.value)),
@@ -149,8 +155,20 @@ fn prelude_values<'a>(file: &CatalogFile, header: &'a str) -> Vec<(&'a str, Stri
         field_snake(data),
         string_literal(data)
     ));
+    let deprecates = file
+        .catalogs
+        .iter()
+        .flat_map(|catalog| &catalog.codes)
+        .any(|entry| entry.deprecated.is_some());
+    let (sys, deprecated) = if deprecates {
+        ("import sys\n", DEPRECATED)
+    } else {
+        ("", "")
+    };
     vec![
         ("header", header.to_owned()),
+        ("sys", sys.to_owned()),
+        ("deprecated", deprecated.to_owned()),
         ("code_type", code_type.to_owned()),
         ("fields", fields),
         ("reads", reads),
@@ -165,7 +183,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-from typing import Any, Callable, Dict, Generic, Optional, Type, TypeVar, overload
+@sys@from typing import Any, Callable, ClassVar, Dict, Generic, Optional, Type, TypeVar, overload
 
 T = TypeVar("T")
 
@@ -203,6 +221,20 @@ def _envelope_of(status: int, body: object) -> Envelope[object]:
         raise EnvelopeShapeError(status, body, "no JSON object")
     return Envelope(
 @reads@    )
+@deprecated@"#;
+
+/// Python 3.13's `warnings.deprecated`, which type checkers read; before 3.13, the same
+/// decorator doing nothing. Only in files with a deprecated code.
+const DEPRECATED: &str = r#"
+
+if sys.version_info >= (3, 13):
+    from warnings import deprecated
+else:
+    _C = TypeVar("_C", bound=type)
+
+    def deprecated(message: str, /, *, category: None = None) -> Callable[[_C], _C]:
+        """What warnings.deprecated(message, category=None) does before Python 3.13: nothing."""
+        return lambda cls: cls
 "#;
 
 const ENUM_METHODS: &str = r#"
@@ -236,6 +268,9 @@ class @Catalog@Error(Exception):
     and the HTTP status. Raised as the class of its code (`except @Catalog@<Name>:`), or as
     this class itself for a code the catalog does not know, kept in `code` as it came."""
 
+    #: The code a subclass stands for; None for this class.
+    _code: ClassVar[Optional[Code]] = None
+
     def __init__(self, code: Code, desc: str, status: int) -> None:
         super().__init__(f"{code}: {desc} (HTTP {status})")
         self.code = code
@@ -247,8 +282,11 @@ class @Catalog@Error(Exception):
 
 const READER: &str = r#"
 
+# Found through the subclasses, not by name: a table naming a deprecated class would be
+# flagged wherever the file is type-checked.
 @ERRORS@: Dict[Code, Type[@Catalog@Error]] = {
-@table@}
+    error._code: error for error in @Catalog@Error.__subclasses__() if error._code is not None
+}
 
 
 @overload
