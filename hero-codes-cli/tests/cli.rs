@@ -392,6 +392,30 @@ fn lock_records_released_codes_and_check_guards_them() {
 }
 
 #[test]
+fn in_a_crate_a_codes_toml_it_does_not_declare_exits_2_as_the_build_fails() {
+    let dir = workdir();
+    std::fs::write(
+        dir.path().join("Cargo.toml"),
+        "[package]\nname = \"shop\"\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(dir.path().join("api")).unwrap();
+    std::fs::write(dir.path().join("api/codes.toml"), builtin()).unwrap();
+    insta::assert_snapshot!(hero_codes(dir.path(), &["check"]).transcript());
+    // Declared, the same file is the one read, from the crate and below it.
+    std::fs::write(
+        dir.path().join("Cargo.toml"),
+        "[package]\nname = \"shop\"\n\n[package.metadata.hero-codes]\ncatalog = \"api/codes.toml\"\n",
+    )
+    .unwrap();
+    let below = hero_codes(&dir.path().join("api"), &["check"]);
+    assert_eq!(
+        below.stdout,
+        "codes.toml (declared in ../Cargo.toml): no problems in 2 catalogs, 28 codes\n"
+    );
+}
+
+#[test]
 fn lock_without_a_catalog_file_exits_2() {
     insta::assert_snapshot!(builtin_run(&["lock"]));
 }

@@ -11,7 +11,7 @@ use quote::quote;
 use syn::parse::{Parse, ParseStream};
 
 use crate::envelope;
-use crate::source::{self, Loaded};
+use crate::source::{self, Loaded, NotLoaded};
 
 /// `include_catalog!()`, `include_catalog!("codes.toml")` or
 /// `include_catalog!("codes.toml", crate = my_codes)`.
@@ -50,10 +50,10 @@ impl Parse for Input {
 
 impl Input {
     /// The catalog file this invocation names, loaded and checked.
-    pub(crate) fn load(&self) -> Result<Loaded, syn::Error> {
+    pub(crate) fn load(&self) -> Result<Loaded, NotLoaded> {
         match &self.path {
-            Some(path) => source::load(path),
-            None => source::load_declared_only(Span::call_site()),
+            Some(path) => source::load(path, &format!("include_catalog!({:?})", path.value())),
+            None => source::load_declared_only(Span::call_site(), "include_catalog!()"),
         }
     }
 

@@ -144,8 +144,11 @@ mod error;
 mod failure;
 mod locale;
 mod lookup;
+#[cfg(feature = "metrics")]
+pub mod metrics;
 #[cfg(any(feature = "axum", feature = "actix"))]
 mod negotiate;
+pub mod observe;
 #[cfg(feature = "utoipa")]
 pub mod openapi;
 mod response;
@@ -156,6 +159,7 @@ pub use error::ApiError;
 pub use failure::FailureCodes;
 pub use hero_codes_vocab::{CodeType, Failure};
 pub use locale::{InLocale, Localized, NotAFuture, current_locale, in_locale};
+pub use observe::{CodeClass, CodeIdentity};
 pub use response::{ApiResponse, Code, ErrorReply};
 
 /// Generates code enums from a catalog file, checked at compile time.

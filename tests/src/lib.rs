@@ -31,6 +31,8 @@ pub mod docs {
     pub struct Actix;
     #[doc = include_str!("../../docs/openapi.md")]
     pub struct Openapi;
+    #[doc = include_str!("../../docs/observability.md")]
+    pub struct Observability;
     #[doc = include_str!("../../docs/demo.md")]
     pub struct Demo;
     #[doc = include_str!("../../docs/command.md")]

@@ -2,7 +2,7 @@
 //! in one catalog and is not its success code, a `desc` fits its variant and is not on a
 //! 5xx code.
 
-use hero_codes_catalog::{Catalog, CodeEntry, closest, quoted_list};
+use hero_codes_catalog::{Catalog, CodeEntry, closest, nearest, quoted_list};
 use proc_macro2::Span;
 use syn::{Fields, LitStr, Member};
 
@@ -10,7 +10,7 @@ use super::ast::{Input, Variant};
 use super::attr::{Place, unknown_key_among};
 use super::template::{self, Piece};
 use crate::ctxt::Ctxt;
-use crate::source::{self, Loaded};
+use crate::source::{self, Loaded, NotLoaded};
 
 /// The derive input with each variant's code found in the catalog.
 pub(crate) struct Resolved<'a> {
@@ -51,14 +51,18 @@ pub(crate) fn resolve<'a>(input: &'a Input<'a>, ctxt: &mut Ctxt) -> Option<Resol
         // that mistake alone.
         return None;
     }
+    let owner = format!("derive(ApiError) for {}", input.original.ident);
     let loaded = match &input.attrs.file {
-        Some(file) => source::load(file),
-        None => source::load_crate_catalog(input.original.ident.span()),
+        Some(file) => source::load(file, &owner),
+        None => source::load_crate_catalog(input.original.ident.span(), &owner),
     };
     let source = match loaded {
         Ok(source) => source,
-        Err(error) => {
-            ctxt.syn_error(error);
+        Err(NotLoaded(error)) => {
+            // Without an error, another macro of this build reported the file's problems.
+            if let Some(error) = error {
+                ctxt.syn_error(error);
+            }
             return None;
         }
     };
@@ -217,26 +221,7 @@ fn find_code<'f>(
                     return None;
                 }
             }
-            let entries = catalogs.iter().flat_map(|catalog| &catalog.codes);
-            let near = closest(
-                &wanted,
-                entries.clone().map(|entry| entry.code.value.as_str()),
-            )
-            .and_then(|near| entries.clone().find(|entry| entry.code.value == near));
-            let hint = match near {
-                Some(entry) => format!(
-                    "did you mean `{}` ({}, {})?",
-                    entry.code.value, entry.name.value, entry.desc.value
-                ),
-                None => "add it to the catalog file, or use a code it has".to_owned(),
-            };
-            ctxt.error_spanned_by(
-                code,
-                format!(
-                    "unknown code `{wanted}`: it is not in {}; {hint}",
-                    source.origin
-                ),
-            );
+            ctxt.error_spanned_by(code, missing_code(&wanted, catalogs, &source.origin));
             None
         }
         several => {
@@ -254,6 +239,40 @@ fn find_code<'f>(
             None
         }
     }
+}
+
+/// Why `wanted`, in none of `catalogs`, cannot be used: retired (with the file's reason),
+/// or unknown, with every code that is as likely what was meant.
+fn missing_code(wanted: &str, catalogs: &[&Catalog], origin: &str) -> String {
+    if let Some((catalog, retired)) = catalogs
+        .iter()
+        .find_map(|catalog| Some((catalog, catalog.retired_code(wanted)?)))
+    {
+        return format!(
+            "code `{wanted}` ({}) is retired from {} in {origin}: {}; use a code in service",
+            retired.name.value, catalog.name.value, retired.reason.value
+        );
+    }
+    let entries: Vec<&CodeEntry> = catalogs.iter().flat_map(|catalog| &catalog.codes).collect();
+    let near: Vec<String> = nearest(
+        wanted,
+        entries.iter().map(|entry| entry.code.value.as_str()),
+    )
+    .into_iter()
+    .filter_map(|near| entries.iter().find(|entry| entry.code.value == near))
+    .map(|entry| {
+        format!(
+            "`{}` ({}, {})",
+            entry.code.value, entry.name.value, entry.desc.value
+        )
+    })
+    .collect();
+    let hint = match near.as_slice() {
+        [] => "add it to the catalog file, or use a code it has".to_owned(),
+        [one] => format!("did you mean {one}?"),
+        [init @ .., last] => format!("did you mean {} or {last}?", init.join(", ")),
+    };
+    format!("unknown code `{wanted}`: it is not in {origin}; {hint}")
 }
 
 /// Checks every `en = "..."` of a variant names a locale of the file other than its

@@ -19,8 +19,10 @@ mod extract;
 mod layer;
 mod limits;
 mod response;
+mod trace;
 
 pub use extract::{Form, Json, Path, Query, Rejection};
 pub use layer::{EnvelopeLayer, EnvelopeRouter, EnvelopeService, ResponseFuture};
 pub use limits::RequestLimits;
 pub use response::{error_response, failure_response};
+pub use trace::RequestSpan;
