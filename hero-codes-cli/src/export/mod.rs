@@ -18,7 +18,7 @@ use crate::{CannotRun, FileArg, Outcome};
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
 Examples:
-  hero-codes export --lang ts > src/codes.ts          tsc --strict clean, ES2015 or later
+  hero-codes export --lang ts > src/codes.ts          tsc --strict clean, ES2017 or later
   hero-codes export --lang python > codes.py          mypy --strict clean, Python 3.9+
   hero-codes export --lang go --package codes > codes/codes.go
   hero-codes export --lang java --package com.example > com/example/Codes.java

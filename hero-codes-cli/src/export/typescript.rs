@@ -1,7 +1,7 @@
 //! TypeScript: the envelope as `Envelope<T>` in the file's field names, and per catalog a
 //! `const` object keyed by variant name, the union type of its codes, a lookup function, an
 //! error class whose `known` names the code, and a reader from parsed JSON that answers
-//! `{ ok: true, data }` or `{ ok: false, error }`. `tsc --strict` accepts it (ES2015 library
+//! `{ ok: true, data }` or `{ ok: false, error }`. `tsc --strict` accepts it (ES2017 library
 //! or later); it needs nothing beyond the language.
 
 use hero_codes_catalog::{CatalogFile, CodeEntry, CodeType};
