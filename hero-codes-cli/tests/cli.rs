@@ -193,6 +193,45 @@ codes = [
     insta::assert_snapshot!(marks);
 }
 
+/// A catalog valid for Rust whose names an export would define twice: a code named `Error`
+/// beside the catalog's `AppCodeError` (Python, Go), a catalog named `Envelope` (every
+/// language). The export says what to rename and writes nothing.
+#[test]
+fn export_refuses_names_the_file_would_define_twice() {
+    let error_code = r#"[catalogs.AppCode]
+codes = [
+    { code = "0", name = "Ok",    status = 200, desc = "成功" },
+    { code = "1", name = "Error", status = 500, desc = "错误" },
+]
+"#;
+    let envelope_catalog = error_code
+        .replace("AppCode", "Envelope")
+        .replace("\"Error\"", "\"Failed\"");
+    let mut transcripts = String::new();
+    for (text, lang) in [
+        (error_code, "python"),
+        (error_code, "go"),
+        (&envelope_catalog, "ts"),
+        (&envelope_catalog, "java"),
+    ] {
+        let transcript = in_dir_with("codes.toml", text, &["export", "--lang", lang]);
+        transcripts.push_str(&format!("--- {lang}\n{transcript}"));
+    }
+    assert_eq!(
+        hero_codes_in(error_code, &["export", "--lang", "ts"]),
+        0,
+        "TypeScript has no class per code"
+    );
+    insta::assert_snapshot!(transcripts);
+}
+
+/// The exit status of `hero-codes args` in a directory whose `codes.toml` is `text`.
+fn hero_codes_in(text: &str, args: &[&str]) -> i32 {
+    let dir = workdir();
+    std::fs::write(dir.path().join("codes.toml"), text).unwrap();
+    hero_codes(dir.path(), args).code
+}
+
 // ------------------------------------------------------------------------ lookup ----
 
 #[test]

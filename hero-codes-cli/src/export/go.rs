@@ -9,6 +9,9 @@ use super::{catalog_doc, code_literal, comment, descs_literal, fill, success_lit
 use crate::names::{field_upper_camel, lower_camel};
 use crate::text::string_literal;
 
+/// The names the file defines once, before its catalogs: no catalog may take one.
+pub(super) const PRELUDE_NAMES: &[&str] = &["Entry", "Envelope", "ErrEnvelopeShape"];
+
 pub(super) fn render(file: &CatalogFile, header: &str, package: &str) -> String {
     let mut source = fill(PRELUDE, &prelude_values(file, header, package));
     for catalog in &file.catalogs {

@@ -10,6 +10,9 @@ use super::{catalog_doc, code_literal, comment, descs_literal, fill, success_lit
 use crate::names::{field_lower_camel, screaming_snake};
 use crate::text::string_literal;
 
+/// The names the file defines once, beside its catalogs: no catalog may take one.
+pub(super) const PRELUDE_NAMES: &[&str] = &["Codes", "Envelope", "EnvelopeShapeException", "Json"];
+
 pub(super) fn render(file: &CatalogFile, header: &str, package: Option<&str>) -> String {
     let package = package.map_or_else(String::new, |package| format!("package {package};\n\n"));
     let mut source = fill(PRELUDE, &prelude_values(file, header, &package));

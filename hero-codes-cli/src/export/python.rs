@@ -10,6 +10,9 @@ use super::{catalog_doc, code_literal, comment, descs_literal, fill, success_lit
 use crate::names::{field_snake, screaming_snake};
 use crate::text::string_literal;
 
+/// The names the file defines once, before its catalogs: no catalog may take one.
+pub(super) const PRELUDE_NAMES: &[&str] = &["T", "Code", "Envelope", "EnvelopeShapeError"];
+
 pub(super) fn render(file: &CatalogFile, header: &str) -> String {
     let mut source = fill(PRELUDE, &prelude_values(file, header));
     for catalog in &file.catalogs {

@@ -10,6 +10,17 @@ use super::{catalog_doc, code_literal, comment, descs_literal, fill, success_lit
 use crate::names::lower_camel;
 use crate::text::string_literal;
 
+/// The names the file defines once, before its catalogs: no catalog may take one.
+pub(super) const PRELUDE_NAMES: &[&str] = &[
+    "Code",
+    "CodeEntry",
+    "Envelope",
+    "Success",
+    "Failure",
+    "Answer",
+    "EnvelopeShapeError",
+];
+
 pub(super) fn render(file: &CatalogFile, header: &str) -> String {
     let mut source = fill(PRELUDE, &prelude_values(file, header));
     for catalog in &file.catalogs {
