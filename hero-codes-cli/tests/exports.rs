@@ -446,3 +446,57 @@ except app.AppCodeInvalidToken as error:
     );
     assert_eq!(printed, "AppCode.INVALID_TOKEN use 10105 (TokenExpired)\n");
 }
+
+/// An envelope whose field names are keywords or names a record component cannot take.
+const KEYWORD_FIELDS: &str = r#"[envelope]
+result = "ok"
+code = "class"
+desc = "hash_code"
+data = "default"
+
+[catalogs.AppCode]
+codes = [
+    { code = "0", name = "Ok",     status = 200, desc = "成功" },
+    { code = "1", name = "Broken", status = 500, desc = "坏了" },
+]
+"#;
+
+#[test]
+fn python_and_java_name_keyword_fields_with_an_underscore() {
+    let mypy = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/mypy-venv/bin/mypy");
+    let (Some(python), Some(mypy), Some(javac)) =
+        (toolchain("python3"), tool_file(mypy), toolchain("javac"))
+    else {
+        return;
+    };
+    let dir = workdir();
+    std::fs::write(dir.path().join("codes.toml"), KEYWORD_FIELDS).unwrap();
+    export(dir.path(), "python", &[], "app.py");
+    export(dir.path(), "java", &["--package", "app"], "app/Codes.java");
+    std::fs::write(
+        dir.path().join("user.py"),
+        r#"import app
+
+answer = app.read_app_code(200, {"ok": True, "class": "0", "hash_code": "成功", "default": 7})
+print(answer.class_, answer.hash_code, answer.default)
+"#,
+    )
+    .unwrap();
+    run_ok(
+        Command::new(mypy)
+            .args(["--strict", "--no-incremental", "app.py", "user.py"])
+            .current_dir(dir.path()),
+    );
+    let printed = run_ok(
+        Command::new(python)
+            .args(["-X", "utf8", "user.py"])
+            .current_dir(dir.path()),
+    );
+    assert_eq!(printed, "0 成功 7\n");
+    run_ok(
+        Command::new(javac)
+            .args(["-encoding", "UTF-8", "-Xlint:all", "-Werror", "-d", "out"])
+            .arg("app/Codes.java")
+            .current_dir(dir.path()),
+    );
+}

@@ -60,6 +60,7 @@ fn render_catalog(file: &CatalogFile, catalog: &Catalog) -> String {
             ("result", &result),
             ("code", &code),
             ("desc", &desc),
+            ("data", &field_lower_camel(&envelope.data.value)),
         ],
     )
 }
@@ -292,7 +293,7 @@ const CATALOG: &str = r#"
             if (!(@succeeded@)) {
                 throw new @Catalog@Exception(envelope.@code@(), envelope.@desc@(), status);
             }
-            Object sent = envelope.data();
+            Object sent = envelope.@data@();
             return new Envelope<>(@result@envelope.@code@(), envelope.@desc@(), sent == null ? null : data.apply(sent));
         }
     }
