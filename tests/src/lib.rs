@@ -37,6 +37,8 @@ pub mod docs {
     pub struct Demo;
     #[doc = include_str!("../../docs/command.md")]
     pub struct Command;
+    #[doc = include_str!("../../docs/clients.md")]
+    pub struct Clients;
     #[doc = include_str!("../../docs/performance.md")]
     pub struct Performance;
     #[doc = include_str!("../../docs/reliability.md")]
