@@ -212,6 +212,8 @@ fn catalog_answers<'a>(
         .iter()
         .map(|entry| Row {
             name: &entry.name.value,
+            catalog: &catalog.name.value,
+            success: success == Some(entry.code.value.as_str()),
             code: &entry.code.value,
             status: entry.status.value,
             desc: RowDesc::Fixed((0..locales).map(|locale| entry.desc_in(locale)).collect()),

@@ -28,6 +28,10 @@ pub(crate) struct Answers<'a> {
 pub(crate) struct Row<'a> {
     /// The variant's name, as `ErrorAnswers` lists it.
     pub(crate) name: &'a str,
+    /// The catalog of its code, and whether the code is that catalog's success code: with
+    /// code and status, the labels of its answers (`CodeIdentity`).
+    pub(crate) catalog: &'a str,
+    pub(crate) success: bool,
     pub(crate) code: &'a str,
     pub(crate) status: u16,
     /// Where the description comes from.
@@ -97,10 +101,16 @@ impl<'a> Answers<'a> {
             quote!(#krate::ErrorAnswer { name: #name, code: #code, status: #status, desc: #desc })
         });
         let methods = self.methods();
+        let count = self.rows.len();
+        let identities = self.rows.iter().map(|row| {
+            let (catalog, code, status, success) = (row.catalog, row.code, row.status, row.success);
+            quote!((#catalog, #code, #status, #success))
+        });
         quote! {
             #krate::__answers! {
                 impl [#generics] [#ty] [#error_where] [#api_where]
                 #table
+                identities #count [#(#identities),*];
                 answers &[#(#listed),*];
                 methods #methods
             }

@@ -70,7 +70,7 @@ impl Table<Option<&'static [u8]>> {
 
 /// `ApiError`, the framework glue and `ErrorAnswers` of a catalog enum or a derived error,
 /// from the data the macros emit: the [`Table`] (`TABLE`, the envelope written once in it)
-/// is defined here, inside the caller's `const _: () = { ... };`, beside its
+/// and each variant's `CodeIdentity` (`IDENTITIES`) are defined here, inside the caller's `const _: () = { ... };`, beside its
 /// `fn index(&Self) -> usize`. Written once here rather than quoted by every
 /// derive: the proc macro emits only the data, and rustc expands the rest.
 ///
@@ -88,6 +88,7 @@ macro_rules! __answers {
             descs $descs:expr;
             bodies $bodies:expr;
         }
+        identities $count:literal [$(($catalog:literal, $code:literal, $istatus:literal, $success:literal)),*];
         answers $answers:expr;
         methods $($methods:tt)*
     ) => {
@@ -99,6 +100,10 @@ macro_rules! __answers {
             descs: $descs,
             bodies: $bodies,
         };
+
+        // One per variant: the labels of its answers, and with metrics their handles.
+        static IDENTITIES: [$crate::CodeIdentity; $count] =
+            [$($crate::CodeIdentity::new($catalog, $code, $istatus, $success)),*];
 
         #[automatically_derived]
         impl $($generics)* $crate::ApiError for $($ty)* $($error_where)* {
@@ -121,6 +126,11 @@ macro_rules! __answers {
             #[inline]
             fn envelope(&self) -> &'static $crate::EnvelopeFields {
                 &TABLE.envelope
+            }
+
+            #[inline]
+            fn identity(&self) -> &'static $crate::CodeIdentity {
+                &IDENTITIES[index(self)]
             }
 
             $crate::__answers! { @methods $($methods)* }

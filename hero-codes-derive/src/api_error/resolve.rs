@@ -21,6 +21,8 @@ pub(crate) struct Resolved<'a> {
 
 pub(crate) struct ResolvedVariant<'a> {
     pub(crate) variant: &'a Variant<'a>,
+    /// The catalog the code is in.
+    pub(crate) catalog: String,
     pub(crate) code: String,
     pub(crate) status: u16,
     pub(crate) desc: Desc,
@@ -176,6 +178,7 @@ fn resolve_variant<'a>(
     });
     Some(ResolvedVariant {
         variant,
+        catalog: catalog.name.value.clone(),
         code: entry.code.value.clone(),
         status: entry.status.value,
         desc,
