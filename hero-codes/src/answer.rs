@@ -1,6 +1,6 @@
 //! The envelope core: every decision about an answer, made once for every framework. An
 //! adapter (the `axum` and `actix` modules) only turns an [`Answer`] into its framework's
-//! response, puts the [`InEnvelope`] mark on it, and hands its framework's responses back
+//! response, puts its [`Mark`] on it, and hands its framework's responses back
 //! to [`replacement`] and [`must_vary_on_language`].
 //!
 //! Nothing here reads which thread or poll built an answer: an error answer carries its
@@ -29,17 +29,22 @@ pub(crate) struct Answer {
     /// declares no locales.
     pub(crate) locale: Option<&'static str>,
     /// The mark of an error answer; `None` for a success.
-    pub(crate) mark: Option<InEnvelope>,
+    pub(crate) mark: Option<Mark>,
 }
 
-/// The mark of an error answer that is already in the envelope, in its response's
-/// extensions: a layer keeps such an answer as it is, whatever its catalog, and records
-/// it by its code.
-///
-/// Only error answers carry it (a layer never replaces a success, and records an unmarked
-/// one as its catalog's success), so a success costs no allocation for it.
+/// What an error answer says of itself to the layers around it, in its response's
+/// extensions. Only error answers carry one (a layer never replaces a success, and
+/// records an unmarked one as its catalog's success), so a success costs no allocation
+/// for it, and neither does a request.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct InEnvelope(pub(crate) &'static CodeIdentity);
+pub(crate) enum Mark {
+    /// Already in the envelope, with the code `identity`: kept as it is, whatever its
+    /// catalog, and recorded by its code.
+    InEnvelope(&'static CodeIdentity),
+    /// An extractor's rejection, answered in the built-in catalog for want of a layer:
+    /// the nearest layer answers the failure in its own catalog instead.
+    Rejected(Failure),
+}
 
 impl Answer {
     /// The answer for `error`: its status and body in the locale answers are made in now.
@@ -124,24 +129,36 @@ impl Answer {
     #[inline]
     fn marked(self, identity: &'static CodeIdentity) -> Self {
         Answer {
-            mark: Some(InEnvelope(identity)),
+            mark: Some(Mark::InEnvelope(identity)),
             ..self
+        }
+    }
+
+    /// The answer for an extractor's rejection with `failure`: in the built-in catalog,
+    /// marked for the nearest layer to answer in its own.
+    pub(crate) fn rejection(failure: Failure) -> Self {
+        Answer {
+            mark: Some(Mark::Rejected(failure)),
+            ..Self::failure::<crate::ResultCode>(failure)
         }
     }
 }
 
 /// What a layer of catalog `C` answers instead of a response of its service with `status`
 /// and `mark`: `None` keeps it (a success, a redirect, or an error answer already in the
-/// envelope);
+/// envelope); a rejection answers its failure in `C`;
 /// else the code `C`'s `failures` table names for what the status stands for, or, for a
 /// plain client error, the first code of `C` with that status, else `bad_request`. A 5xx
 /// is logged, since the new answer says nothing of what went wrong.
 pub(crate) fn replacement<C: FailureCodes + ApiError>(
     status: StatusCode,
-    mark: Option<InEnvelope>,
+    mark: Option<Mark>,
 ) -> Option<Answer> {
-    if !is_error(status) || mark.is_some() {
-        return None;
+    match mark {
+        Some(Mark::Rejected(failure)) => return Some(Answer::failure::<C>(failure)),
+        Some(Mark::InEnvelope(_)) => return None,
+        None if !is_error(status) => return None,
+        None => {}
     }
     let failure = Failure::from_status(status.as_u16());
     let code = match failure {
@@ -185,13 +202,11 @@ impl Observation {
     /// Its answer, with `status` and `mark`, is ready: recorded by its code, or, unmarked,
     /// as catalog `C`'s success (an answer the layer keeps carries no code otherwise).
     #[inline]
-    pub(crate) fn finish<C: FailureCodes + ApiError>(
-        self,
-        status: StatusCode,
-        mark: Option<InEnvelope>,
-    ) {
+    pub(crate) fn finish<C: FailureCodes + ApiError>(self, status: StatusCode, mark: Option<Mark>) {
         let identity = match mark {
-            Some(InEnvelope(identity)) => identity,
+            Some(Mark::InEnvelope(identity)) => identity,
+            // A layer answers a rejection itself: an outer one meets it only without one.
+            Some(Mark::Rejected(failure)) => C::for_failure(failure).identity(),
             None => C::SUCCESS.identity(),
         };
         #[cfg(feature = "metrics")]
@@ -221,22 +236,6 @@ pub(crate) fn must_vary_on_language<'a, C: CatalogCode, V: IntoIterator<Item = &
             .split(|byte| *byte == b',')
             .any(|name| name.trim_ascii().eq_ignore_ascii_case(b"accept-language"))
     })
-}
-
-/// How the nearest envelope layer answers a failure, in its catalog: put in the request's
-/// extensions, for the extractors to reject with.
-#[derive(Clone, Copy)]
-pub(crate) struct FailureAnswer(fn(Failure) -> Answer);
-
-impl FailureAnswer {
-    /// The answer of a layer of catalog `C`.
-    pub(crate) fn of<C: FailureCodes + ApiError>() -> Self {
-        FailureAnswer(Answer::failure::<C>)
-    }
-
-    pub(crate) fn answer(self, failure: Failure) -> Answer {
-        (self.0)(failure)
-    }
 }
 
 #[inline]

@@ -5,11 +5,11 @@ use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::error::{
     InternalError, JsonPayloadError, PathError, QueryPayloadError, UrlencodedError,
 };
-use actix_web::{App, Error, HttpMessage, HttpRequest, ResponseError, web};
+use actix_web::{App, Error, HttpRequest, ResponseError, web};
 
 use super::middleware::EnvelopeLayer;
 use super::response::{failure_response, into_response};
-use crate::answer::{Answer, FailureAnswer};
+use crate::answer::Answer;
 use crate::{ApiError, Failure, FailureCodes};
 
 /// Puts every answer of an actix-web `App` into the envelope of a catalog.
@@ -74,10 +74,10 @@ where
             InitError = (),
         >,
     > {
-        self.app_data(web::JsonConfig::default().error_handler(reject_json::<C>))
-            .app_data(web::QueryConfig::default().error_handler(reject_query::<C>))
-            .app_data(web::PathConfig::default().error_handler(reject_path::<C>))
-            .app_data(web::FormConfig::default().error_handler(reject_form::<C>))
+        self.app_data(web::JsonConfig::default().error_handler(reject_json))
+            .app_data(web::QueryConfig::default().error_handler(reject_query))
+            .app_data(web::PathConfig::default().error_handler(reject_path))
+            .app_data(web::FormConfig::default().error_handler(reject_form))
             .default_service(web::to(|| async {
                 failure_response::<C>(Failure::NotFound)
             }))
@@ -85,50 +85,36 @@ where
     }
 }
 
-fn reject_json<C: FailureCodes + ApiError>(
-    error: JsonPayloadError,
-    request: &HttpRequest,
-) -> Error {
+fn reject_json(error: JsonPayloadError, _request: &HttpRequest) -> Error {
     // actix answers a wrong content type with 400: the variant says more.
     let input = match error {
         JsonPayloadError::ContentType => Failure::UnsupportedMediaType,
         _ => Failure::InvalidJson,
     };
-    reject::<C>(input, error, request)
+    reject(input, error)
 }
 
-fn reject_query<C: FailureCodes + ApiError>(
-    error: QueryPayloadError,
-    request: &HttpRequest,
-) -> Error {
-    reject::<C>(Failure::InvalidQuery, error, request)
+fn reject_query(error: QueryPayloadError, _request: &HttpRequest) -> Error {
+    reject(Failure::InvalidQuery, error)
 }
 
-fn reject_path<C: FailureCodes + ApiError>(error: PathError, request: &HttpRequest) -> Error {
-    reject::<C>(Failure::InvalidPath, error, request)
+fn reject_path(error: PathError, _request: &HttpRequest) -> Error {
+    reject(Failure::InvalidPath, error)
 }
 
-fn reject_form<C: FailureCodes + ApiError>(error: UrlencodedError, request: &HttpRequest) -> Error {
+fn reject_form(error: UrlencodedError, _request: &HttpRequest) -> Error {
     let input = match error {
         UrlencodedError::ContentType => Failure::UnsupportedMediaType,
         _ => Failure::InvalidForm,
     };
-    reject::<C>(input, error, request)
+    reject(input, error)
 }
 
-/// The envelope for actix's rejection of `input`, in the catalog of the nearest
-/// [`EnvelopeLayer`] (else `C`); actix's error, which may quote the input, goes to the log.
-fn reject<C: FailureCodes + ApiError>(
-    input: Failure,
-    error: impl ResponseError + 'static,
-    request: &HttpRequest,
-) -> Error {
+/// The envelope for actix's rejection of `input`, answered in the catalog of the nearest
+/// [`EnvelopeLayer`] (a resource's own, else the app's); actix's error, which may quote
+/// the input, goes to the log.
+fn reject(input: Failure, error: impl ResponseError + 'static) -> Error {
     let failure = Failure::of_rejection(input, error.status_code().as_u16());
     tracing::debug!(?failure, detail = %error, "request rejected");
-    let nearest = request.extensions().get::<FailureAnswer>().copied();
-    let answer = match nearest {
-        Some(answer) => answer.answer(failure),
-        None => Answer::failure::<C>(failure),
-    };
-    InternalError::from_response(error, into_response(answer)).into()
+    InternalError::from_response(error, into_response(Answer::rejection(failure))).into()
 }

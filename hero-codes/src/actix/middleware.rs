@@ -14,14 +14,14 @@ use actix_web::http::header::{
     ACCEPT_LANGUAGE, ALLOW, CONTENT_LANGUAGE, CONTENT_LENGTH, CONTENT_TYPE, HeaderMap, HeaderValue,
     VARY,
 };
-use actix_web::{Error, HttpMessage, HttpResponse};
+use actix_web::{Error, HttpResponse};
 use futures_util::FutureExt;
 use futures_util::future::LocalBoxFuture;
 
 use super::response::into_response;
 use tracing::Level;
 
-use crate::answer::{self, Answer, FailureAnswer, InEnvelope, Observation};
+use crate::answer::{self, Answer, Mark, Observation};
 use crate::negotiate::Negotiator;
 use crate::{ApiError, CatalogCode, FailureCodes, InLocale};
 
@@ -127,8 +127,6 @@ where
 
     fn call(&self, mut request: ServiceRequest) -> Self::Future {
         answer_head_as_get(&mut request);
-        // An inner `EnvelopeLayer` (a resource's) replaces it: the nearest one answers.
-        request.extensions_mut().insert(FailureAnswer::of::<C>());
         let accept_language = request
             .headers()
             .get(ACCEPT_LANGUAGE)
@@ -177,7 +175,7 @@ fn finish<C: FailureCodes + ApiError>(
 ) -> HttpResponse {
     let status = http::StatusCode::from_u16(response.status().as_u16())
         .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
-    observation.finish::<C>(status, response.extensions().get::<InEnvelope>().copied());
+    observation.finish::<C>(status, response.extensions().get::<Mark>().copied());
     label_language::<C>(response)
 }
 
@@ -211,11 +209,14 @@ fn keep_in_envelope<C: FailureCodes + ApiError, B: MessageBody + 'static>(
 ) -> HttpResponse {
     let status = http::StatusCode::from_u16(response.status().as_u16())
         .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
-    let mark = response.extensions().get::<InEnvelope>().copied();
+    let mark = response.extensions().get::<Mark>().copied();
     let Some(answer) = answer::replacement::<C>(status, mark) else {
         return response.map_into_boxed_body();
     };
     let mut replaced = into_response(answer);
+    if let Some(Mark::Rejected(_)) = mark {
+        return replaced; // the crate's own answer: nothing of it to keep
+    }
     for (name, value) in response.headers() {
         if name != CONTENT_TYPE && name != CONTENT_LENGTH && name != CONTENT_LANGUAGE {
             replaced.headers_mut().append(name.clone(), value.clone());

@@ -7,18 +7,17 @@ use http::StatusCode;
 use http::request::Parts;
 
 use super::response::into_response;
-use crate::answer::{Answer, FailureAnswer};
-use crate::{Failure, ResultCode};
+use crate::Failure;
+use crate::answer::Answer;
 
 /// Why an extractor refused a request. It answers with the envelope of the nearest
 /// [`EnvelopeLayer`](super::EnvelopeLayer) around the route: the code its catalog's
 /// `failures` table names for the failure (without any layer, the built-in
-/// [`ResultCode`]'s), and nothing of the client's input or of serde's message, which goes
-/// to `tracing` at debug level instead.
+/// [`ResultCode`](crate::ResultCode)'s), and nothing of the client's input or of serde's
+/// message, which goes to `tracing` at debug level instead.
 pub struct Rejection {
     failure: Failure,
     detail: String,
-    answer: Option<FailureAnswer>,
 }
 
 impl std::fmt::Debug for Rejection {
@@ -41,24 +40,15 @@ impl Rejection {
         Rejection {
             failure: Failure::of_rejection(input, status.as_u16()),
             detail,
-            answer: None,
         }
-    }
-
-    /// The rejection, to be answered by the layer's `answer` if there is a layer.
-    fn answered_by(mut self, answer: Option<FailureAnswer>) -> Self {
-        self.answer = answer;
-        self
     }
 }
 
 impl IntoResponse for Rejection {
     fn into_response(self) -> Response {
         tracing::debug!(failure = ?self.failure, detail = %self.detail, "request rejected");
-        into_response(match self.answer {
-            Some(answer) => answer.answer(self.failure),
-            None => Answer::failure::<ResultCode>(self.failure),
-        })
+        // The nearest layer answers it in its own catalog.
+        into_response(Answer::rejection(self.failure))
     }
 }
 
@@ -97,10 +87,9 @@ macro_rules! envelope_extractor {
             type Rejection = Rejection;
 
             async fn from_request(request: $input, state: &S) -> Result<Self, Rejection> {
-                let answer = request.extensions().get::<FailureAnswer>().copied();
                 match axum::extract::$axum::<T>::from_request(request, state).await {
                     Ok(axum::extract::$axum(value)) => Ok($name(value)),
-                    Err(rejection) => Err(Rejection::from(rejection).answered_by(answer)),
+                    Err(rejection) => Err(Rejection::from(rejection)),
                 }
             }
         }
@@ -117,10 +106,7 @@ macro_rules! envelope_extractor {
             async fn from_request_parts(parts: $input, state: &S) -> Result<Self, Rejection> {
                 match axum::extract::$axum::<T>::from_request_parts(parts, state).await {
                     Ok(axum::extract::$axum(value)) => Ok($name(value)),
-                    Err(rejection) => {
-                        let answer = parts.extensions.get::<FailureAnswer>().copied();
-                        Err(Rejection::from(rejection).answered_by(answer))
-                    }
+                    Err(rejection) => Err(Rejection::from(rejection)),
                 }
             }
         }

@@ -22,7 +22,7 @@ use tower_service::Service;
 use super::response::into_response;
 use tracing::Level;
 
-use crate::answer::{self, Answer, FailureAnswer, InEnvelope, Observation};
+use crate::answer::{self, Answer, Mark, Observation};
 use crate::locale::LocaleScope;
 use crate::negotiate::Negotiator;
 use crate::{ApiError, CatalogCode, FailureCodes};
@@ -169,10 +169,8 @@ where
         self.inner.poll_ready(cx)
     }
 
-    fn call(&mut self, mut request: Request) -> Self::Future {
+    fn call(&mut self, request: Request) -> Self::Future {
         let locale = self.negotiator.pick(request.headers().get(ACCEPT_LANGUAGE));
-        // The extractors inside read it to reject in this catalog.
-        request.extensions_mut().insert(FailureAnswer::of::<C>());
         // A handler may panic when called or when polled. Caught here rather than by
         // tower-http's `CatchPanic`, which boxes every answer's body once more.
         let state = match catch_unwind(AssertUnwindSafe(|| self.inner.call(request))) {
@@ -236,7 +234,7 @@ where
                 .expect("an envelope future polled after it completed"),
         };
         let response = keep_in_envelope::<C>(response);
-        let mark = response.extensions().get::<InEnvelope>().copied();
+        let mark = response.extensions().get::<Mark>().copied();
         this.observation.finish::<C>(response.status(), mark);
         Poll::Ready(Ok(label_language::<C>(response)))
     }
@@ -292,10 +290,13 @@ fn panic_response<C: FailureCodes + ApiError>(panic: Box<dyn Any + Send>) -> Res
 
 /// The response, or the envelope of catalog `C` in its place: see [`answer::replacement`].
 fn keep_in_envelope<C: FailureCodes + ApiError>(response: Response) -> Response {
-    let mark = response.extensions().get::<InEnvelope>().copied();
+    let mark = response.extensions().get::<Mark>().copied();
     let Some(answer) = answer::replacement::<C>(response.status(), mark) else {
         return response;
     };
+    if let Some(Mark::Rejected(_)) = mark {
+        return into_response(answer); // the crate's own answer: nothing of it to keep
+    }
     // Keep the status and headers such as `Allow`; the old body and its length go.
     let (mut parts, _) = response.into_parts();
     parts.headers.remove(CONTENT_LENGTH);
