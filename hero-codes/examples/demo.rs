@@ -103,6 +103,16 @@ async fn download(
     download_plus_1(&demo, authorization, query, &body)
 }
 
+/// Listens on 127.0.0.1 with room for 1,024 connections not yet accepted, as actix-web
+/// does: `TcpListener::bind` leaves 128, and a burst of more connections than that waits
+/// for the kernel's SYN retransmission, 1 s.
+fn bind(port: u16) -> std::io::Result<tokio::net::TcpListener> {
+    let socket = tokio::net::TcpSocket::new_v4()?;
+    socket.set_reuseaddr(true)?;
+    socket.bind((std::net::Ipv4Addr::LOCALHOST, port).into())?;
+    socket.listen(1024)
+}
+
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
     tracing_subscriber::fmt()
@@ -117,7 +127,7 @@ async fn main() -> std::io::Result<()> {
             std::process::exit(2);
         }
     };
-    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
+    let listener = bind(port)?;
     println!("demo listening on http://{}", listener.local_addr()?);
     let app = app(Arc::new(Demo::with_example_app()));
     hero_codes::axum::serve(listener, app)

@@ -199,10 +199,7 @@ pub async fn shutdown_signal() {
     tokio::signal::ctrl_c().await.expect("a Ctrl-C handler");
 }
 
-type Connection = http1::UpgradeableConnection<
-    TokioIo<TcpStream>,
-    TowerToHyperService<Router>,
->;
+type Connection = http1::UpgradeableConnection<TokioIo<TcpStream>, TowerToHyperService<Router>>;
 
 fn serve_connection(http: &http1::Builder, stream: TcpStream, router: Router) -> Connection {
     // Upgrades, so that a router's WebSocket routes work as under `axum::serve`.
