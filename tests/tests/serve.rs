@@ -1,5 +1,6 @@
 //! `hero_codes::axum::serve`'s bounds over a real 127.0.0.1 socket, with short timeouts: a
-//! client that does not finish its headers is closed, a shutdown lets a request in flight
+//! client that does not finish its headers is closed (and so is a kept-alive connection left
+//! idle), a shutdown lets a request in flight
 //! finish and refuses new connections, and a request that outlives the shutdown timeout is
 //! cut so that the server still returns. (tests/deploy.rs holds the demos to the same with
 //! the demos' own bounds, on signals.)
@@ -108,6 +109,7 @@ async fn a_client_that_does_not_finish_its_headers_is_closed() {
     let mut answer = [0u8; 15];
     whole.read_exact(&mut answer).await.expect("an answer");
     assert_eq!(&answer, b"HTTP/1.1 200 OK");
+    let answered = Instant::now();
 
     assert_eq!(
         read_to_close(&mut slow).await,
@@ -118,6 +120,10 @@ async fn a_client_that_does_not_finish_its_headers_is_closed() {
     assert!(elapsed >= HEADER_TIMEOUT, "closed after {elapsed:?}");
     assert_eq!(read_to_close(&mut silent).await, "");
     assert!(silent_started.elapsed() >= HEADER_TIMEOUT);
+    // The answered connection, kept alive and idle, is closed by the same timer.
+    assert!(read_to_close(&mut whole).await.ends_with("at once"));
+    // The timer started when the answer was written, a moment before it was read here.
+    assert!(answered.elapsed() >= HEADER_TIMEOUT - Duration::from_millis(50));
 }
 
 #[tokio::test]
