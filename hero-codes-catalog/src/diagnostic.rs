@@ -137,19 +137,30 @@ impl Error {
         }
     }
 
-    /// The error for a catalog file that could not be read.
-    pub fn unreadable(origin: &str, error: &std::io::Error) -> Error {
+    /// An error about the file as a whole, with no position: `origin: message`.
+    ///
+    /// ```
+    /// let error = hero_codes_catalog::Error::unlocated("Cargo.toml", "cannot read it".to_owned());
+    /// assert_eq!(error.to_string(), "Cargo.toml: cannot read it");
+    /// ```
+    pub fn unlocated(origin: &str, message: String) -> Error {
         Error {
             origin: origin.to_owned(),
             problems: vec![Problem {
                 position: None,
                 span: None,
-                message: format!(
-                    "cannot read the catalog file: {error}; create it, or name another file"
-                ),
+                message,
             }],
             text: None,
         }
+    }
+
+    /// The error for a catalog file that could not be read.
+    pub fn unreadable(origin: &str, error: &std::io::Error) -> Error {
+        Error::unlocated(
+            origin,
+            format!("cannot read the catalog file: {error}; create it, or name another file"),
+        )
     }
 }
 

@@ -1,5 +1,6 @@
-//! The `codes.toml` model of [hero-codes](https://docs.rs/hero-codes): load a catalog file,
-//! check every rule, and render it as tables.
+//! The `codes.toml` model of [hero-codes](https://docs.rs/hero-codes): find a crate's
+//! catalog file and the lock beside it ([`Located`], the one loader of the macros and the
+//! command), check every rule, and render it as tables.
 //!
 //! A catalog file lists an API's result codes, one a line (code, variant name, HTTP status,
 //! public description), with its envelope's field names and, optionally, its HTTP status
@@ -58,13 +59,15 @@
 //!
 //! | item | what it is |
 //! |---|---|
-//! | [`CatalogFile`] (`parse`, `parse_locked`, `load`, `builtin`) | a checked catalog file: its [`Envelope`], [`HttpStatus`] rows, [`Catalog`]s of [`CodeEntry`]s, [`FailureCode`]s and [`RetiredCode`]s, each value [`Spanned`] |
+//! | [`CatalogFile`] (`parse`, `parse_locked`, `builtin`) | a checked catalog file: its [`Envelope`], [`HttpStatus`] rows, [`Catalog`]s of [`CodeEntry`]s, [`FailureCode`]s and [`RetiredCode`]s, each value [`Spanned`] |
 //! | [`Error`], [`Problem`], [`Position`], [`Span`] | every mistake of a file, each at its line and column, drawn as rustc draws errors by [`Error::render`] |
 //! | [`Lock`], [`LockedCode`], [`LockedState`], [`lock_path`] | `codes.lock`: the codes released so far, and where the lock of a file lives |
 //! | [`diff`], [`Change`] | what changed between two versions of a file, and which changes break clients |
+//! | [`Located`], [`Source`], [`Choice`] | the one loader: a crate's catalog file (the one its `Cargo.toml` declares, else the built-in), read with its lock, checked, and the files to track |
 //! | [`declared_catalog`] | the catalog a crate declares in its `Cargo.toml` (`[package.metadata.hero-codes] catalog = "..."`) |
+//! | [`closest`], [`nearest`] | "did you mean": the likely misspellings of a key or code |
 //! | [`markdown_table`], [`markdown_http_table`], [`error_body_json`] | renderings shared by the macros and the command |
-//! | [`FAILURE_KINDS`] | the failures a `[catalogs.Name.failures]` table names |
+//! | [`Failure`] (`Failure::ALL`), [`CodeType`] | the failures a `[catalogs.Name.failures]` table names, and the type of codes (from `hero-codes-vocab`) |
 //! | [`BUILTIN_SOURCE`], [`BUILTIN_LOCK`] | the built-in catalog (the Hero API code list and the response spec) and its lock |
 //!
 //! The file's format and rules are a chapter of the hero-codes manual, `docs/catalog.md` in
@@ -75,6 +78,7 @@ mod annotate;
 mod diagnostic;
 mod diff;
 mod ident;
+mod load;
 mod lock;
 mod manifest;
 mod model;
@@ -90,6 +94,7 @@ use std::path::Path;
 pub use diagnostic::{Error, Position, Problem, Span, Spanned};
 pub use diff::{Change, diff};
 pub use hero_codes_vocab::{CodeType, Failure};
+pub use load::{Choice, Located, Source};
 pub use lock::{Lock, LockedCode, LockedState, lock_path};
 pub use manifest::declared_catalog;
 pub use model::{
@@ -100,7 +105,7 @@ pub use render::{
     HTTP_TABLE_HEADINGS, code_table_headings, code_table_row, error_body_json, http_table_row,
     markdown_http_table, markdown_table,
 };
-pub use suggest::closest;
+pub use suggest::{closest, nearest};
 pub use wording::quoted_list;
 
 use diagnostic::Diagnostics;
@@ -133,19 +138,34 @@ impl CatalogFile {
     /// Anything [`CatalogFile::parse`] rejects, and every released code the file removes,
     /// renumbers to another status or brings back from retirement, at its line.
     pub fn parse_locked(text: &str, origin: &str, lock: &Lock) -> Result<CatalogFile, Error> {
-        Self::parse_checked(text, origin, Some(lock))
+        Self::parse_checked(text, origin, Some((lock, lock::ACCEPT_BREAKING)))
     }
 
-    fn parse_checked(text: &str, origin: &str, lock: Option<&Lock>) -> Result<CatalogFile, Error> {
+    /// [`CatalogFile::parse_locked`], whose lock messages end with `way_out`, the way to
+    /// break clients on purpose from where the reader is.
+    pub(crate) fn parse_locked_with(
+        text: &str,
+        origin: &str,
+        lock: &Lock,
+        way_out: &str,
+    ) -> Result<CatalogFile, Error> {
+        Self::parse_checked(text, origin, Some((lock, way_out)))
+    }
+
+    fn parse_checked(
+        text: &str,
+        origin: &str,
+        lock: Option<(&Lock, &str)>,
+    ) -> Result<CatalogFile, Error> {
         let mut diagnostics = Diagnostics::new(text);
         let file = parse::read(text, &mut diagnostics);
         if let Some(file) = &file {
             validate::check(file, &mut diagnostics);
-            if let Some(lock) = lock {
+            if let Some((lock, way_out)) = lock {
                 // The lock sits beside the file: `app.lock` for `app.toml`.
                 let lock_name = lock_path(Path::new(origin));
                 let lock_name = lock_name.file_name().unwrap_or_default().to_string_lossy();
-                lock.check(file, &lock_name, &mut diagnostics);
+                lock.check(file, &lock_name, way_out, &mut diagnostics);
             }
         }
         match (diagnostics.into_error(origin), file) {
@@ -153,17 +173,6 @@ impl CatalogFile {
             (Some(error), _) => Err(error),
             (None, None) => unreachable!("a file that could not be read has a diagnostic"),
         }
-    }
-
-    /// Reads and checks the catalog file at `path`. `origin` names the file in messages;
-    /// give it relative to something the reader knows, such as the crate's manifest.
-    ///
-    /// # Errors
-    /// The file cannot be read, or anything [`CatalogFile::parse`] rejects.
-    pub fn load(path: &Path, origin: &str) -> Result<CatalogFile, Error> {
-        let text =
-            std::fs::read_to_string(path).map_err(|error| Error::unreadable(origin, &error))?;
-        Self::parse(&text, origin)
     }
 
     /// The built-in catalog, parsed and checked, against its own `codes.lock` too.

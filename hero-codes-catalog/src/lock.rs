@@ -180,15 +180,27 @@ impl Lock {
     /// Reports, at the line of the catalog file that `file` came from, every way the file
     /// breaks this lock: a released code that is neither defined nor retired, a code whose
     /// status changed, and a retired code defined again. Messages name the lock `lock_name`.
-    pub(crate) fn check(&self, file: &CatalogFile, lock_name: &str, diagnostics: &mut Diagnostics) {
+    /// `way_out` ends each message: how to break clients on purpose, e.g.
+    /// ``run `hero-codes lock --accept-breaking` ``.
+    pub(crate) fn check(
+        &self,
+        file: &CatalogFile,
+        lock_name: &str,
+        way_out: &str,
+        diagnostics: &mut Diagnostics,
+    ) {
+        let on_purpose = format!("; to break clients on purpose, {way_out}");
         for locked in &self.codes {
             let catalog = file.catalog(&locked.catalog);
             let entry = catalog.and_then(|catalog| catalog.entry(&locked.code));
             let retired = catalog.and_then(|catalog| catalog.retired_code(&locked.code));
             match (locked.state, entry, retired) {
+                // A code on a line that could not be read is not gone: that line is reported.
+                (_, None, None)
+                    if catalog.is_some_and(|catalog| catalog.may_be_unread(&locked.code)) => {}
                 (_, None, None) => {
                     let at = catalog.map_or(Span { start: 0, end: 0 }, |catalog| catalog.name.span);
-                    diagnostics.push(at, gone(locked, catalog, lock_name));
+                    diagnostics.push(at, gone(locked, catalog, lock_name) + &on_purpose);
                 }
                 (LockedState::Retired, Some(entry), None) => diagnostics.push(
                     entry.code.span,
@@ -196,7 +208,7 @@ impl Lock {
                         &locked.catalog,
                         &locked.code,
                         &format!("in {lock_name}, as `{}`", locked.name),
-                    ) + BREAK_ON_PURPOSE,
+                    ) + &on_purpose,
                 ),
                 (LockedState::Active(status) | LockedState::Deprecated(status), Some(entry), _)
                     if entry.status.value != status =>
@@ -205,7 +217,7 @@ impl Lock {
                     diagnostics.push(
                         entry.status.span,
                         format!(
-                            "code `{}` of {} (`{}`) is released in {lock_name} with status {status}, not {now}: clients branch on it; restore status {status}, or deprecate this code (`deprecated = \"use ...\"`) and add a new code with status {now}{BREAK_ON_PURPOSE}",
+                            "code `{}` of {} (`{}`) is released in {lock_name} with status {status}, not {now}: clients branch on it; restore status {status}, or deprecate this code (`deprecated = \"use ...\"`) and add a new code with status {now}{on_purpose}",
                             locked.code, locked.catalog, locked.name
                         ),
                     );
@@ -216,9 +228,9 @@ impl Lock {
     }
 }
 
-/// The end of every lock message: the explicit way to break clients.
-const BREAK_ON_PURPOSE: &str =
-    "; to break clients on purpose, run `hero-codes lock --accept-breaking`";
+/// The way to break clients on purpose that messages give when the caller names none: the
+/// command run where it finds the file by itself.
+pub(crate) const ACCEPT_BREAKING: &str = "run `hero-codes lock --accept-breaking`";
 
 /// The message for a released code that the file neither defines nor retires.
 fn gone(locked: &LockedCode, catalog: Option<&Catalog>, lock_name: &str) -> String {
@@ -231,10 +243,10 @@ fn gone(locked: &LockedCode, catalog: Option<&Catalog>, lock_name: &str) -> Stri
         format!("`{{ code = \"{code}\", name = \"{name}\", reason = \"...\" }}` in `retired`");
     match locked.state.status() {
         Some(status) => format!(
-            "code `{code}` of {whose} (`{name}`, status {status}) is released in {lock_name} and is no longer in the file: restore its line in `codes`, or retire it properly with {retire}{BREAK_ON_PURPOSE}"
+            "code `{code}` of {whose} (`{name}`, status {status}) is released in {lock_name} and is no longer in the file: restore its line in `codes`, or retire it properly with {retire}"
         ),
         None => format!(
-            "code `{code}` of {whose} (`{name}`) is retired in {lock_name} and is no longer in `retired`: put {retire} back, so the code is never reused{BREAK_ON_PURPOSE}"
+            "code `{code}` of {whose} (`{name}`) is retired in {lock_name} and is no longer in `retired`: put {retire} back, so the code is never reused"
         ),
     }
 }

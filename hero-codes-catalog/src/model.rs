@@ -105,12 +105,21 @@ pub struct Catalog {
     /// Which code answers each failure that a web framework detects (`[catalogs.Name.failures]`),
     /// one entry per [`Failure`] kind when the table is present.
     pub failures: Option<Vec<FailureCode>>,
-    /// Whether every line of `codes` could be read: a rule about the whole list (its
-    /// success code) says nothing about a list with a line already reported.
-    pub(crate) all_codes_read: bool,
+    /// The code of each line of `codes` that could not be read, `None` where even its code
+    /// could not: a rule about the whole list (its success code) says nothing about a list
+    /// with a line already reported, and no rule calls one of these codes missing.
+    pub(crate) unread: Vec<Option<String>>,
 }
 
 impl Catalog {
+    /// Whether `code` may be on a line of `codes` that could not be read (a mistake already
+    /// reported there): its absence is then no mistake of its own.
+    pub(crate) fn may_be_unread(&self, code: &str) -> bool {
+        self.unread
+            .iter()
+            .any(|unread| unread.as_deref().is_none_or(|unread| unread == code))
+    }
+
     /// The entry whose code is `code`, if any.
     pub fn entry(&self, code: &str) -> Option<&CodeEntry> {
         self.codes.iter().find(|entry| entry.code.value == code)

@@ -47,6 +47,7 @@ pub(crate) fn read(text: &str, diagnostics: &mut Diagnostics) -> Option<CatalogF
     let file = Table::open(&document, "the catalog file", FILE_KEYS, diagnostics)?;
     let locales: Vec<Spanned<String>> = file
         .get("locales")
+        .or_else(|| misplaced_locales(&file))
         .and_then(|value| reader::array(value, "`locales`", diagnostics))
         .into_iter()
         .flatten()
@@ -55,7 +56,15 @@ pub(crate) fn read(text: &str, diagnostics: &mut Diagnostics) -> Option<CatalogF
     let envelope = read_envelope(file.get("envelope"), diagnostics);
     let http_statuses = file
         .get("http")
-        .and_then(|value| Table::open(value, "the [http] table", HTTP_TABLE_KEYS, diagnostics))
+        .and_then(|value| {
+            Table::open_section(
+                value,
+                "the [http] table",
+                HTTP_TABLE_KEYS,
+                FILE_KEYS,
+                diagnostics,
+            )
+        })
         .and_then(|http| http.require("statuses", diagnostics))
         .map(|rows| {
             each_table(
@@ -89,9 +98,31 @@ pub(crate) fn read(text: &str, diagnostics: &mut Diagnostics) -> Option<CatalogF
     })
 }
 
+/// `locales` written below a `[header]`, reported there as misplaced: read as the file's
+/// own, so that its translations are not each reported as unknown keys too.
+fn misplaced_locales<'a, 'i>(file: &Table<'a, 'i>) -> Option<&'a Value<'i>> {
+    let catalogs = file
+        .get("catalogs")
+        .and_then(|catalogs| catalogs.get_ref().as_table())
+        .into_iter()
+        .flat_map(|catalogs| catalogs.values());
+    ["envelope", "http"]
+        .into_iter()
+        .filter_map(|key| file.get(key))
+        .chain(catalogs)
+        .find_map(|table| table.get_ref().as_table()?.get("locales"))
+}
+
 fn read_envelope(value: Option<&Value<'_>>, diagnostics: &mut Diagnostics) -> Envelope {
-    let table = value
-        .and_then(|value| Table::open(value, "the [envelope] table", ENVELOPE_KEYS, diagnostics));
+    let table = value.and_then(|value| {
+        Table::open_section(
+            value,
+            "the [envelope] table",
+            ENVELOPE_KEYS,
+            FILE_KEYS,
+            diagnostics,
+        )
+    });
     // A default has an empty span at the start of the table, so checks can tell it from a
     // value the file wrote.
     let start = value.map_or(0, |value| value.span().start);
@@ -215,7 +246,7 @@ fn read_catalog(
     code_keys: &[&str],
     diagnostics: &mut Diagnostics,
 ) -> Option<Catalog> {
-    let table = Table::open(value, "a catalog", CATALOG_KEYS, diagnostics)?;
+    let table = Table::open_section(value, "a catalog", CATALOG_KEYS, FILE_KEYS, diagnostics)?;
     let doc = table.optional_string("doc", diagnostics);
     let success = table.optional_string("success", diagnostics);
     let statuses = table.get("statuses").map(|value| {
@@ -231,15 +262,22 @@ fn read_catalog(
         .unwrap_or_default();
     let codes_value = table.require("codes", diagnostics);
     let written = codes_value.and_then(|value| value.get_ref().as_array().map(|items| items.len()));
-    let codes: Vec<CodeEntry> = codes_value
+    let entries = codes_value
         .map(|value| each_table(value, "`codes`", "a code entry", code_keys, diagnostics))
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|entry| read_code(entry, &code_keys[CODE_KEYS.len()..], diagnostics))
-        .collect();
-    // A missing `codes`, or one of the wrong type or with a line that is not read, is
-    // already reported.
-    let all_codes_read = written == Some(codes.len());
+        .unwrap_or_default();
+    // A missing `codes`, or one of the wrong type, is already reported: it holds any code.
+    let mut unread = vec![None; written.map_or(1, |written| written - entries.len())];
+    let mut codes = Vec::new();
+    for entry in &entries {
+        match read_code(entry, &code_keys[CODE_KEYS.len()..], diagnostics) {
+            Some(code) => codes.push(code),
+            None => unread.push(
+                entry
+                    .get("code")
+                    .and_then(|code| code.get_ref().as_str().map(str::to_owned)),
+            ),
+        }
+    }
     let retired = table
         .get("retired")
         .map(|value| {
@@ -267,7 +305,7 @@ fn read_catalog(
         codes,
         retired,
         failures,
-        all_codes_read,
+        unread,
     })
 }
 

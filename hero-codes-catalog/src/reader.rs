@@ -29,8 +29,21 @@ impl<'a, 'i> Table<'a, 'i> {
         known: &[&str],
         diagnostics: &mut Diagnostics,
     ) -> Option<Self> {
+        Self::open_section(value, what, known, &[], diagnostics)
+    }
+
+    /// Opens `value` as [`Table::open`] does, for a table that a `[header]` starts: a key of
+    /// the whole file (`file_keys`) written below the header lands in this table, and is
+    /// reported once as misplaced, with the way to move it.
+    pub(crate) fn open_section(
+        value: &'a Value<'i>,
+        what: &'static str,
+        known: &[&str],
+        file_keys: &[&str],
+        diagnostics: &mut Diagnostics,
+    ) -> Option<Self> {
         let mut table = Self::open_map(value, what, diagnostics)?;
-        table.report_unknown_keys(known, diagnostics);
+        table.report_unknown_keys(known, file_keys, diagnostics);
         Some(table)
     }
 
@@ -56,13 +69,23 @@ impl<'a, 'i> Table<'a, 'i> {
         })
     }
 
-    fn report_unknown_keys(&mut self, known: &[&str], diagnostics: &mut Diagnostics) {
+    fn report_unknown_keys(
+        &mut self,
+        known: &[&str],
+        file_keys: &[&str],
+        diagnostics: &mut Diagnostics,
+    ) {
         for key in self.entries.keys() {
             if known.contains(&key.get_ref().as_ref()) {
                 continue;
             }
             let name = key.get_ref();
             let message = match closest(name, known.iter().copied()) {
+                // TOML puts every key after `[envelope]` into that table.
+                _ if file_keys.contains(&name.as_ref()) => format!(
+                    "`{name}` belongs to the whole file, not to {}: move it to the top of the file, above the first [table] header",
+                    self.what
+                ),
                 Some(suggestion) => {
                     self.misspelt.push(suggestion.to_owned());
                     format!(

@@ -1,9 +1,7 @@
 //! "Did you mean" suggestions for misspelt keys and codes.
 
 /// The candidate closest to `input`, if one is close enough to be a likely misspelling:
-/// at most one edit in three characters, and at least one. Among equally close candidates
-/// the one of the nearest length wins, then, for numbers, the numerically nearest, so
-/// `10401` suggests `10400` rather than `1001`.
+/// the first of [`nearest`].
 ///
 /// ```
 /// use hero_codes_catalog::closest;
@@ -12,10 +10,26 @@
 /// assert_eq!(closest("colour", ["code", "status"]), None);
 /// ```
 pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    nearest(input, candidates).into_iter().next()
+}
+
+/// Every candidate that is a likely misspelling of `input` (at most one edit in three
+/// characters, and at least one) and as close as the closest one: as few edits, and as
+/// near in length. Nearest first: for numbers, the numerically nearest, else in the order
+/// given. So `10401` suggests `10400` before `10001`, and `A0401` is `A0400`, `A0404` or
+/// `A0410`, each one slip away.
+///
+/// ```
+/// use hero_codes_catalog::nearest;
+/// assert_eq!(nearest("A0401", ["00000", "A0400", "A0404", "A0410", "B0001"]), ["A0400", "A0404", "A0410"]);
+/// assert_eq!(nearest("10401", ["1001", "10001", "10301", "10400"]), ["10400", "10301", "10001"]);
+/// assert!(nearest("colour", ["code", "status"]).is_empty());
+/// ```
+pub fn nearest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
     let length = input.chars().count();
     let allowed = (length / 3).max(1);
     let number = input.parse::<u64>().ok();
-    candidates
+    let mut ranked: Vec<_> = candidates
         .into_iter()
         .map(|candidate| {
             let distance = edit_distance(input, candidate);
@@ -26,8 +40,18 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
             ((distance, length_gap, number_gap), candidate)
         })
         .filter(|&((distance, _, _), _)| distance <= allowed)
-        .min_by_key(|&(rank, _)| rank)
-        .map(|(_, candidate)| candidate)
+        .collect();
+    ranked.sort_by_key(|&(rank, _)| rank); // stable: equal ranks keep the order given
+    let best = ranked
+        .first()
+        .map(|&((distance, length_gap, _), _)| (distance, length_gap));
+    let mut picked: Vec<&str> = Vec::new();
+    for ((distance, length_gap, _), candidate) in ranked {
+        if Some((distance, length_gap)) == best && !picked.contains(&candidate) {
+            picked.push(candidate);
+        }
+    }
+    picked
 }
 
 /// Levenshtein distance in characters, with an adjacent swap counted as one edit

@@ -9,7 +9,8 @@ use hero_codes_vocab::{CodeType, GENERATED_ITEMS};
 
 use crate::model::{Catalog, CatalogFile, CodeEntry, Envelope};
 use crate::reader::looks_like_locale;
-use crate::suggest::closest;
+use crate::suggest::nearest;
+use crate::wording::quoted_list;
 
 pub(crate) fn check(file: &CatalogFile, diagnostics: &mut Diagnostics) {
     envelope_fields_are_distinct(&file.envelope, diagnostics);
@@ -458,7 +459,7 @@ fn success_code_is_defined(catalog: &Catalog, diagnostics: &mut Diagnostics) {
     match ok.as_slice() {
         [_] => {}
         // The success code may be on a line that could not be read, already reported.
-        [] if !catalog.all_codes_read => {}
+        [] if !catalog.unread.is_empty() => {}
         [] => diagnostics.push(
             catalog.name.span,
             format!(
@@ -643,11 +644,12 @@ fn named_entry<'c>(
     diagnostics: &mut Diagnostics,
 ) -> Option<&'c CodeEntry> {
     let entry = catalog.entry(&code.value);
-    if entry.is_none() {
+    if entry.is_none() && !catalog.may_be_unread(&code.value) {
         let codes = catalog.codes.iter().map(|entry| entry.code.value.as_str());
-        let hint = match closest(&code.value, codes) {
-            Some(near) => format!("did you mean `{near}`?"),
-            None => otherwise.to_owned(),
+        let near = nearest(&code.value, codes);
+        let hint = match near.is_empty() {
+            false => format!("did you mean {}?", quoted_list(near, "or")),
+            true => otherwise.to_owned(),
         };
         diagnostics.push(
             code.span,

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use hero_codes_catalog::{CatalogFile, Position};
+use hero_codes_catalog::{CatalogFile, Located, Position};
 
 const ORIGIN: &str = "codes.toml";
 
@@ -658,7 +658,9 @@ fn valid_file_without_envelope_or_http_gets_the_defaults() {
 fn loading_a_missing_file_gives_one_problem_without_position() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/no-such-dir/codes.toml");
     let io_error = std::fs::read_to_string(&path).expect_err("the file should not exist");
-    let error = CatalogFile::load(&path, "config/codes.toml").expect_err("a missing file loaded");
+    let error = Located::named(path, "config/codes.toml")
+        .read()
+        .expect_err("a missing file loaded");
     assert_eq!(error.origin(), "config/codes.toml");
     assert_eq!(error.problems().len(), 1);
     assert_eq!(error.problems()[0].position, None);
@@ -669,6 +671,40 @@ fn loading_a_missing_file_gives_one_problem_without_position() {
              create it, or name another file"
         )
     );
+}
+
+#[test]
+fn the_loader_reads_the_lock_beside_the_file() {
+    let dir = tempdir("loader-lock");
+    let path = dir.join("app.toml");
+    let text = "[catalogs.App]\ncodes = [\n    { code = \"0\", name = \"Ok\", status = 200, desc = \"成功\" },\n]\n";
+    std::fs::write(&path, text).unwrap();
+    let source = Located::named(path.clone(), "app.toml").read().unwrap();
+    assert_eq!(source.lock, None);
+    assert!(source.check().is_ok());
+
+    // A lock that releases a code the file no longer has: the loader's check sees it.
+    std::fs::write(
+        dir.join("app.lock"),
+        "App 0 200 Ok active\nApp 7 404 Gone active\n",
+    )
+    .unwrap();
+    let source = Located::named(path.clone(), "app.toml").read().unwrap();
+    assert_eq!(source.tracked(), [path, dir.join("app.lock")]);
+    let error = source.check().expect_err("a file breaking its lock passed");
+    assert!(
+        error
+            .to_string()
+            .contains("code `7` of App (`Gone`, status 404) is released in app.lock"),
+        "{error}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+fn tempdir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("hero-codes-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
 }
 
 #[test]
@@ -757,6 +793,48 @@ fn failure_code_must_exist_and_fit_its_kind() {
     );
 }
 
+#[test]
+fn a_line_that_cannot_be_read_brings_no_follow_on_error() {
+    // `stauts`: the line of `400` is not read; `failures` and the lock naming `400` are not
+    // reported as well.
+    let text = with_failures(&format!("{ALL_FAILURES_BUT_INTERNAL}internal = \"500\"\n")).replace(
+        "name = \"Bad\", status = 400",
+        "name = \"Bad\", stauts = 400",
+    );
+    let lock =
+        hero_codes_catalog::Lock::parse("AppCode 400 400 Bad active\n", "codes.lock").unwrap();
+    let error = CatalogFile::parse_locked(&text, ORIGIN, &lock).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "codes.toml:3:31: unknown key `stauts` in a code entry: did you mean `status`?"
+    );
+}
+
+#[test]
+fn a_missing_failure_code_suggests_every_code_as_close() {
+    let text = with_failures(&format!("{ALL_FAILURES_BUT_INTERNAL}internal = \"500\"\n"))
+        .replace("not_found = \"400\"", "not_found = \"401\"");
+    let text = text.replace(
+        "status = 500, desc = \"内部错误\" },",
+        "status = 500, desc = \"内部错误\" },\n{ code = \"404\", name = \"Gone\", status = 400, desc = \"无\" },\n{ code = \"410\", name = \"Old\", status = 400, desc = \"旧\" },",
+    );
+    assert_eq!(
+        errors(&text),
+        "codes.toml:15:13: `not_found` names code `401`, which AppCode does not have: did you mean `400`, `404` or `410`?"
+    );
+}
+
+#[test]
+fn locales_under_a_table_header_is_one_error_saying_where_it_goes() {
+    let text = "[envelope]\ncode = \"code\"\nlocales = [\"zh-CN\", \"en\"]\n\n[catalogs.AppCode]\ncodes = [\n    \
+                { code = \"0\", name = \"Ok\", status = 200, desc = \"成功\", en = \"OK\" },\n    \
+                { code = \"404\", name = \"NotFound\", status = 404, desc = \"不存在\", en = \"Not found\" },\n]\n";
+    assert_eq!(
+        all_errors(text),
+        "codes.toml:3:1: `locales` belongs to the whole file, not to the [envelope] table: move it to the top of the file, above the first [table] header"
+    );
+}
+
 // ------------------------------------------------------------ success code ----
 
 #[test]
@@ -802,7 +880,7 @@ fn the_declared_success_code_must_exist_and_answer_2xx() {
                 { code = \"A0001\", name = \"UserError\", status = 400, desc = \"用户端错误\" },\n]\n";
     assert_eq!(
         all_errors(text),
-        "codes.toml:2:11: `success` names code `00001`, which AppCode does not have: did you mean `00000`?"
+        "codes.toml:2:11: `success` names code `00001`, which AppCode does not have: did you mean `00000` or `A0001`?"
     );
     assert_eq!(
         all_errors(&text.replace("\"00001\"", "\"A0001\"")),

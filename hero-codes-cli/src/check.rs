@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 use hero_codes_catalog::{Error, Position};
 use serde::Serialize;
 
-use crate::source::Source;
+use crate::source;
 use crate::{CannotRun, FileArg, Format, Outcome};
 
 /// Check a catalog file by every rule the macros apply, and print every problem at once
@@ -30,8 +30,8 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<Outcome, CannotRun> {
-    let source = Source::resolve(args.file.file.as_deref())?;
-    let result = source.parse();
+    let source = source::read(args.file.file.as_deref())?;
+    let result = source.check();
     match args.format {
         Format::Json => {
             let problems = result.as_ref().err().map(json_problems).unwrap_or_default();
@@ -49,7 +49,7 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<Outcome, CannotRu
                 writeln!(
                     out,
                     "{}: no problems in {catalogs} catalog{}, {codes} code{}",
-                    source.origin,
+                    source.located.describe(),
                     plural(catalogs),
                     plural(codes)
                 )?;

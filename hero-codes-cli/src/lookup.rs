@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use hero_codes_catalog::{CatalogFile, closest};
+use hero_codes_catalog::CatalogFile;
 
 use crate::source::{self, Checked};
 use crate::{CannotRun, FileArg, Outcome};
@@ -58,28 +58,26 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<Outcome, CannotRu
     }
     let mut stderr = std::io::stderr().lock();
     writeln!(stderr, "error: no code `{}` in {origin}", args.code)?;
-    let nearest = nearest(&file, &args.code);
+    let nearest = nearest_codes(&file, &args.code);
     if !nearest.is_empty() {
         writeln!(stderr, "  nearest: {}", nearest.join(", "))?;
     }
     Ok(Outcome::ProblemFound)
 }
 
-/// The codes nearest `code`, as `code (Catalog::Variant)`: for a number, the numerically
-/// nearest numeric codes; for any code, the likely misspelling of it first.
-fn nearest(file: &CatalogFile, code: &str) -> Vec<String> {
+/// The codes nearest `code`, as `code (Catalog::Variant)`: its likely misspellings first
+/// (every one as close as the closest), then, for a number, the numerically nearest.
+fn nearest_codes(file: &CatalogFile, code: &str) -> Vec<String> {
     let entries: Vec<_> = file
         .catalogs
         .iter()
         .flat_map(|catalog| catalog.codes.iter().map(move |entry| (catalog, entry)))
         .collect();
-    let mut picked: Vec<&str> = Vec::new();
-    if let Some(spelt) = closest(
+    let mut picked = hero_codes_catalog::nearest(
         code,
         entries.iter().map(|(_, entry)| entry.code.value.as_str()),
-    ) {
-        picked.push(spelt);
-    }
+    );
+    picked.truncate(NEAREST);
     if let Ok(number) = code.parse::<u64>() {
         let mut by_distance: Vec<(u64, &str)> = entries
             .iter()

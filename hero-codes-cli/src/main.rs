@@ -1,8 +1,8 @@
 //! `hero-codes`: one `codes.toml` for docs, clients and CI in every language.
 //!
-//! Each subcommand reads a catalog file (by default `./codes.toml`, else the built-in
-//! catalog) through `hero-codes-catalog`, the model the macros use, so the command applies
-//! the same rules and prints the same messages.
+//! Each subcommand reads a catalog file (by default the one the macros of the crate it runs
+//! in read) through `hero-codes-catalog`, the model and loader the macros use, so the
+//! command reads the same file with the same rules and prints the same messages.
 
 mod check;
 mod diff;
@@ -39,13 +39,13 @@ impl From<std::io::Error> for CannotRun {
 
 const EXAMPLES: &str = "\
 Examples:
-  hero-codes check                          check ./codes.toml (or the built-in catalog)
+  hero-codes check                          check the catalog of the crate here
   hero-codes check api/codes.toml --format json
   hero-codes table --format html > codes.html
   hero-codes export --lang ts > src/codes.ts
   hero-codes lookup 10400
   hero-codes diff old/codes.toml codes.toml
-  hero-codes lock                           write codes.lock beside ./codes.toml
+  hero-codes lock                           write the lock beside the crate's catalog
 
 Exit status: 0 all is well, 1 a problem was found (a mistake in the file, an unknown code,
 a breaking change), 2 the command could not run (an unreadable file, bad arguments).";
@@ -110,7 +110,8 @@ enum Format {
 /// The catalog file argument every subcommand but `diff` takes.
 #[derive(Debug, clap::Args)]
 struct FileArg {
-    /// The catalog file [default: ./codes.toml if there is one, else the built-in
+    /// The catalog file [default: the one the crate here declares in its Cargo.toml, as the
+    /// macros read it; outside a crate, ./codes.toml if there is one; else the built-in
     /// catalog]
     #[arg(value_name = "FILE")]
     file: Option<PathBuf>,

@@ -54,6 +54,149 @@ pub(crate) fn lower_camel(name: &str) -> String {
     })
 }
 
+/// The words of a JSON field name: `result_code` → `result`, `code`; `errCode` → `err`,
+/// `Code`. Any character that is neither a letter nor a digit separates words.
+fn field_words(name: &str) -> Vec<String> {
+    name.split(|character: char| !character.is_alphanumeric())
+        .flat_map(words)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// An identifier made of `words`, prefixed with `field_` when it would start with a digit
+/// or be empty.
+fn identifier(words: Vec<String>, join: impl Fn(usize, &str) -> String) -> String {
+    let joined: String = words
+        .iter()
+        .enumerate()
+        .map(|(index, word)| join(index, word))
+        .collect();
+    if joined.starts_with(|character: char| character.is_alphabetic()) {
+        joined
+    } else {
+        format!("field_{joined}")
+    }
+}
+
+/// `result_code` → `result_code`: Python attributes for a JSON field name; a keyword
+/// (`class`) gets a trailing underscore, as PEP 8 says.
+pub(crate) fn field_snake(name: &str) -> String {
+    let snake = identifier(field_words(name), |index, word| {
+        if index == 0 {
+            word.to_owned()
+        } else {
+            format!("_{word}")
+        }
+    });
+    unreserved(snake, PYTHON_KEYWORDS)
+}
+
+/// `result_code` → `resultCode`: Java record components for a JSON field name; a keyword
+/// or a name a record component cannot take (`hashCode`) gets a trailing underscore.
+pub(crate) fn field_lower_camel(name: &str) -> String {
+    let camel = identifier(field_words(name), |index, word| {
+        if index == 0 {
+            word.to_owned()
+        } else {
+            capitalized(word)
+        }
+    });
+    unreserved(camel, JAVA_RESERVED)
+}
+
+/// `result_code` → `ResultCode`: Go's exported struct fields for a JSON field name.
+pub(crate) fn field_upper_camel(name: &str) -> String {
+    identifier(field_words(name), |_, word| capitalized(word))
+}
+
+/// Python's keywords that a lowercase identifier can be.
+const PYTHON_KEYWORDS: &[&str] = &[
+    "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif",
+    "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda",
+    "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+];
+
+/// Java's keywords and literals, and the names JLS 8.10.1 forbids for record components.
+const JAVA_RESERVED: &[&str] = &[
+    "abstract",
+    "assert",
+    "boolean",
+    "break",
+    "byte",
+    "case",
+    "catch",
+    "char",
+    "class",
+    "const",
+    "continue",
+    "default",
+    "do",
+    "double",
+    "else",
+    "enum",
+    "extends",
+    "final",
+    "finally",
+    "float",
+    "for",
+    "goto",
+    "if",
+    "implements",
+    "import",
+    "instanceof",
+    "int",
+    "interface",
+    "long",
+    "native",
+    "new",
+    "package",
+    "private",
+    "protected",
+    "public",
+    "return",
+    "short",
+    "static",
+    "strictfp",
+    "super",
+    "switch",
+    "synchronized",
+    "this",
+    "throw",
+    "throws",
+    "transient",
+    "try",
+    "void",
+    "volatile",
+    "while",
+    "true",
+    "false",
+    "null",
+    "clone",
+    "finalize",
+    "getClass",
+    "hashCode",
+    "notify",
+    "notifyAll",
+    "toString",
+    "wait",
+];
+
+/// `identifier`, with a trailing underscore if it is one of `reserved`.
+fn unreserved(identifier: String, reserved: &[&str]) -> String {
+    if reserved.contains(&identifier.as_str()) {
+        identifier + "_"
+    } else {
+        identifier
+    }
+}
+
+fn capitalized(word: &str) -> String {
+    let mut characters = word.chars();
+    characters.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(characters).collect()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,5 +212,12 @@ mod tests {
         assert_eq!(screaming_snake("Error404Page"), "ERROR404_PAGE");
         assert_eq!(screaming_snake("Already_Snake"), "ALREADY_SNAKE");
         assert_eq!(lower_camel("ResultCode"), "resultCode");
+        assert_eq!(field_snake("result_code"), "result_code");
+        assert_eq!(field_snake("errCode"), "err_code");
+        assert_eq!(field_lower_camel("result_code"), "resultCode");
+        assert_eq!(field_upper_camel("result-desc"), "ResultDesc");
+        assert_eq!(field_upper_camel("1st"), "field_1st");
+        assert_eq!(field_snake("class"), "class_");
+        assert_eq!(field_lower_camel("hash_code"), "hashCode_");
     }
 }

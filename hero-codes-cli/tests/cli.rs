@@ -158,6 +158,80 @@ fn export_java() {
     ]));
 }
 
+/// Each export marks a deprecated code its language's way: `@deprecated` JSDoc, a
+/// `.. deprecated::` docstring, Go's `// Deprecated:` paragraph, Java's `@Deprecated`; and
+/// gives the reason as data. The snapshot keeps the lines about the deprecated code.
+#[test]
+fn export_marks_deprecated_codes() {
+    let dir = workdir();
+    std::fs::write(
+        dir.path().join("codes.toml"),
+        r#"[catalogs.AppCode]
+codes = [
+    { code = "0",     name = "Ok",           status = 200, desc = "成功" },
+    { code = "10102", name = "InvalidToken", status = 401, desc = "令牌无效", deprecated = "use 10105 (TokenExpired)" },
+    { code = "10105", name = "TokenExpired", status = 401, desc = "令牌已过期" },
+]
+"#,
+    )
+    .unwrap();
+    let mut marks = String::new();
+    for lang in ["ts", "python", "go", "java"] {
+        let run = hero_codes(dir.path(), &["export", "--lang", lang]);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        marks.push_str(&format!("--- {lang}\n"));
+        let about_10102 = run.stdout.lines().filter(|line| {
+            line.contains("10102")
+                || line.contains("10105 (TokenExpired)")
+                || line.trim() == "@Deprecated"
+        });
+        for line in about_10102 {
+            marks.push_str(line);
+            marks.push('\n');
+        }
+    }
+    insta::assert_snapshot!(marks);
+}
+
+/// A catalog valid for Rust whose names an export would define twice: a code named `Error`
+/// beside the catalog's `AppCodeError` (Python, Go), a catalog named `Envelope` (every
+/// language). The export says what to rename and writes nothing.
+#[test]
+fn export_refuses_names_the_file_would_define_twice() {
+    let error_code = r#"[catalogs.AppCode]
+codes = [
+    { code = "0", name = "Ok",    status = 200, desc = "成功" },
+    { code = "1", name = "Error", status = 500, desc = "错误" },
+]
+"#;
+    let envelope_catalog = error_code
+        .replace("AppCode", "Envelope")
+        .replace("\"Error\"", "\"Failed\"");
+    let mut transcripts = String::new();
+    for (text, lang) in [
+        (error_code, "python"),
+        (error_code, "go"),
+        (&envelope_catalog, "ts"),
+        (&envelope_catalog, "java"),
+    ] {
+        let transcript = in_dir_with("codes.toml", text, &["export", "--lang", lang]);
+        transcripts.push_str(&format!("--- {lang}\n{transcript}"));
+    }
+    assert_eq!(
+        hero_codes_in(error_code, &["export", "--lang", "ts"]),
+        0,
+        "TypeScript has no class per code"
+    );
+    insta::assert_snapshot!(transcripts);
+}
+
+/// The exit status of `hero-codes args` in a directory whose `codes.toml` is `text`.
+fn hero_codes_in(text: &str, args: &[&str]) -> i32 {
+    let dir = workdir();
+    std::fs::write(dir.path().join("codes.toml"), text).unwrap();
+    hero_codes(dir.path(), args).code
+}
+
 // ------------------------------------------------------------------------ lookup ----
 
 #[test]
@@ -354,6 +428,30 @@ fn lock_records_released_codes_and_check_guards_them() {
         format!("{}{}", run(&["lock", "--accept-breaking"]), lock())
     );
     assert_eq!(hero_codes(dir.path(), &["check"]).code, 0);
+}
+
+#[test]
+fn in_a_crate_a_codes_toml_it_does_not_declare_exits_2_as_the_build_fails() {
+    let dir = workdir();
+    std::fs::write(
+        dir.path().join("Cargo.toml"),
+        "[package]\nname = \"shop\"\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(dir.path().join("api")).unwrap();
+    std::fs::write(dir.path().join("api/codes.toml"), builtin()).unwrap();
+    insta::assert_snapshot!(hero_codes(dir.path(), &["check"]).transcript());
+    // Declared, the same file is the one read, from the crate and below it.
+    std::fs::write(
+        dir.path().join("Cargo.toml"),
+        "[package]\nname = \"shop\"\n\n[package.metadata.hero-codes]\ncatalog = \"api/codes.toml\"\n",
+    )
+    .unwrap();
+    let below = hero_codes(&dir.path().join("api"), &["check"]);
+    assert_eq!(
+        below.stdout,
+        "codes.toml (declared in ../Cargo.toml): no problems in 2 catalogs, 28 codes\n"
+    );
 }
 
 #[test]

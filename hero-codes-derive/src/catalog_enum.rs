@@ -5,13 +5,18 @@
 //! `crate = ...`), so it works in any crate that depends on `hero-codes` (and in
 //! `hero-codes` itself, through `extern crate self`).
 
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::sync::Mutex;
+
 use hero_codes_catalog::{Catalog, CatalogFile, CodeEntry, markdown_http_table, markdown_table};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 use syn::parse::{Parse, ParseStream};
 
+use crate::emit::{Answers, ImplFor, Row, RowDesc};
 use crate::envelope;
-use crate::source::{self, Loaded};
+use crate::source::{self, Loaded, NotLoaded};
 
 /// `include_catalog!()`, `include_catalog!("codes.toml")` or
 /// `include_catalog!("codes.toml", crate = my_codes)`.
@@ -50,10 +55,10 @@ impl Parse for Input {
 
 impl Input {
     /// The catalog file this invocation names, loaded and checked.
-    pub(crate) fn load(&self) -> Result<Loaded, syn::Error> {
+    pub(crate) fn load(&self) -> Result<Loaded, NotLoaded> {
         match &self.path {
-            Some(path) => source::load(path),
-            None => source::load_declared_only(Span::call_site()),
+            Some(path) => source::load(path, &format!("include_catalog!({:?})", path.value())),
+            None => source::load_declared_only(Span::call_site(), "include_catalog!()"),
         }
     }
 
@@ -82,10 +87,21 @@ pub(crate) fn expand(loaded: &Loaded, krate: &TokenStream) -> TokenStream {
 /// `include_bytes!` of each file the code was generated from, which makes cargo rebuild
 /// the crate when one changes, as with any `include_bytes!` (`proc_macro::tracked_path` is
 /// not stable).
+///
+/// Once per file in a compiler run: what cargo reads is the crate's dep-info, to which one
+/// `include_bytes!` of a file adds it as well as three hundred, and a compiler run expands
+/// every macro of the crate again (expansion is not incremental), so the first expansion
+/// that names a file tracks it in every build. Three copies of a file per derive were a
+/// tenth of what a large service's derives cost `cargo check`.
 pub(crate) fn track_files(loaded: &Loaded) -> TokenStream {
+    static TRACKED: Mutex<BTreeSet<PathBuf>> = Mutex::new(BTreeSet::new());
+    let mut tracked = TRACKED
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let paths = loaded
         .tracked
         .iter()
+        .filter(|path| tracked.insert((*path).clone()))
         .map(|path| path.to_string_lossy().into_owned());
     quote! {
         #(const _: &[u8] = ::core::include_bytes!(#paths);)*
@@ -125,235 +141,226 @@ fn expand_http_statuses(
 /// that no helper item appears on the user's type or in their namespace.
 fn expand_catalog(catalog: &Catalog, file: &CatalogFile, krate: &TokenStream) -> TokenStream {
     let name = Ident::new(&catalog.name.value, Span::call_site());
-    let catalog_name = &catalog.name.value;
-    let markdown = markdown_table(catalog);
-    let summary = catalog.doc.as_ref().map_or_else(
-        || format!("The `{catalog_name}` catalog."),
-        |doc| doc.value.clone(),
-    );
-    let success = catalog
-        .success()
-        .expect("a checked catalog has a success code");
-    let doc = format!(
-        "{summary}\n\nSuccess is `{}` ({}).\n\n{markdown}",
-        success.code.value, success.name.value
-    );
-    let success = Ident::new(&success.name.value, Span::call_site());
-    let count = catalog.codes.len();
-    let slots = count.saturating_mul(2).next_power_of_two();
-    let variants: Vec<Ident> = catalog
-        .codes
-        .iter()
-        .map(|entry| Ident::new(&entry.name.value, Span::call_site()))
-        .collect();
-    let variant_docs = catalog.codes.iter().map(|entry| variant_doc(entry, file));
-    let variant_deprecations = catalog.codes.iter().map(deprecation);
-    let names = catalog.codes.iter().map(|entry| entry.name.value.as_str());
-    let codes = catalog.codes.iter().map(|entry| entry.code.value.as_str());
-    let statuses = catalog.codes.iter().map(|entry| entry.status.value);
-    let locale_count = envelope::locale_count(file);
-    // One row per locale, one column per code.
-    let descs = (0..locale_count).map(|locale| {
-        let row = catalog.codes.iter().map(|entry| entry.desc_in(locale));
-        quote!([#(#row),*])
+    let doc = catalog_doc(catalog);
+    let variants = catalog.codes.iter().map(|entry| {
+        let variant = Ident::new(&entry.name.value, Span::call_site());
+        let doc = variant_doc(entry, file);
+        let deprecation = deprecation(entry);
+        quote!(#[doc = #doc] #deprecation #variant,)
     });
-    let bodies = (0..locale_count).map(|locale| {
-        let row = catalog.codes.iter().map(|entry| {
-            envelope::error_body_literal(&file.envelope, &entry.code.value, entry.desc_in(locale))
-        });
-        quote!([#(#row),*])
+    let answers = catalog_answers(catalog, file, krate).expand(&ImplFor {
+        generics: TokenStream::new(),
+        ty: quote!(#name),
+        error_where: TokenStream::new(),
+        api_where: TokenStream::new(),
     });
-    let fields = envelope::fields(file, krate);
-    // What an error of this catalog can answer: every code but the success code.
-    let answers = catalog
-        .codes
-        .iter()
-        .filter(|entry| success != entry.name.value)
-        .map(|entry| {
-            let (name, code) = (&entry.name.value, &entry.code.value);
-            let (status, desc) = (entry.status.value, entry.desc_in(0));
-            quote!(#krate::ErrorAnswer { name: #name, code: #code, status: #status, desc: #desc })
-        });
+    let inherent = inherent_impl(catalog, &name, krate);
+    let catalog_code = catalog_code_impl(catalog, &name, krate);
     let failure_codes = expand_failure_codes(catalog, &name, krate);
-    let status_code = quote!(#krate::__private::http::StatusCode);
-    // Arrays indexed by variant rather than a `match` per method: the generated code stays
-    // small for thousands of codes, and every accessor is one load. Statics, not consts:
-    // indexing reads one slot of one array rather than copying it.
+    let std_impls = std_impls(catalog, &name, krate);
     quote! {
         #[doc = #doc]
         #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum #name {
-            #( #[doc = #variant_docs] #variant_deprecations #variants, )*
+            #(#variants)*
         }
 
         // The tables and impls name every variant, deprecated ones included.
         #[allow(deprecated)]
         const _: () = {
-            const CODE_LIST: [&str; #count] = [#(#codes),*];
-            static CODES: [&str; #count] = CODE_LIST;
-            static NAMES: [&str; #count] = [#(#names),*];
-            static DESCS: [[&str; #count]; #locale_count] = [#(#descs),*];
-            static STATUSES: [#status_code; #count] = [#(#krate::__private::status(#statuses)),*];
-            // Serialized at compile time: no serialization per answer.
-            static BODIES: [[&[u8]; #count]; #locale_count] = [#(#bodies),*];
-            // `from_code`'s table, built by `const` evaluation.
-            static INDEX: [u32; #slots] = #krate::__private::build_index(&CODE_LIST);
-            static FIELDS: #krate::EnvelopeFields = #fields;
-
             const fn index(code: &#name) -> usize {
                 *code as usize
             }
 
-            impl #name {
-                /// Every code of the catalog, in file order.
-                pub const ALL: &'static [Self] = &[#(Self::#variants),*];
-
-                /// The catalog as a Markdown table, one row per code.
-                pub const MARKDOWN_TABLE: &'static str = #markdown;
-
-                /// The code as it goes into the envelope's code field, e.g. `"10400"`.
-                pub const fn code(&self) -> &'static str {
-                    CODES[index(self)]
-                }
-
-                /// The HTTP status this code answers with.
-                pub const fn status(&self) -> #status_code {
-                    STATUSES[index(self)]
-                }
-
-                /// The public description of the code, from the catalog file, in its
-                /// default locale.
-                pub const fn desc(&self) -> &'static str {
-                    DESCS[0][index(self)]
-                }
-
-                /// The description in `locale`, one of the file's `locales` (`"en"`);
-                /// `None` for another.
-                pub fn desc_in(&self, locale: &str) -> ::core::option::Option<&'static str> {
-                    let locale = FIELDS.locales.iter().position(|tag| *tag == locale)?;
-                    ::core::option::Option::Some(DESCS[locale][index(self)])
-                }
-
-                /// The variant whose code is `code`, if the catalog has one. Constant time,
-                /// whatever the catalog's size.
-                pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-                    #krate::__private::find(&INDEX, &CODES, code).map(|index| Self::ALL[index])
-                }
-            }
-
-            impl ::core::fmt::Debug for #name {
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    f.write_str(NAMES[index(self)])
-                }
-            }
-
-            impl #krate::CatalogCode for #name {
-                const CATALOG: &'static str = #catalog_name;
-                const ALL: &'static [Self] = Self::ALL;
-                const SUCCESS: Self = Self::#success;
-                const ENVELOPE: #krate::EnvelopeFields = #fields;
-
-                fn code(&self) -> &'static str {
-                    Self::code(self)
-                }
-
-                fn status(&self) -> #status_code {
-                    Self::status(self)
-                }
-
-                fn desc(&self) -> &'static str {
-                    Self::desc(self)
-                }
-
-                fn desc_in(&self, locale: &str) -> ::core::option::Option<&'static str> {
-                    Self::desc_in(self, locale)
-                }
-
-                fn from_code(code: &str) -> ::core::option::Option<Self> {
-                    Self::from_code(code)
-                }
-            }
-
-            impl ::std::error::Error for #name {}
-
-            impl #krate::ApiError for #name {
-                fn code(&self) -> &'static str {
-                    Self::code(self)
-                }
-
-                fn status(&self) -> #status_code {
-                    Self::status(self)
-                }
-
-                fn desc(&self) -> ::std::borrow::Cow<'static, str> {
-                    ::std::borrow::Cow::Borrowed(Self::desc(self))
-                }
-
-                fn envelope(&self) -> &'static #krate::EnvelopeFields {
-                    &FIELDS
-                }
-
-                #[inline]
-                fn localized_desc(&self, locale: usize) -> ::std::borrow::Cow<'static, str> {
-                    let descs = DESCS.get(locale).unwrap_or(&DESCS[0]);
-                    ::std::borrow::Cow::Borrowed(descs[index(self)])
-                }
-
-                #[inline]
-                fn localized_body(&self, locale: usize) -> #krate::__private::Bytes {
-                    let bodies = BODIES.get(locale).unwrap_or(&BODIES[0]);
-                    #krate::__private::Bytes::from_static(bodies[index(self)])
-                }
-
-                #[inline]
-                fn body(&self) -> #krate::__private::Bytes {
-                    #krate::__private::Bytes::from_static(BODIES[0][index(self)])
-                }
-            }
-
-            impl #krate::ErrorAnswers for #name {
-                const FIELDS: #krate::EnvelopeFields = #fields;
-                const ANSWERS: &'static [#krate::ErrorAnswer] = &[#(#answers),*];
-            }
-
-            #krate::__framework_glue! { [] [#name] [] }
-            #krate::__catalog_glue! { #name }
-
+            #answers
+            #inherent
+            #catalog_code
             #failure_codes
-
-            impl ::core::fmt::Display for #name {
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    #krate::__private::display_code(self, f)
-                }
-            }
-
-            impl ::core::str::FromStr for #name {
-                type Err = #krate::UnknownCode;
-
-                fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
-                    #krate::__private::parse_code(code)
-                }
-            }
-
-            impl #krate::__private::serde::Serialize for #name {
-                fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
-                where
-                    S: #krate::__private::serde::Serializer,
-                {
-                    #krate::__private::serialize_code(self, serializer)
-                }
-            }
-
-            impl<'de> #krate::__private::serde::Deserialize<'de> for #name {
-                fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
-                where
-                    D: #krate::__private::serde::Deserializer<'de>,
-                {
-                    #krate::__private::deserialize_code(deserializer)
-                }
-            }
+            #std_impls
+            #krate::__catalog_glue! { #name }
         };
+    }
+}
+
+/// The enum's doc: the catalog's own line, its success code, and the table of its codes.
+fn catalog_doc(catalog: &Catalog) -> String {
+    let summary = catalog.doc.as_ref().map_or_else(
+        || format!("The `{}` catalog.", catalog.name.value),
+        |doc| doc.value.clone(),
+    );
+    let success = catalog.success().map_or_else(String::new, |success| {
+        format!(
+            "\n\nSuccess is `{}` ({}).",
+            success.code.value, success.name.value
+        )
+    });
+    format!("{summary}{success}\n\n{}", markdown_table(catalog))
+}
+
+/// The catalog's answers, one row per code; every code but the success code is an error
+/// answer.
+fn catalog_answers<'a>(
+    catalog: &'a Catalog,
+    file: &'a CatalogFile,
+    krate: &'a TokenStream,
+) -> Answers<'a> {
+    let success = catalog.success().map(|entry| entry.code.value.as_str());
+    let locales = envelope::locale_count(file);
+    let rows = catalog
+        .codes
+        .iter()
+        .map(|entry| Row {
+            name: &entry.name.value,
+            catalog: &catalog.name.value,
+            code: &entry.code.value,
+            status: entry.status.value,
+            desc: RowDesc::Fixed((0..locales).map(|locale| entry.desc_in(locale)).collect()),
+            listed: success != Some(entry.code.value.as_str()),
+        })
+        .collect();
+    Answers {
+        file: Some(file),
+        krate,
+        rows,
+    }
+}
+
+/// `ALL`, `MARKDOWN_TABLE`, and the `const` readers of a code, which also serve
+/// `CatalogCode`. Reads the `TABLE` of the shared emission.
+fn inherent_impl(catalog: &Catalog, name: &Ident, krate: &TokenStream) -> TokenStream {
+    let variants = catalog
+        .codes
+        .iter()
+        .map(|entry| Ident::new(&entry.name.value, Span::call_site()));
+    let markdown = markdown_table(catalog);
+    let slots = catalog.codes.len().saturating_mul(2).next_power_of_two();
+    quote! {
+        // `from_code`'s table, built by `const` evaluation.
+        static INDEX: [u32; #slots] = #krate::__private::build_index(TABLE.codes);
+
+        impl #name {
+            /// Every code of the catalog, in file order.
+            pub const ALL: &'static [Self] = &[#(Self::#variants),*];
+
+            /// The catalog as a Markdown table, one row per code.
+            pub const MARKDOWN_TABLE: &'static str = #markdown;
+
+            /// The code as it goes into the envelope's code field, e.g. `"10400"`.
+            pub const fn code(&self) -> &'static str {
+                TABLE.codes[index(self)]
+            }
+
+            /// The HTTP status this code answers with.
+            pub const fn status(&self) -> #krate::__private::http::StatusCode {
+                TABLE.statuses[index(self)]
+            }
+
+            /// The public description of the code, from the catalog file, in its
+            /// default locale.
+            pub const fn desc(&self) -> &'static str {
+                TABLE.descs[0][index(self)]
+            }
+
+            /// The description in `locale`, one of the file's `locales` (`"en"`);
+            /// `None` for another.
+            pub fn desc_in(&self, locale: &str) -> ::core::option::Option<&'static str> {
+                let locale = TABLE.envelope.locales.iter().position(|tag| *tag == locale)?;
+                ::core::option::Option::Some(TABLE.descs[locale][index(self)])
+            }
+
+            /// The variant whose code is `code`, if the catalog has one. Constant time,
+            /// whatever the catalog's size.
+            pub fn from_code(code: &str) -> ::core::option::Option<Self> {
+                #krate::__private::find(&INDEX, TABLE.codes, code).map(|index| Self::ALL[index])
+            }
+        }
+    }
+}
+
+/// `CatalogCode`, on the inherent readers.
+fn catalog_code_impl(catalog: &Catalog, name: &Ident, krate: &TokenStream) -> TokenStream {
+    let catalog_name = &catalog.name.value;
+    let success = catalog
+        .success()
+        .map(|entry| Ident::new(&entry.name.value, Span::call_site()));
+    quote! {
+        impl #krate::CatalogCode for #name {
+            const CATALOG: &'static str = #catalog_name;
+            const ALL: &'static [Self] = Self::ALL;
+            const SUCCESS: Self = Self::#success;
+            const ENVELOPE: #krate::EnvelopeFields = TABLE.envelope;
+
+            fn code(&self) -> &'static str {
+                Self::code(self)
+            }
+
+            fn status(&self) -> #krate::__private::http::StatusCode {
+                Self::status(self)
+            }
+
+            fn desc(&self) -> &'static str {
+                Self::desc(self)
+            }
+
+            fn desc_in(&self, locale: &str) -> ::core::option::Option<&'static str> {
+                Self::desc_in(self, locale)
+            }
+
+            fn from_code(code: &str) -> ::core::option::Option<Self> {
+                Self::from_code(code)
+            }
+        }
+    }
+}
+
+/// `Debug` (the variant's name), `Error`, `Display`, `FromStr` and serde, through the
+/// runtime's generic helpers.
+fn std_impls(catalog: &Catalog, name: &Ident, krate: &TokenStream) -> TokenStream {
+    let count = catalog.codes.len();
+    let names = catalog.codes.iter().map(|entry| entry.name.value.as_str());
+    quote! {
+        static NAMES: [&str; #count] = [#(#names),*];
+
+        impl ::core::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(NAMES[index(self)])
+            }
+        }
+
+        impl ::std::error::Error for #name {}
+
+        impl ::core::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                #krate::__private::display_code(self, f)
+            }
+        }
+
+        impl ::core::str::FromStr for #name {
+            type Err = #krate::UnknownCode;
+
+            fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
+                #krate::__private::parse_code(code)
+            }
+        }
+
+        impl #krate::__private::serde::Serialize for #name {
+            fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+            where
+                S: #krate::__private::serde::Serializer,
+            {
+                #krate::__private::serialize_code(self, serializer)
+            }
+        }
+
+        impl<'de> #krate::__private::serde::Deserialize<'de> for #name {
+            fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+            where
+                D: #krate::__private::serde::Deserializer<'de>,
+            {
+                #krate::__private::deserialize_code(deserializer)
+            }
+        }
     }
 }
 

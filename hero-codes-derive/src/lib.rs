@@ -47,6 +47,7 @@
 mod api_error;
 mod catalog_enum;
 mod ctxt;
+mod emit;
 mod envelope;
 mod source;
 
@@ -61,7 +62,10 @@ pub fn include_catalog(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as catalog_enum::Input);
     match input.load() {
         Ok(loaded) => catalog_enum::expand(&loaded, input.krate()),
-        Err(errors) => errors.into_compile_error(),
+        // Nothing to add when another macro of this build reported the file's problems.
+        Err(source::NotLoaded(errors)) => errors
+            .map(syn::Error::into_compile_error)
+            .unwrap_or_default(),
     }
     .into()
 }

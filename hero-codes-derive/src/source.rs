@@ -1,194 +1,142 @@
-//! Finds, loads and caches the catalog file a macro reads.
+//! The catalog file a macro reads. Finding and reading it is the loader's
+//! (`hero_codes_catalog::Located`, which the command uses too); this module keeps what is
+//! the macros' own: a per-process cache of checked files, reporting a file's problems once
+//! per build, and turning them into compile errors at a span.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
-use hero_codes_catalog::{
-    BUILTIN_ORIGIN, CatalogFile, Error, Lock, Problem, declared_catalog, lock_path,
-};
+use hero_codes_catalog::{CatalogFile, Choice, Error, Located, Problem, Source};
 
 /// A checked catalog file, how messages name it, and the absolute paths of the files
-/// whose change must rebuild the crate: the catalog file (not for the built-in one, which
-/// reaches the macro through `hero-codes-catalog`) and, when the crate's `Cargo.toml` chose
-/// it, that manifest.
+/// whose change must rebuild the crate (see `Source::tracked`).
 pub(crate) struct Loaded {
     pub(crate) file: Arc<CatalogFile>,
     pub(crate) origin: String,
     pub(crate) tracked: Vec<PathBuf>,
 }
 
+/// Why a macro has no catalog: the compile errors to emit, or `None` when another macro of
+/// this build already reported the same problems (the macro then emits its fallback only).
+pub(crate) struct NotLoaded(pub(crate) Option<syn::Error>);
+
 /// Loads the file named by `path`, relative to the manifest of the crate being compiled.
 ///
 /// Relative to `CARGO_MANIFEST_DIR`, read now (at expansion time), as sqlx does: the working
 /// directory of rustc is not the crate's. Messages name the file as written in the
 /// invocation, so they read the same on every machine and inside trybuild.
-pub(crate) fn load(path: &syn::LitStr) -> Result<Loaded, syn::Error> {
+pub(crate) fn load(path: &syn::LitStr, owner: &str) -> Result<Loaded, NotLoaded> {
     let written = path.value();
     let absolute = manifest_dir(path.span())?.join(&written);
-    load_file(&absolute, &written).map_err(|error| to_syn_error(&error, path.span()))
+    load_located(Ok(Located::named(absolute, &written)), path.span(), owner)
 }
 
-/// The crate's own catalog: the file its `Cargo.toml` declares in
-/// `[package.metadata.hero-codes] catalog = "..."`, else the built-in catalog. Never the
-/// built-in one while the crate holds a `codes.toml` it does not declare: that is an error
-/// naming the file, not a silent fallback.
-pub(crate) fn load_crate_catalog(span: proc_macro2::Span) -> Result<Loaded, syn::Error> {
-    let (declared, manifest) = load_declared(span)?;
-    let mut loaded = match declared {
-        Some(loaded) => loaded,
-        None => builtin(span)?,
-    };
-    // Declaring a catalog later edits Cargo.toml: the next build must see it.
-    loaded.tracked.push(manifest);
-    Ok(loaded)
+/// The crate's own catalog, as the loader finds it (`Located::in_crate`): the file its
+/// `Cargo.toml` declares, an error for a `codes.toml` it does not declare, else the
+/// built-in catalog.
+pub(crate) fn load_crate_catalog(
+    span: proc_macro2::Span,
+    owner: &str,
+) -> Result<Loaded, NotLoaded> {
+    let dir = manifest_dir(span)?;
+    load_located(Located::in_crate(&dir, &dir), span, owner)
 }
 
 /// The catalog file the crate's `Cargo.toml` declares, for `include_catalog!()`.
-pub(crate) fn load_declared_only(span: proc_macro2::Span) -> Result<Loaded, syn::Error> {
-    match load_declared(span)? {
-        (Some(mut loaded), manifest) => {
-            loaded.tracked.push(manifest);
-            Ok(loaded)
-        }
-        (None, _) => Err(syn::Error::new(
+pub(crate) fn load_declared_only(
+    span: proc_macro2::Span,
+    owner: &str,
+) -> Result<Loaded, NotLoaded> {
+    let dir = manifest_dir(span)?;
+    let located = Located::in_crate(&dir, &dir);
+    if let Ok(Located {
+        choice: Choice::BuiltIn { .. },
+        ..
+    }) = located
+    {
+        return Err(NotLoaded(Some(syn::Error::new(
             span,
             "this crate's Cargo.toml declares no catalog file: declare it as\n[package.metadata.hero-codes]\ncatalog = \"codes.toml\"\nor name the file: include_catalog!(\"codes.toml\")",
-        )),
+        ))));
     }
+    load_located(located, span, owner)
 }
 
-/// The declared catalog, if any, and the path of the manifest that was read.
-fn load_declared(span: proc_macro2::Span) -> Result<(Option<Loaded>, PathBuf), syn::Error> {
-    let dir = manifest_dir(span)?;
-    let manifest = dir.join("Cargo.toml");
-    let text = std::fs::read_to_string(&manifest)
-        .map_err(|error| syn::Error::new(span, format!("cannot read Cargo.toml: {error}")))?;
-    let declared = declared_catalog(&text)
-        .map_err(|message| syn::Error::new(span, format!("Cargo.toml: {message}")))?;
-    let loaded = match declared {
-        Some(written) => Some(
-            load_file(&dir.join(&written), &written).map_err(|error| to_syn_error(&error, span))?,
-        ),
-        None => match undeclared_catalog_file(&dir) {
-            Some(undeclared) => {
-                return Err(syn::Error::new(
-                    span,
-                    format!(
-                        "this crate has a catalog file, `{undeclared}`, but its Cargo.toml does not declare it: declare it in Cargo.toml as\n[package.metadata.hero-codes]\ncatalog = \"{undeclared}\""
-                    ),
-                ));
-            }
-            None => None,
-        },
-    };
-    Ok((loaded, manifest))
+fn load_located(
+    located: Result<Located, Error>,
+    span: proc_macro2::Span,
+    owner: &str,
+) -> Result<Loaded, NotLoaded> {
+    let failed =
+        |error: Error| NotLoaded(first_report(&error, owner).then(|| to_syn_error(&error, span)));
+    let source = located.and_then(Located::read).map_err(failed)?;
+    let tracked = source.tracked();
+    let origin = source.located.origin.clone();
+    let file = checked(source).map_err(failed)?;
+    Ok(Loaded {
+        file,
+        origin,
+        tracked,
+    })
 }
 
-fn builtin(span: proc_macro2::Span) -> Result<Loaded, syn::Error> {
-    static BUILTIN: OnceLock<Result<Arc<CatalogFile>, Error>> = OnceLock::new();
-    let builtin = BUILTIN.get_or_init(|| CatalogFile::builtin().map(Arc::new));
-    match builtin {
-        Ok(file) => Ok(Loaded {
-            file: Arc::clone(file),
-            origin: BUILTIN_ORIGIN.to_owned(),
-            tracked: Vec::new(),
-        }),
-        Err(error) => Err(to_syn_error(error, span)),
-    }
-}
-
-/// A `codes.toml` inside the crate (beside `Cargo.toml` or a few folders down, not in
-/// `target`, hidden folders or other packages), relative to the crate, `/`-separated.
-fn undeclared_catalog_file(crate_dir: &Path) -> Option<String> {
-    const MAX_DEPTH: usize = 4;
-    let mut folders = vec![(crate_dir.to_owned(), 0)];
-    while let Some((folder, depth)) = folders.pop() {
-        if folder.join("codes.toml").is_file() {
-            let relative = folder.join("codes.toml");
-            let relative = relative.strip_prefix(crate_dir).unwrap_or(&relative);
-            let parts: Vec<_> = relative.iter().map(|part| part.to_string_lossy()).collect();
-            return Some(parts.join("/"));
-        }
-        if depth == MAX_DEPTH {
-            continue;
-        }
-        let Ok(entries) = std::fs::read_dir(&folder) else {
-            continue;
-        };
-        let mut children: Vec<PathBuf> = entries
-            .filter_map(Result::ok)
-            .filter(|entry| entry.file_type().is_ok_and(|kind| kind.is_dir()))
-            .map(|entry| entry.path())
-            .filter(|path| {
-                let name = path.file_name().map(|name| name.to_string_lossy());
-                let skipped = name.is_some_and(|name| {
-                    name.starts_with('.') || name == "target" || name == "node_modules"
-                });
-                !skipped && !path.join("Cargo.toml").exists()
-            })
-            .collect();
-        children.sort();
-        folders.extend(children.into_iter().rev().map(|child| (child, depth + 1)));
-    }
-    None
-}
-
-fn manifest_dir(span: proc_macro2::Span) -> Result<PathBuf, syn::Error> {
-    std::env::var_os("CARGO_MANIFEST_DIR")
-        .map(PathBuf::from)
-        .ok_or_else(|| {
-            syn::Error::new(
-                span,
-                "CARGO_MANIFEST_DIR is not set: build this crate with cargo",
-            )
-        })
-}
-
-/// Reads and checks a file once per compiler run however many macros name it: the checked
-/// file is kept with the text it came from, and reused while the text is the same (a
-/// long-lived process such as rust-analyzer sees edits). A `codes.lock` beside the file is
-/// read too (`app.lock` beside
-/// `app.toml`), the file checked against it, and tracked like the file.
-fn load_file(path: &Path, origin: &str) -> Result<Loaded, Error> {
-    type Texts = (String, Option<String>);
-    type Cache = Mutex<HashMap<PathBuf, (Texts, Result<Arc<CatalogFile>, Error>)>>;
+/// Checks a file once per compiler run however many macros read it: the checked file is
+/// kept with the texts it came from (file and lock), and reused while they are the same (a
+/// long-lived process such as rust-analyzer sees edits).
+fn checked(source: Source) -> Result<Arc<CatalogFile>, Error> {
+    type Cache = Mutex<HashMap<Option<PathBuf>, (Source, Result<Arc<CatalogFile>, Error>)>>;
     static CACHE: OnceLock<Cache> = OnceLock::new();
 
-    let text = std::fs::read_to_string(path).map_err(|error| Error::unreadable(origin, &error))?;
-    let lock_file = lock_path(path);
-    let lock_origin = lock_path(Path::new(origin));
-    let lock_origin = lock_origin.to_string_lossy();
-    let lock_text = match std::fs::read_to_string(&lock_file) {
-        Ok(lock_text) => Some(lock_text),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
-        Err(error) => return Err(Error::unreadable(&lock_origin, &error)),
-    };
-    let mut tracked = vec![path.to_owned()];
-    tracked.extend(lock_text.as_ref().map(|_| lock_file.clone()));
-    let texts = (text, lock_text);
     let mut cache = CACHE
         .get_or_init(Cache::default)
         .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    let checked = match cache.get(path) {
-        Some((cached, checked)) if *cached == texts => checked.clone(),
+        .unwrap_or_else(PoisonError::into_inner);
+    let key = source.located.path.clone();
+    match cache.get(&key) {
+        Some((cached, checked)) if *cached == source => checked.clone(),
         _ => {
-            let checked = match &texts.1 {
-                Some(lock_text) => Lock::parse(lock_text, &lock_origin)
-                    .and_then(|lock| CatalogFile::parse_locked(&texts.0, origin, &lock)),
-                None => CatalogFile::parse(&texts.0, origin),
-            }
-            .map(Arc::new);
-            cache.insert(path.to_owned(), (texts, checked.clone()));
+            let checked = source.check().map(Arc::new);
+            cache.insert(key, (source, checked.clone()));
             checked
         }
-    };
-    checked.map(|file| Loaded {
-        file,
-        origin: origin.to_owned(),
-        tracked,
-    })
+    }
+}
+
+/// Whether the macro invocation `owner` reports `error`: the first invocation of a build
+/// to meet a problem does, every later one stays silent, so one mistake in a file is one
+/// error, not one per macro that reads it. The record is per process (rustc compiles one
+/// crate per process) and keyed on the crate, the problems and the file's text, so that
+/// rust-analyzer, whose process lives on, reports again after an edit, and the invocation
+/// that reported first keeps reporting when it is expanded again.
+fn first_report(error: &Error, owner: &str) -> bool {
+    static REPORTED: OnceLock<Mutex<HashMap<u64, String>>> = OnceLock::new();
+
+    let mut hasher = DefaultHasher::new();
+    std::env::var_os("CARGO_MANIFEST_DIR").hash(&mut hasher);
+    std::env::var_os("CARGO_CRATE_NAME").hash(&mut hasher);
+    error.to_string().hash(&mut hasher);
+    error.text().hash(&mut hasher);
+    let mut reported = REPORTED
+        .get_or_init(Mutex::default)
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner);
+    reported
+        .entry(hasher.finish())
+        .or_insert_with(|| owner.to_owned())
+        == owner
+}
+
+fn manifest_dir(span: proc_macro2::Span) -> Result<PathBuf, NotLoaded> {
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .ok_or_else(|| {
+            NotLoaded(Some(syn::Error::new(
+                span,
+                "CARGO_MANIFEST_DIR is not set: build this crate with cargo",
+            )))
+        })
 }
 
 /// Every problem of `error` as one compile error each, all at `span`.
@@ -227,21 +175,35 @@ mod tests {
         let path = dir.join("codes.toml");
         let text = "[catalogs.AppCode]\ncodes = [\n    { code = \"0\", name = \"Ok\", status = 200, desc = \"成功\" },\n]\n";
         std::fs::write(&path, text).unwrap();
+        let load = || checked(Located::named(path.clone(), "codes.toml").read().unwrap()).unwrap();
 
-        let first = load_file(&path, "codes.toml").unwrap();
-        let again = load_file(&path, "codes.toml").unwrap();
+        let first = load();
+        let again = load();
         assert!(
-            Arc::ptr_eq(&first.file, &again.file),
+            Arc::ptr_eq(&first, &again),
             "the second read reuses the check"
         );
 
         std::fs::write(&path, text.replace("成功", "好")).unwrap();
-        let edited = load_file(&path, "codes.toml").unwrap();
-        assert!(
-            !Arc::ptr_eq(&first.file, &edited.file),
-            "an edit is checked anew"
-        );
-        assert_eq!(edited.file.catalogs[0].codes[0].desc.value, "好");
+        let edited = load();
+        assert!(!Arc::ptr_eq(&first, &edited), "an edit is checked anew");
+        assert_eq!(edited.catalogs[0].codes[0].desc.value, "好");
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn the_same_problems_are_reported_by_their_first_reader_only() {
+        let broken = |text: &str| CatalogFile::parse(text, "codes.toml").unwrap_err();
+        let error = broken("[catalogs.A]\ncodes = 1\n");
+        assert!(first_report(&error, "include_catalog!"));
+        assert!(!first_report(&error, "derive(ApiError) for ShopError"));
+        assert!(
+            first_report(&error, "include_catalog!"),
+            "expanded again, it reports again"
+        );
+
+        // An edit that leaves a problem is reported again.
+        let edited = broken("[catalogs.A]\ncodes = 2\n");
+        assert!(first_report(&edited, "derive(ApiError) for ShopError"));
     }
 }

@@ -16,7 +16,7 @@ use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::http::header::AUTHORIZATION;
 use actix_web::{HttpRequest, HttpServer, web};
 use bytes::Bytes;
-use hero_codes::actix::{Envelope, EnvelopeApp};
+use hero_codes::actix::{EnvelopeApp, EnvelopeLayer};
 use hero_codes::{ApiResponse, HeroCode, ResultCode};
 
 #[path = "demo_service/mod.rs"]
@@ -49,7 +49,7 @@ pub fn app(
         .service(
             web::resource("/download+1")
                 .put(download)
-                .wrap(Envelope::<HeroCode>::new()),
+                .wrap(EnvelopeLayer::<HeroCode>::new()),
         )
         .with_envelope::<ResultCode>()
 }

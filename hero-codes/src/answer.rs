@@ -13,8 +13,11 @@ use bytes::Bytes;
 use http::StatusCode;
 use serde::Serialize;
 
+use tracing::Level;
+
 use crate::error::report_server_error;
 use crate::locale::answer_locale;
+use crate::observe::{self, CodeIdentity};
 use crate::{ApiError, ApiResponse, CatalogCode, Failure, FailureCodes};
 
 /// An answer in the envelope, before it becomes a framework's response.
@@ -25,15 +28,18 @@ pub(crate) struct Answer {
     /// The locale of the description, for `Content-Language`; `None` when the catalog file
     /// declares no locales.
     pub(crate) locale: Option<&'static str>,
+    /// The mark of an error answer; `None` for a success.
+    pub(crate) mark: Option<InEnvelope>,
 }
 
 /// The mark of an error answer that is already in the envelope, in its response's
-/// extensions: a layer keeps such an answer as it is, whatever its catalog.
+/// extensions: a layer keeps such an answer as it is, whatever its catalog, and records
+/// it by its code.
 ///
-/// Only error answers carry it (a layer never replaces a success), so a success costs no
-/// allocation for it; a zero-sized value costs none beyond the extensions map.
+/// Only error answers carry it (a layer never replaces a success, and records an unmarked
+/// one as its catalog's success), so a success costs no allocation for it.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct InEnvelope;
+pub(crate) struct InEnvelope(pub(crate) &'static CodeIdentity);
 
 impl Answer {
     /// The answer for `error`: its status and body in the locale answers are made in now.
@@ -45,7 +51,7 @@ impl Answer {
         if status.is_server_error() {
             report_server_error(error.code(), status, error);
         }
-        Self::localized(status, error)
+        Self::localized(status, error).marked(error.identity())
     }
 
     /// The answer for a framework `failure` in catalog `C`: the code its `failures` table
@@ -56,7 +62,7 @@ impl Answer {
             .required_status()
             .and_then(|status| StatusCode::from_u16(status).ok())
             .unwrap_or_else(|| CatalogCode::status(&code));
-        Self::localized(status, &code)
+        Self::localized(status, &code).marked(code.identity())
     }
 
     /// Success in `C`'s envelope, in the locale answers are made in now. Data that cannot be
@@ -75,6 +81,7 @@ impl Answer {
                 status: answer.status(),
                 body: Bytes::from(body),
                 locale,
+                mark: None,
             },
             Err(error) => {
                 let internal = C::for_failure(Failure::Internal);
@@ -100,13 +107,6 @@ impl Answer {
         Self::failure::<C>(Failure::Internal)
     }
 
-    /// Whether the framework response must carry the [`InEnvelope`] mark: an error answer,
-    /// the only kind a layer would otherwise replace.
-    #[inline]
-    pub(crate) fn needs_mark(&self) -> bool {
-        is_error(self.status)
-    }
-
     /// `error`'s body with `status`, in the locale answers are made in now.
     #[inline]
     fn localized<E: ApiError + ?Sized>(status: StatusCode, error: &E) -> Self {
@@ -116,20 +116,31 @@ impl Answer {
             status,
             body: error.localized_body(locale),
             locale: locales.get(locale).copied(),
+            mark: None,
+        }
+    }
+
+    /// The answer as an error answer of the code `identity`.
+    #[inline]
+    fn marked(self, identity: &'static CodeIdentity) -> Self {
+        Answer {
+            mark: Some(InEnvelope(identity)),
+            ..self
         }
     }
 }
 
-/// What a layer of catalog `C` answers instead of a response of its service with `status`:
-/// `None` keeps it (a success, a redirect, or an error answer already in the envelope);
+/// What a layer of catalog `C` answers instead of a response of its service with `status`
+/// and `mark`: `None` keeps it (a success, a redirect, or an error answer already in the
+/// envelope);
 /// else the code `C`'s `failures` table names for what the status stands for, or, for a
 /// plain client error, the first code of `C` with that status, else `bad_request`. A 5xx
 /// is logged, since the new answer says nothing of what went wrong.
 pub(crate) fn replacement<C: FailureCodes + ApiError>(
     status: StatusCode,
-    in_envelope: bool,
+    mark: Option<InEnvelope>,
 ) -> Option<Answer> {
-    if !is_error(status) || in_envelope {
+    if !is_error(status) || mark.is_some() {
         return None;
     }
     let failure = Failure::from_status(status.as_u16());
@@ -148,21 +159,64 @@ pub(crate) fn replacement<C: FailureCodes + ApiError>(
             "error response replaced by the envelope"
         );
     }
-    Some(Answer::localized(status, &code))
+    Some(Answer::localized(status, &code).marked(code.identity()))
+}
+
+/// What a layer of catalog `C` learns of each answer and records when it is ready: when
+/// the request came in, for the latency, and the level of client errors' log lines.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Observation {
+    #[cfg(feature = "metrics")]
+    started: std::time::Instant,
+    client_level: Level,
+}
+
+impl Observation {
+    /// A request comes in.
+    #[inline]
+    pub(crate) fn start(client_level: Level) -> Self {
+        Observation {
+            #[cfg(feature = "metrics")]
+            started: std::time::Instant::now(),
+            client_level,
+        }
+    }
+
+    /// Its answer, with `status` and `mark`, is ready: recorded by its code, or, unmarked,
+    /// as catalog `C`'s success (an answer the layer keeps carries no code otherwise).
+    #[inline]
+    pub(crate) fn finish<C: FailureCodes + ApiError>(
+        self,
+        status: StatusCode,
+        mark: Option<InEnvelope>,
+    ) {
+        let identity = match mark {
+            Some(InEnvelope(identity)) => identity,
+            None => C::SUCCESS.identity(),
+        };
+        #[cfg(feature = "metrics")]
+        let elapsed = self.started.elapsed();
+        #[cfg(not(feature = "metrics"))]
+        let elapsed = std::time::Duration::ZERO;
+        observe::record(identity, status, elapsed, self.client_level);
+    }
 }
 
 /// Whether a layer of catalog `C` must add `Vary: Accept-Language` to an answer: the answer
 /// says its language (`Content-Language`), `C` has several locales, so caches must not
 /// give one client's language to another, and none of the `Vary` values already there (an
 /// inner layer's, or the handler's) names it.
-pub(crate) fn must_vary_on_language<'a, C: CatalogCode>(
+///
+/// `vary_values` is called only when the answer says its language, since reading a header
+/// costs a lookup on every answer.
+pub(crate) fn must_vary_on_language<'a, C: CatalogCode, V: IntoIterator<Item = &'a [u8]>>(
     content_language: bool,
-    vary_values: impl IntoIterator<Item = &'a [u8]>,
+    vary_values: impl FnOnce() -> V,
 ) -> bool {
     if !content_language || C::ENVELOPE.locales.len() < 2 {
         return false;
     }
-    !vary_values.into_iter().any(|value| {
+    !vary_values().into_iter().any(|value| {
         value
             .split(|byte| *byte == b',')
             .any(|name| name.trim_ascii().eq_ignore_ascii_case(b"accept-language"))

@@ -188,6 +188,17 @@ pub(crate) mod private {
         }
     }
 
+    /// [`status`] of each: one call per generated table rather than one per code.
+    pub const fn statuses<const N: usize>(statuses: [u16; N]) -> [http::StatusCode; N] {
+        let mut all = [http::StatusCode::OK; N];
+        let mut index = 0;
+        while index < N {
+            all[index] = status(statuses[index]);
+            index += 1;
+        }
+        all
+    }
+
     /// `Display` of a code: "10400 所请求的资源不存在", as `StatusCode` shows "404 Not Found".
     pub fn display_code<C: CatalogCode>(code: &C, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {}", code.code(), code.desc())

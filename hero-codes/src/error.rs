@@ -6,7 +6,7 @@ use std::error::Error;
 use bytes::Bytes;
 use http::StatusCode;
 
-use crate::EnvelopeFields;
+use crate::{CodeIdentity, EnvelopeFields};
 
 /// An error that answers with the envelope: a code from a catalog, its HTTP status and
 /// its public description.
@@ -80,6 +80,13 @@ pub trait ApiError: Error {
     /// The derive serializes each at compile time wherever the description is fixed.
     fn localized_body(&self, locale: usize) -> Bytes {
         error_body(self.envelope(), self.code(), &self.localized_desc(locale))
+    }
+
+    /// The code as operators see it: its catalog, code and class, the labels of its answers
+    /// in traces and metrics. Generated for derived errors and catalog codes; an error
+    /// that implements the trait by hand is `unknown`.
+    fn identity(&self) -> &'static CodeIdentity {
+        &crate::observe::UNKNOWN
     }
 
     /// The JSON body of the answer, `{"result":false,"result_code":...,"result_desc":...}`

@@ -145,11 +145,15 @@ mod error;
 mod failure;
 mod locale;
 mod lookup;
+#[cfg(feature = "metrics")]
+pub mod metrics;
 #[cfg(any(feature = "axum", feature = "actix"))]
 mod negotiate;
+pub mod observe;
 #[cfg(feature = "utoipa")]
 pub mod openapi;
 mod response;
+mod table;
 
 pub use answers::{ErrorAnswer, ErrorAnswers};
 pub use catalog::{CatalogCode, EnvelopeFields, HttpStatusRow, HttpStatusTable, UnknownCode};
@@ -157,6 +161,7 @@ pub use error::ApiError;
 pub use failure::FailureCodes;
 pub use hero_codes_vocab::{CodeType, Failure};
 pub use locale::{InLocale, Localized, NotAFuture, current_locale, in_locale};
+pub use observe::{CodeClass, CodeIdentity};
 pub use response::{ApiResponse, Code, ErrorReply};
 
 /// Generates code enums from a catalog file, checked at compile time.
@@ -200,6 +205,7 @@ pub mod __private {
     pub use crate::catalog::private::*;
     pub use crate::error::error_body;
     pub use crate::lookup::{build_index, find};
+    pub use crate::table::Table;
     #[cfg(feature = "actix")]
     pub use actix_web;
     #[cfg(feature = "axum")]

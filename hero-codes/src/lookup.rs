@@ -24,13 +24,17 @@ pub const fn slot_count(codes: usize) -> usize {
 }
 
 /// The table for `codes`: each slot holds 0 (empty) or a code's index plus one. `SLOTS`
-/// must be `slot_count(N)`; codes are unique (the catalog checks see to it).
-pub const fn build_index<const N: usize, const SLOTS: usize>(codes: &[&str; N]) -> [u32; SLOTS] {
-    assert!(SLOTS == slot_count(N), "SLOTS must be slot_count(N)");
+/// must be `slot_count(codes.len())`; codes are unique (the catalog checks see to it).
+pub const fn build_index<const SLOTS: usize>(codes: &[&str]) -> [u32; SLOTS] {
+    let count = codes.len();
+    assert!(
+        SLOTS == slot_count(count),
+        "SLOTS must be slot_count(codes.len())"
+    );
     let mut slots = [0u32; SLOTS];
     let mask = SLOTS - 1;
     let mut index = 0;
-    while index < N {
+    while index < count {
         let mut slot = hash(codes[index].as_bytes()) as usize & mask;
         while slots[slot] != 0 {
             slot = (slot + 1) & mask;

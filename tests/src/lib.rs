@@ -31,10 +31,14 @@ pub mod docs {
     pub struct Actix;
     #[doc = include_str!("../../docs/openapi.md")]
     pub struct Openapi;
+    #[doc = include_str!("../../docs/observability.md")]
+    pub struct Observability;
     #[doc = include_str!("../../docs/demo.md")]
     pub struct Demo;
     #[doc = include_str!("../../docs/command.md")]
     pub struct Command;
+    #[doc = include_str!("../../docs/clients.md")]
+    pub struct Clients;
     #[doc = include_str!("../../docs/performance.md")]
     pub struct Performance;
     #[doc = include_str!("../../docs/reliability.md")]

@@ -102,12 +102,10 @@ mod axum_routes {
 }
 
 mod actix_routes {
-    use std::net::TcpListener;
-
     use actix_web::body::MessageBody;
     use actix_web::dev::{ServiceRequest, ServiceResponse, fn_service};
     use actix_web::middleware::{Next, from_fn};
-    use actix_web::{App, HttpResponse, HttpServer, ResponseError, web};
+    use actix_web::{App, HttpResponse, ResponseError, web};
     use hero_codes::actix::EnvelopeApp;
     use hero_codes::{InLocale, ResultCode};
 
@@ -163,9 +161,7 @@ mod actix_routes {
     }
 
     fn serve() -> String {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
-        let addr = listener.local_addr().expect("local address");
-        let server = HttpServer::new(|| {
+        crate::support::spawn_actix(|| {
             // Built in `call`, outside any poll of the middleware's future.
             let service = fn_service(|request: ServiceRequest| {
                 let answer = request.into_response(app_not_found().error_response());
@@ -188,12 +184,6 @@ mod actix_routes {
                 )
                 .with_envelope::<ResultCode>()
         })
-        .workers(1)
-        .listen(listener)
-        .expect("listen")
-        .run();
-        std::thread::spawn(move || actix_web::rt::System::new().block_on(server));
-        format!("http://{addr}")
     }
 
     crate::built_cases!(async { serve() });

@@ -2,10 +2,8 @@
 //! its own extractors and `EnvelopeApp::with_envelope`, on a real socket (127.0.0.1, a free
 //! port), through every case of `support::cases`.
 
-use std::net::TcpListener;
-
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
-use actix_web::{App, HttpServer, web};
+use actix_web::{App, web};
 use hero_codes::actix::EnvelopeApp;
 use hero_codes::{ApiError, ApiResponse, FailureCodes, HeroCode, ResultCode};
 use serde_json::{Value, json};
@@ -103,30 +101,7 @@ fn routes<C: FailureCodes + ApiError>() -> App<
 
 /// Serves the test routes in `C` for the rest of the test; returns the base URL.
 async fn spawn<C: FailureCodes + ApiError>() -> String {
-    serve(routes::<C>)
-}
-
-/// Serves the apps `factory` makes on a free port of 127.0.0.1, on a thread of their own
-/// with actix's runtime, for the rest of the test; returns the base URL.
-fn serve<T>(factory: fn() -> App<T>) -> String
-where
-    T: ServiceFactory<
-            ServiceRequest,
-            Config = (),
-            Response = ServiceResponse,
-            Error = actix_web::Error,
-            InitError = (),
-        > + 'static,
-{
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
-    let addr = listener.local_addr().expect("local address");
-    let server = HttpServer::new(factory)
-        .workers(1)
-        .listen(listener)
-        .expect("listen")
-        .run();
-    std::thread::spawn(move || actix_web::rt::System::new().block_on(server));
-    format!("http://{addr}")
+    support::spawn_actix(routes::<C>)
 }
 
 http_cases! {
@@ -162,12 +137,12 @@ async fn answers_in_the_requested_language() {
 /// catalog, though the app-wide error handlers are the app's.
 #[tokio::test]
 async fn a_resource_envelope_answers_its_rejections_in_its_own_catalog() {
-    let base = serve(|| {
+    let base = support::spawn_actix(|| {
         App::new()
             .service(
                 web::resource("/hero/apps")
                     .post(create_app)
-                    .wrap(hero_codes::actix::Envelope::<HeroCode>::new()),
+                    .wrap(hero_codes::actix::EnvelopeLayer::<HeroCode>::new()),
             )
             .service(web::resource("/apps").post(create_app))
             .with_envelope::<ResultCode>()

@@ -187,19 +187,23 @@ fn workspace() -> PathBuf {
 const PACKAGE: &str =
     "[package]\nname = \"shop\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n[workspace]\n\n";
 
-/// The `[dependencies]` the chapter's `cargo add` line adds: each crate at the version the
-/// workspace's lock holds (`*` with that lock), hero-codes from this workspace, and the
-/// line's `--features crate/feature`.
+/// The `[dependencies]` the chapter's `cargo add` lines add: each crate at the version the
+/// workspace's lock holds (`*` with that lock), hero-codes from this workspace (whatever
+/// `--path` the chapter gives it), and the lines' `--features crate/feature`.
 fn dependencies(add: &str, workspace: &Path) -> String {
     let line = add
         .lines()
-        .find(|line| line.starts_with("cargo add "))
-        .expect("a `cargo add` line");
-    let mut words = line["cargo add ".len()..].split_whitespace();
+        .filter_map(|line| line.strip_prefix("cargo add "))
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(!line.is_empty(), "a `cargo add` line");
+    let mut words = line.split_whitespace();
     let mut crates = Vec::new();
     let mut features: Vec<(String, String)> = Vec::new();
     while let Some(word) = words.next() {
-        if word == "--features" {
+        if word == "--path" {
+            words.next().expect("a path after --path");
+        } else if word == "--features" {
             let list = words.next().expect("a feature list");
             for feature in list.split(',') {
                 let (krate, feature) = feature

@@ -124,7 +124,8 @@ fn editing_a_catalog_rebuilds_with_the_new_code() {
 
     // A codes.lock beside the file: the build checks the file against it, and an edit of
     // the lock alone rebuilds. (A new lock is read at the next build of the crate; here an
-    // edit of codes.toml brings that build.)
+    // edit of codes.toml brings that build. `hero-codes lock` brings it by marking the
+    // catalog changed: hero-codes-cli/tests/first_hour.rs proves that with the command.)
     write(&probe.root.join("probe/codes.lock"), PROBE_LOCK);
     probe.edit("probe/codes.toml", |text| {
         text.replace("desc = \"坏\"", "desc = \"坏了\"")
@@ -180,7 +181,7 @@ fn editing_a_catalog_rebuilds_with_the_new_code() {
     );
 }
 
-/// A copy of the workspace's crates (`hero-codes`, `-catalog`, `-derive` and `codes.toml`)
+/// A copy of the workspace's crates (`hero-codes`, `-catalog`, `-derive`, `-vocab` and `codes.toml`)
 /// with a `probe` member in place of the tests, built in a target directory of its own
 /// that is kept between runs, so only the copied crates compile again.
 struct ProbeWorkspace {
@@ -206,13 +207,14 @@ impl ProbeWorkspace {
             "hero-codes",
             "hero-codes-catalog",
             "hero-codes-derive",
+            "hero-codes-vocab",
         ] {
             copy_tree(&workspace.join(item), &root.join(item));
         }
         // The workspace's manifest (shared versions and dependencies), with only the copied
         // crates and the probe as members.
         let manifest = fs::read_to_string(workspace.join("Cargo.toml")).expect("read Cargo.toml");
-        let members = "members = [\"hero-codes\", \"hero-codes-catalog\", \"hero-codes-derive\", \"probe\", \"late\"]";
+        let members = "members = [\"hero-codes\", \"hero-codes-catalog\", \"hero-codes-derive\", \"hero-codes-vocab\", \"probe\", \"late\"]";
         let manifest: Vec<&str> = manifest
             .lines()
             .map(|line| {

@@ -49,25 +49,17 @@ async fn axum_shop() -> String {
 }
 
 fn actix_shop() -> String {
-    use actix_web::{App, HttpServer, web};
+    use actix_web::{App, web};
     use hero_codes::actix::EnvelopeApp;
 
     async fn handler(id: web::Path<u32>) -> Item {
         item(id.into_inner())
     }
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
-    let addr = listener.local_addr().expect("local address");
-    let server = HttpServer::new(|| {
+    support::spawn_actix(|| {
         App::new()
             .service(web::resource("/items/{id}").get(handler))
             .with_envelope::<ShopCode>()
     })
-    .workers(1)
-    .listen(listener)
-    .expect("listen")
-    .run();
-    std::thread::spawn(move || actix_web::rt::System::new().block_on(server));
-    format!("http://{addr}")
 }
 
 /// One line of the chapter's table: `GET /items/1   200 {...}`, maybe `(Allow: ...)`.

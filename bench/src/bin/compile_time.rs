@@ -1,14 +1,17 @@
 //! The compile-time benchmark: generates small crates, times `cargo check` of each several
 //! times, and prints the medians with their ratios.
 //!
-//! `cargo run --release -p hero-codes-bench --bin compile_time [-- RUNS]` (RUNS defaults
-//! to 5). The crates go to `target/compile-bench/`; the first build there compiles the
+//! `cargo run --release -p hero-codes-bench --bin compile_time [-- RUNS [PREFIX]]` (RUNS
+//! defaults to 5; with PREFIX, only the crates whose name starts with it are timed). The crates go to `target/compile-bench/`; the first build there compiles the
 //! dependencies once, then only the measured crate is checked again, as after an edit.
 //!
 //! - `none`: depends on hero-codes, reads no catalog;
 //! - `codes_N`: `include_catalog!` of a catalog with N codes (10 to 10,000);
 //! - `enum200_thiserror` / `enum200_apierror`: an error enum of 200 variants with
-//!   `#[derive(thiserror::Error)]`, then with `hero_codes::ApiError` as well.
+//!   `#[derive(thiserror::Error)]`, then with `hero_codes::ApiError` as well;
+//! - `service300_thiserror` / `service300_apierror`: a large service, 300 error enums of 3
+//!   variants each, deriving `thiserror::Error`, then `hero_codes::ApiError` as well, on
+//!   the 175-code catalog its `Cargo.toml` declares (with a `codes.lock`).
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -17,17 +20,24 @@ use std::time::{Duration, Instant};
 
 const SIZES: [usize; 4] = [10, 100, 1_000, 10_000];
 const STATUSES: [u16; 5] = [400, 401, 403, 404, 500];
+/// The large service: its enums, and the codes of its declared catalog.
+const SERVICE_ENUMS: usize = 300;
+const SERVICE_CODES: usize = 175;
 
 fn main() {
     let runs: usize = match std::env::args().nth(1) {
         Some(runs) => runs.parse().expect("RUNS is a number"),
         None => 5,
     };
+    let prefix = std::env::args().nth(2).unwrap_or_default();
     let workspace = Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .expect("bench is in the workspace");
     let root = workspace.join("target/compile-bench");
-    let crates = write_crates(&root, workspace);
+    let crates: Vec<String> = write_crates(&root, workspace)
+        .into_iter()
+        .filter(|name| name.starts_with(&prefix))
+        .collect();
     println!(
         "warming up: building the dependencies once in {}",
         root.display()
@@ -61,6 +71,8 @@ fn write_crates(root: &Path, workspace: &Path) -> Vec<String> {
     crates.extend([
         "enum200_thiserror".to_owned(),
         "enum200_apierror".to_owned(),
+        "service300_thiserror".to_owned(),
+        "service300_apierror".to_owned(),
     ]);
     let members: Vec<String> = crates.iter().map(|name| format!("{name:?}")).collect();
     write(
@@ -95,6 +107,20 @@ fn write_crates(root: &Path, workspace: &Path) -> Vec<String> {
         &error_enum(false),
     );
     write(&root.join("enum200_apierror/src/lib.rs"), &error_enum(true));
+    for (name, api_error) in [
+        ("service300_thiserror", false),
+        ("service300_apierror", true),
+    ] {
+        let dir = root.join(name);
+        let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).expect("read manifest");
+        write(
+            &dir.join("Cargo.toml"),
+            &format!("{manifest}\n[package.metadata.hero-codes]\ncatalog = \"api/codes.toml\"\n"),
+        );
+        write(&dir.join("api/codes.toml"), &service_catalog());
+        write(&dir.join("api/codes.lock"), &service_lock());
+        write(&dir.join("src/lib.rs"), &service(api_error));
+    }
     crates
 }
 
@@ -117,7 +143,7 @@ fn catalog(size: usize) -> String {
 }
 
 /// 200 variants over the built-in result codes; a 4xx variant in four also has its own
-/// `desc` with a placeholder.
+/// `desc` with a placeholder, in both of the built-in catalog's locales.
 fn error_enum(api_error: bool) -> String {
     const CODES: [(&str, u16); 13] = [
         ("10000", 400),
@@ -145,7 +171,7 @@ fn error_enum(api_error: bool) -> String {
         writeln!(rust, "    #[error(\"failure {i}: {{0}}\")]").expect("write to a String");
         if api_error {
             let desc = if i % 4 == 0 && status < 500 {
-                format!(", desc = \"错误{i}: {{0}}\"")
+                format!(", desc = \"错误{i}: {{0}}\", en = \"error {i}: {{0}}\"")
             } else {
                 String::new()
             };
@@ -154,6 +180,83 @@ fn error_enum(api_error: bool) -> String {
         writeln!(rust, "    V{i}(u32),").expect("write to a String");
     }
     rust.push_str("}\n");
+    rust
+}
+
+/// The large service's catalog: success, then [`SERVICE_CODES`] error codes, with the
+/// `failures` table a service declares.
+fn service_catalog() -> String {
+    let mut toml = String::from(
+        "[catalogs.AppCode]\ncodes = [\n    { code = \"0\", name = \"Ok\", status = 200, desc = \"成功\" },\n",
+    );
+    for i in 0..SERVICE_CODES {
+        let status = STATUSES[i % STATUSES.len()];
+        writeln!(
+            toml,
+            "    {{ code = \"{}\", name = \"C{i}\", status = {status}, desc = \"错误{i}\" }},",
+            20_000 + i
+        )
+        .expect("write to a String");
+    }
+    toml.push_str("]\n\n[catalogs.AppCode.failures]\n");
+    // The first codes cycle through 400, 401, 403, 404 and 500.
+    for (failure, code) in [
+        ("invalid_json", 20_000),
+        ("invalid_form", 20_000),
+        ("invalid_query", 20_000),
+        ("invalid_path", 20_000),
+        ("unsupported_media_type", 20_000),
+        ("body_too_large", 20_000),
+        ("not_found", 20_003),
+        ("method_not_allowed", 20_000),
+        ("bad_request", 20_000),
+        ("internal", 20_004),
+    ] {
+        writeln!(toml, "{failure} = \"{code}\"").expect("write to a String");
+    }
+    toml
+}
+
+/// The lock of [`service_catalog`], every code released.
+fn service_lock() -> String {
+    let mut lock = String::from("# catalog code status name state\nAppCode 0 200 Ok active\n");
+    for i in 0..SERVICE_CODES {
+        let status = STATUSES[i % STATUSES.len()];
+        writeln!(lock, "AppCode {} {status} C{i} active", 20_000 + i).expect("write to a String");
+    }
+    lock
+}
+
+/// [`SERVICE_ENUMS`] error enums of 3 variants (unit, tuple, struct), each variant on its
+/// own code of the declared catalog.
+fn service(api_error: bool) -> String {
+    let derive = if api_error {
+        ", hero_codes::ApiError"
+    } else {
+        ""
+    };
+    let mut rust = String::new();
+    for e in 0..SERVICE_ENUMS {
+        let code = |v: usize| 20_000 + (e * 3 + v) % SERVICE_CODES;
+        let api = |v: usize| {
+            if api_error {
+                format!("    #[api(code = \"{}\")]\n", code(v))
+            } else {
+                String::new()
+            }
+        };
+        writeln!(
+            rust,
+            "#[derive(Debug, thiserror::Error{derive})]\npub enum Error{e} {{\n    \
+             #[error(\"not found\")]\n{}    NotFound,\n    \
+             #[error(\"bad input: {{0}}\")]\n{}    BadInput(String),\n    \
+             #[error(\"failed with {{id}}\")]\n{}    Failed {{ id: u64 }},\n}}\n",
+            api(0),
+            api(1),
+            api(2)
+        )
+        .expect("write to a String");
+    }
     rust
 }
 
@@ -227,6 +330,19 @@ fn report(medians: &[(String, f64)], runs: usize) {
     println!(
         "| thiserror + ApiError | {api_error:.3} | {:.2} | <= 1.50 |",
         api_error / thiserror
+    );
+    let thiserror = time("service300_thiserror");
+    let api_error = time("service300_apierror");
+    let derives = SERVICE_ENUMS as f64;
+    println!(
+        "\n| {SERVICE_ENUMS} enums of 3 variants, declared {SERVICE_CODES}-code catalog | median (s) | ratio | per derive (ms) | target |"
+    );
+    println!("|---|---:|---:|---:|---|");
+    println!("| thiserror alone | {thiserror:.3} | 1.00 | | |");
+    println!(
+        "| thiserror + ApiError | {api_error:.3} | {:.2} | {:.2} | <= 2.00 |",
+        api_error / thiserror,
+        (api_error - thiserror) / derives * 1e3
     );
 }
 

@@ -6,164 +6,77 @@
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
-use syn::{DeriveInput, Member, WhereClause, parse_quote};
+use syn::{DeriveInput, Member};
 
 use super::resolve::{Desc, Resolved, ResolvedVariant, Template};
 use super::template::Piece;
 use crate::catalog_enum::track_files;
-use crate::envelope;
+use crate::emit::{Answers, ImplFor, Row, RowDesc};
 
 /// `ApiError` and the framework glue, inside `const _: () = { ... };` so no helper item
 /// leaks into the user's namespace (as serde does).
 pub(crate) fn expand(resolved: &Resolved<'_>) -> TokenStream {
     let input = resolved.input.original;
     let krate = &resolved.input.krate();
-    let file = &resolved.source.file;
-    let variants = &resolved.variants;
-    let count = variants.len();
-    let locale_count = envelope::locale_count(file);
-    let codes = variants.iter().map(|variant| &variant.code);
-    let statuses = variants.iter().map(|variant| variant.status);
-    let templated: Vec<&ResolvedVariant<'_>> = variants
+    let names: Vec<String> = resolved
+        .variants
         .iter()
-        .filter(|variant| matches!(variant.desc, Desc::Template(..)))
+        .map(|variant| variant.variant.ident.to_string())
         .collect();
-    // One row per locale, one column per variant. A variant with its own `desc` has an arm
-    // below; its slots are never read.
-    let descs = (0..locale_count).map(|locale| {
-        let row = variants.iter().map(|variant| match &variant.desc {
-            Desc::Catalog(texts) => texts[locale].as_str(),
-            Desc::Template(..) => "",
-        });
-        quote!([#(#row),*])
-    });
-    let bodies = (0..locale_count).map(|locale| {
-        let row = variants.iter().map(|variant| match &variant.desc {
-            Desc::Catalog(texts) => {
-                let body =
-                    envelope::error_body_literal(&file.envelope, &variant.code, &texts[locale]);
-                if templated.is_empty() {
-                    quote!(#body)
-                } else {
-                    quote!(::core::option::Option::Some(#body))
-                }
-            }
-            Desc::Template(..) => quote!(::core::option::Option::None),
-        });
-        quote!([#(#row),*])
-    });
-    // With a variant whose description is filled at run time, a slot may hold no body.
-    let body_type = if templated.is_empty() {
-        quote!(&[u8])
-    } else {
-        quote!(::core::option::Option<&[u8]>)
-    };
-    let track = track_files(&resolved.source);
-    let fields = envelope::fields(file, krate);
-    let fixed_desc = quote!(::std::borrow::Cow::Borrowed(
-        DESCS.get(locale).unwrap_or(&DESCS[0])[index(self)]
-    ));
-    let desc_body = if templated.is_empty() {
-        fixed_desc
-    } else {
-        let patterns = templated.iter().map(|variant| pattern(variant));
-        let formats = templated.iter().map(|variant| localized_format(variant));
-        quote! {
-            #[allow(unreachable_patterns)]
-            match self {
-                #(#patterns => ::std::borrow::Cow::Owned(#formats),)*
-                _ => #fixed_desc,
-            }
-        }
-    };
-    let body_body = if templated.is_empty() {
-        quote!(#krate::__private::Bytes::from_static(
-            BODIES.get(locale).unwrap_or(&BODIES[0])[index(self)]
-        ))
-    } else {
-        // One lookup: a fixed body if the variant has one, else serialized now.
-        quote! {
-            let index = index(self);
-            match BODIES.get(locale).unwrap_or(&BODIES[0])[index] {
-                ::core::option::Option::Some(body) => #krate::__private::Bytes::from_static(body),
-                ::core::option::Option::None => #krate::__private::error_body(
-                    &FIELDS,
-                    CODES[index],
-                    &#krate::ApiError::localized_desc(self, locale),
-                ),
-            }
-        }
-    };
-    let index_fn = index_fn(resolved);
-    let answers = variants.iter().map(|variant| {
-        let name = variant.variant.ident.to_string();
-        let code = &variant.code;
-        let status = variant.status;
-        let desc = match &variant.desc {
-            Desc::Catalog(texts) => texts[0].clone(),
-            Desc::Template(templates) => template_text(&templates[0]),
-        };
-        quote!(#krate::ErrorAnswer { name: #name, code: #code, status: #status, desc: #desc })
-    });
-    let error_answers = error_answers_impl(input, &fields, quote!(&[#(#answers),*]), krate);
-    let api_error = api_error_impl(
-        input,
-        quote! {
-            // Inlined wherever the error is answered: one variant lookup, not one per call.
-            #[inline]
-            fn code(&self) -> &'static str {
-                CODES[index(self)]
-            }
-
-            #[inline]
-            fn status(&self) -> #krate::__private::http::StatusCode {
-                STATUSES[index(self)]
-            }
-
-            #[inline]
-            fn desc(&self) -> ::std::borrow::Cow<'static, str> {
-                #krate::ApiError::localized_desc(self, 0)
-            }
-
-            #[inline]
-            fn envelope(&self) -> &'static #krate::EnvelopeFields {
-                &FIELDS
-            }
-
-            #[inline]
-            fn localized_desc(&self, locale: usize) -> ::std::borrow::Cow<'static, str> {
-                #desc_body
-            }
-
-            #[inline]
-            fn localized_body(&self, locale: usize) -> #krate::__private::Bytes {
-                #body_body
-            }
-
-            #[inline]
-            fn body(&self) -> #krate::__private::Bytes {
-                #krate::ApiError::localized_body(self, 0)
-            }
-        },
+    let rows = resolved
+        .variants
+        .iter()
+        .zip(&names)
+        .map(|(variant, name)| Row {
+            name,
+            catalog: &variant.catalog,
+            code: &variant.code,
+            status: variant.status,
+            desc: row_desc(variant),
+            listed: true,
+        })
+        .collect();
+    let answers = Answers {
+        file: Some(&resolved.source.file),
         krate,
-    );
-    let deprecations = deprecation_warnings(variants);
+        rows,
+    }
+    .expand(&impl_for(input, krate));
+    let track = track_files(&resolved.source);
+    let deprecations = deprecation_warnings(&resolved.variants);
+    let index_fn = index_fn(resolved);
     quote! {
         const _: () = {
             #track
-            // Statics, not consts: indexing reads one slot of one array.
-            static CODES: [&str; #count] = [#(#codes),*];
-            static STATUSES: [#krate::__private::http::StatusCode; #count] =
-                [#(#krate::__private::status(#statuses)),*];
-            static DESCS: [[&str; #count]; #locale_count] = [#(#descs),*];
-            // Serialized at compile time, once per locale: no serialization per answer.
-            static BODIES: [[#body_type; #count]; #locale_count] = [#(#bodies),*];
-            static FIELDS: #krate::EnvelopeFields = #fields;
             #deprecations
             #index_fn
-            #api_error
-            #error_answers
+            #answers
         };
+    }
+}
+
+/// The description of a variant as the shared emission takes it.
+fn row_desc<'a>(variant: &'a ResolvedVariant<'_>) -> RowDesc<'a> {
+    match &variant.desc {
+        Desc::Catalog(texts) => RowDesc::Fixed(texts.iter().map(String::as_str).collect()),
+        Desc::Template(templates) => RowDesc::Filled {
+            written: template_text(&templates[0]),
+            pattern: pattern(variant),
+            format: localized_format(variant),
+        },
+    }
+}
+
+/// The impl headers for the derive's input: its generics, with `Self: Error` on
+/// `ApiError` and `Self: ApiError` on what builds on it.
+pub(crate) fn impl_for(input: &DeriveInput, krate: &TokenStream) -> ImplFor {
+    let ident = &input.ident;
+    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
+    ImplFor {
+        generics: quote!(#impl_generics),
+        ty: quote!(#ident #ty_generics),
+        error_where: where_with(input, quote!(Self: ::std::error::Error)),
+        api_where: where_with(input, quote!(Self: #krate::ApiError)),
     }
 }
 
@@ -210,25 +123,6 @@ fn index_fn(resolved: &Resolved<'_>) -> TokenStream {
     }
 }
 
-/// `impl ErrorAnswers`: every answer of the type, as data (the fallback's is empty).
-pub(crate) fn error_answers_impl(
-    input: &DeriveInput,
-    fields: &TokenStream,
-    answers: TokenStream,
-    krate: &TokenStream,
-) -> TokenStream {
-    let ident = &input.ident;
-    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
-    let where_clause = where_with(input, parse_quote!(Self: #krate::ApiError));
-    quote! {
-        #[automatically_derived]
-        impl #impl_generics #krate::ErrorAnswers for #ident #ty_generics #where_clause {
-            const FIELDS: #krate::EnvelopeFields = #fields;
-            const ANSWERS: &'static [#krate::ErrorAnswer] = #answers;
-        }
-    }
-}
-
 /// A variant's own description as written: `应用{id}不存在`.
 fn template_text(template: &Template) -> String {
     let mut text = String::new();
@@ -245,38 +139,14 @@ fn template_text(template: &Template) -> String {
     text
 }
 
-/// `impl ApiError` with `items`, plus the framework glue; the fallback shares it. Both are
-/// bounded by what they need (`Self: Error`), so a generic type whose `Error` impl has
-/// bounds of its own (as thiserror writes them) gets both under the same bounds.
-pub(crate) fn api_error_impl(
-    input: &DeriveInput,
-    items: TokenStream,
-    krate: &TokenStream,
-) -> TokenStream {
-    let ident = &input.ident;
-    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
-    let api_error_where = where_with(input, parse_quote!(Self: ::std::error::Error));
-    let glue_where = where_with(input, parse_quote!(Self: #krate::ApiError));
-    quote! {
-        #[automatically_derived]
-        impl #impl_generics #krate::ApiError for #ident #ty_generics #api_error_where {
-            #items
-        }
-
-        #krate::__framework_glue! {
-            [#impl_generics] [#ident #ty_generics] [#glue_where]
-        }
-    }
-}
-
-fn where_with(input: &DeriveInput, predicate: syn::WherePredicate) -> WhereClause {
-    let mut where_clause = input
+/// The input's `where` clause with `predicate` added, written out rather than parsed.
+fn where_with(input: &DeriveInput, predicate: TokenStream) -> TokenStream {
+    let predicates = input
         .generics
         .where_clause
-        .clone()
-        .unwrap_or_else(|| parse_quote!(where));
-    where_clause.predicates.push(predicate);
-    where_clause
+        .iter()
+        .flat_map(|clause| clause.predicates.iter());
+    quote!(where #(#predicates,)* #predicate)
 }
 
 /// `Type::Name { id: __field_id, .. }`, binding the fields the description names (the

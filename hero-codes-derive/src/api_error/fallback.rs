@@ -1,35 +1,25 @@
 //! What the derive emits beside its errors: an `ApiError` impl that compiles, so one
 //! mistake in an attribute does not also bring "the trait `ApiError` is not implemented"
-//! at every place the type is used (as thiserror's fallback does).
+//! at every place the type is used (as thiserror's fallback does). It is the answers'
+//! own emission with no answer: it never runs, since the crate does not compile.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::DeriveInput;
 
-use super::expand::{api_error_impl, error_answers_impl};
+use super::expand::impl_for;
 
 pub(crate) fn expand(input: &DeriveInput, krate: &TokenStream) -> TokenStream {
-    let answers = error_answers_impl(input, &quote!(#krate::ENVELOPE), quote!(&[]), krate);
-    let api_error = api_error_impl(
-        input,
-        quote! {
-            fn code(&self) -> &'static str {
-                ::core::unreachable!()
+    let ident = &input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let answers = crate::emit::Answers::none(krate).expand(&impl_for(input, krate));
+    quote! {
+        const _: () = {
+            fn index #impl_generics (_: &#ident #ty_generics) -> usize #where_clause {
+                0
             }
 
-            fn status(&self) -> #krate::__private::http::StatusCode {
-                ::core::unreachable!()
-            }
-
-            fn desc(&self) -> ::std::borrow::Cow<'static, str> {
-                ::core::unreachable!()
-            }
-
-            fn envelope(&self) -> &'static #krate::EnvelopeFields {
-                ::core::unreachable!()
-            }
-        },
-        krate,
-    );
-    quote!(#api_error #answers)
+            #answers
+        };
+    }
 }

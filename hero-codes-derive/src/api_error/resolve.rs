@@ -2,7 +2,7 @@
 //! in one catalog and is not its success code, a `desc` fits its variant and is not on a
 //! 5xx code.
 
-use hero_codes_catalog::{Catalog, CodeEntry, closest, quoted_list};
+use hero_codes_catalog::{Catalog, CodeEntry, closest, nearest, quoted_list};
 use proc_macro2::Span;
 use syn::{Fields, LitStr, Member};
 
@@ -10,7 +10,7 @@ use super::ast::{Input, Variant};
 use super::attr::{Place, unknown_key_among};
 use super::template::{self, Piece};
 use crate::ctxt::Ctxt;
-use crate::source::{self, Loaded};
+use crate::source::{self, Loaded, NotLoaded};
 
 /// The derive input with each variant's code found in the catalog.
 pub(crate) struct Resolved<'a> {
@@ -21,6 +21,8 @@ pub(crate) struct Resolved<'a> {
 
 pub(crate) struct ResolvedVariant<'a> {
     pub(crate) variant: &'a Variant<'a>,
+    /// The name of the catalog the code is in.
+    pub(crate) catalog: String,
     pub(crate) code: String,
     pub(crate) status: u16,
     pub(crate) desc: Desc,
@@ -51,14 +53,18 @@ pub(crate) fn resolve<'a>(input: &'a Input<'a>, ctxt: &mut Ctxt) -> Option<Resol
         // that mistake alone.
         return None;
     }
+    let owner = format!("derive(ApiError) for {}", input.original.ident);
     let loaded = match &input.attrs.file {
-        Some(file) => source::load(file),
-        None => source::load_crate_catalog(input.original.ident.span()),
+        Some(file) => source::load(file, &owner),
+        None => source::load_crate_catalog(input.original.ident.span(), &owner),
     };
     let source = match loaded {
         Ok(source) => source,
-        Err(error) => {
-            ctxt.syn_error(error);
+        Err(NotLoaded(error)) => {
+            // Without an error, another macro of this build reported the file's problems.
+            if let Some(error) = error {
+                ctxt.syn_error(error);
+            }
             return None;
         }
     };
@@ -172,6 +178,7 @@ fn resolve_variant<'a>(
     });
     Some(ResolvedVariant {
         variant,
+        catalog: catalog.name.value.clone(),
         code: entry.code.value.clone(),
         status: entry.status.value,
         desc,
@@ -217,26 +224,7 @@ fn find_code<'f>(
                     return None;
                 }
             }
-            let entries = catalogs.iter().flat_map(|catalog| &catalog.codes);
-            let near = closest(
-                &wanted,
-                entries.clone().map(|entry| entry.code.value.as_str()),
-            )
-            .and_then(|near| entries.clone().find(|entry| entry.code.value == near));
-            let hint = match near {
-                Some(entry) => format!(
-                    "did you mean `{}` ({}, {})?",
-                    entry.code.value, entry.name.value, entry.desc.value
-                ),
-                None => "add it to the catalog file, or use a code it has".to_owned(),
-            };
-            ctxt.error_spanned_by(
-                code,
-                format!(
-                    "unknown code `{wanted}`: it is not in {}; {hint}",
-                    source.origin
-                ),
-            );
+            ctxt.error_spanned_by(code, missing_code(&wanted, catalogs, &source.origin));
             None
         }
         several => {
@@ -254,6 +242,40 @@ fn find_code<'f>(
             None
         }
     }
+}
+
+/// Why `wanted`, in none of `catalogs`, cannot be used: retired (with the file's reason),
+/// or unknown, with every code that is as likely what was meant.
+fn missing_code(wanted: &str, catalogs: &[&Catalog], origin: &str) -> String {
+    if let Some((catalog, retired)) = catalogs
+        .iter()
+        .find_map(|catalog| Some((catalog, catalog.retired_code(wanted)?)))
+    {
+        return format!(
+            "code `{wanted}` ({}) is retired from {} in {origin}: {}; use a code in service",
+            retired.name.value, catalog.name.value, retired.reason.value
+        );
+    }
+    let entries: Vec<&CodeEntry> = catalogs.iter().flat_map(|catalog| &catalog.codes).collect();
+    let near: Vec<String> = nearest(
+        wanted,
+        entries.iter().map(|entry| entry.code.value.as_str()),
+    )
+    .into_iter()
+    .filter_map(|near| entries.iter().find(|entry| entry.code.value == near))
+    .map(|entry| {
+        format!(
+            "`{}` ({}, {})",
+            entry.code.value, entry.name.value, entry.desc.value
+        )
+    })
+    .collect();
+    let hint = match near.as_slice() {
+        [] => "add it to the catalog file, or use a code it has".to_owned(),
+        [one] => format!("did you mean {one}?"),
+        [init @ .., last] => format!("did you mean {} or {last}?", init.join(", ")),
+    };
+    format!("unknown code `{wanted}`: it is not in {origin}; {hint}")
 }
 
 /// Checks every `en = "..."` of a variant names a locale of the file other than its
@@ -362,21 +384,15 @@ fn check_desc(
             span: text.span(),
         });
     }
-    let fields_of = |template: &Template| -> Vec<String> {
-        let mut names: Vec<String> = template
-            .pieces
-            .iter()
-            .filter_map(|(piece, _)| match piece {
-                Piece::Field { name, .. } => Some(name.clone()),
-                Piece::Text(_) => None,
-            })
-            .collect();
-        names.sort();
-        names.dedup();
-        names
-    };
+    same_fields(&texts, &templates, ctxt)?;
+    Some(templates)
+}
+
+/// Every locale's description fills in the same fields as `desc` (the first of `texts`,
+/// each with the template checked from it); else an error at the first that does not.
+fn same_fields(texts: &[(&str, &LitStr)], templates: &[Template], ctxt: &mut Ctxt) -> Option<()> {
     let default_fields = fields_of(&templates[0]);
-    for ((key, text), template) in texts.iter().zip(&templates).skip(1) {
+    for ((key, text), template) in texts.iter().zip(templates).skip(1) {
         let fields = fields_of(template);
         if fields != default_fields {
             let list = |names: &[String]| match names {
@@ -398,7 +414,22 @@ fn check_desc(
             return None;
         }
     }
-    Some(templates)
+    Some(())
+}
+
+/// The fields a template fills in, sorted, each once.
+fn fields_of(template: &Template) -> Vec<String> {
+    let mut names: Vec<String> = template
+        .pieces
+        .iter()
+        .filter_map(|(piece, _)| match piece {
+            Piece::Field { name, .. } => Some(name.clone()),
+            Piece::Text(_) => None,
+        })
+        .collect();
+    names.sort();
+    names.dedup();
+    names
 }
 
 /// Checks one description template (`key` names it in messages): well-formed, not empty,

@@ -7,7 +7,7 @@ use actix_web::error::{
 };
 use actix_web::{App, Error, HttpMessage, HttpRequest, ResponseError, web};
 
-use super::middleware::Envelope;
+use super::middleware::EnvelopeLayer;
 use super::response::{failure_response, into_response};
 use crate::answer::{Answer, FailureAnswer};
 use crate::{ApiError, Failure, FailureCodes};
@@ -24,11 +24,11 @@ pub trait EnvelopeApp {
     /// - an unknown route answers `not_found`, a wrong method `method_not_allowed` (405,
     ///   `Allow` kept), a panic `internal` (500, nothing of its message);
     /// - any other error response that is not an envelope keeps its status and headers and
-    ///   gets the envelope body ([`Envelope`]).
+    ///   gets the envelope body ([`EnvelopeLayer`]).
     ///
     /// Routes may be added before or after. The extractor configurations are app data: a
     /// `web::JsonConfig` of your own (say, for a larger limit) on a scope or resource wins
-    /// there, so give it the same error handler or let [`Envelope`] answer its errors.
+    /// there, so give it the same error handler or let [`EnvelopeLayer`] answer its errors.
     ///
     /// ```
     /// use actix_web::{App, web};
@@ -81,7 +81,7 @@ where
             .default_service(web::to(|| async {
                 failure_response::<C>(Failure::NotFound)
             }))
-            .wrap(Envelope::<C>::new())
+            .wrap(EnvelopeLayer::<C>::new())
     }
 }
 
@@ -117,7 +117,7 @@ fn reject_form<C: FailureCodes + ApiError>(error: UrlencodedError, request: &Htt
 }
 
 /// The envelope for actix's rejection of `input`, in the catalog of the nearest
-/// [`Envelope`] (else `C`); actix's error, which may quote the input, goes to the log.
+/// [`EnvelopeLayer`] (else `C`); actix's error, which may quote the input, goes to the log.
 fn reject<C: FailureCodes + ApiError>(
     input: Failure,
     error: impl ResponseError + 'static,

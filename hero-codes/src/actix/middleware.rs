@@ -19,7 +19,9 @@ use futures_util::FutureExt;
 use futures_util::future::LocalBoxFuture;
 
 use super::response::into_response;
-use crate::answer::{self, Answer, FailureAnswer, InEnvelope};
+use tracing::Level;
+
+use crate::answer::{self, Answer, FailureAnswer, InEnvelope, Observation};
 use crate::negotiate::Negotiator;
 use crate::{ApiError, CatalogCode, FailureCodes, InLocale};
 
@@ -35,40 +37,53 @@ use crate::{ApiError, CatalogCode, FailureCodes, InLocale};
 ///
 /// ```
 /// use actix_web::{App, web};
-/// use hero_codes::{HeroCode, ResultCode, actix::{Envelope, EnvelopeApp}};
+/// use hero_codes::{HeroCode, ResultCode, actix::{EnvelopeApp, EnvelopeLayer}};
 ///
 /// let app = App::new()
-///     .service(web::scope("/hero").wrap(Envelope::<HeroCode>::new()))
+///     .service(web::scope("/hero").wrap(EnvelopeLayer::<HeroCode>::new()))
 ///     .with_envelope::<ResultCode>();
 /// ```
-pub struct Envelope<C> {
+pub struct EnvelopeLayer<C> {
+    client_level: Level,
     catalog: PhantomData<fn() -> C>,
 }
 
-impl<C> Envelope<C> {
-    /// The middleware for catalog `C`.
+impl<C> EnvelopeLayer<C> {
+    /// The middleware for catalog `C`, logging client errors at debug level.
     pub fn new() -> Self {
-        Envelope {
+        EnvelopeLayer {
+            client_level: Level::DEBUG,
             catalog: PhantomData,
+        }
+    }
+
+    /// The middleware logging each client error's answer (4xx, and business errors of any
+    /// status) at `level`; 5xx answers log at error level with their source chain whatever
+    /// it is. See [Observability](crate::observe).
+    pub fn client_errors_at(self, level: Level) -> Self {
+        EnvelopeLayer {
+            client_level: level,
+            ..self
         }
     }
 }
 
-impl<C> Default for Envelope<C> {
+impl<C> Default for EnvelopeLayer<C> {
     fn default() -> Self {
         Self::new()
     }
 }
 
-impl<C> std::fmt::Debug for Envelope<C> {
+impl<C> std::fmt::Debug for EnvelopeLayer<C> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Envelope")
+        f.debug_struct("EnvelopeLayer")
             .field("catalog", &std::any::type_name::<C>())
+            .field("client_level", &self.client_level)
             .finish()
     }
 }
 
-impl<S, B, C> Transform<S, ServiceRequest> for Envelope<C>
+impl<S, B, C> Transform<S, ServiceRequest> for EnvelopeLayer<C>
 where
     S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = Error> + 'static,
     B: MessageBody + 'static,
@@ -76,27 +91,29 @@ where
 {
     type Response = ServiceResponse<BoxBody>;
     type Error = Error;
-    type Transform = EnvelopeMiddleware<S, C>;
+    type Transform = EnvelopeService<S, C>;
     type InitError = ();
     type Future = Ready<Result<Self::Transform, ()>>;
 
     fn new_transform(&self, service: S) -> Self::Future {
-        ready(Ok(EnvelopeMiddleware {
+        ready(Ok(EnvelopeService {
             service: Rc::new(service),
             negotiator: Rc::new(Negotiator::new(C::ENVELOPE.locales)),
+            client_level: self.client_level,
             catalog: PhantomData,
         }))
     }
 }
 
-/// The service of [`Envelope`].
-pub struct EnvelopeMiddleware<S, C> {
+/// The service of [`EnvelopeLayer`].
+pub struct EnvelopeService<S, C> {
     service: Rc<S>,
     negotiator: Rc<Negotiator>,
+    client_level: Level,
     catalog: PhantomData<fn() -> C>,
 }
 
-impl<S, B, C> Service<ServiceRequest> for EnvelopeMiddleware<S, C>
+impl<S, B, C> Service<ServiceRequest> for EnvelopeService<S, C>
 where
     S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = Error> + 'static,
     B: MessageBody + 'static,
@@ -110,7 +127,7 @@ where
 
     fn call(&self, mut request: ServiceRequest) -> Self::Future {
         answer_head_as_get(&mut request);
-        // An inner `Envelope` (a resource's) replaces it: the nearest one answers.
+        // An inner `EnvelopeLayer` (a resource's) replaces it: the nearest one answers.
         request.extensions_mut().insert(FailureAnswer::of::<C>());
         let accept_language = request
             .headers()
@@ -118,6 +135,7 @@ where
             .and_then(|value| http::HeaderValue::from_bytes(value.as_bytes()).ok());
         let locale = self.negotiator.pick(accept_language.as_ref());
         let service = Rc::clone(&self.service);
+        let observation = Observation::start(self.client_level);
         let answer = async move {
             // A handler's future may panic when called or when polled.
             let called = std::panic::catch_unwind(AssertUnwindSafe(|| service.call(request)));
@@ -131,17 +149,18 @@ where
             match outcome {
                 Ok(Ok(response)) => {
                     let (request, response) = response.into_parts();
-                    let mut response = label_language::<C>(keep_in_envelope::<C, B>(response));
+                    let mut response = finish::<C>(keep_in_envelope::<C, B>(response), observation);
                     allow_head_with_get(response.headers_mut());
                     Ok(ServiceResponse::new(request, response))
                 }
                 Ok(Err(error)) => {
                     let response = keep_in_envelope::<C, BoxBody>(error.error_response());
-                    Err(InternalError::from_response(error, label_language::<C>(response)).into())
+                    let response = finish::<C>(response, observation);
+                    Err(InternalError::from_response(error, response).into())
                 }
                 Err(panic) => {
                     let response = into_response(Answer::panic::<C>(panic.as_ref()));
-                    let response = label_language::<C>(response);
+                    let response = finish::<C>(response, observation);
                     Err(InternalError::from_response("handler panicked", response).into())
                 }
             }
@@ -149,6 +168,17 @@ where
         // Envelopes the handler and this middleware make are in the request's locale.
         Box::pin(answer.in_locale(locale))
     }
+}
+
+/// The answer, recorded by its code and labelled with `Vary` as the layer does.
+fn finish<C: FailureCodes + ApiError>(
+    response: HttpResponse,
+    observation: Observation,
+) -> HttpResponse {
+    let status = http::StatusCode::from_u16(response.status().as_u16())
+        .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
+    observation.finish::<C>(status, response.extensions().get::<InEnvelope>().copied());
+    label_language::<C>(response)
 }
 
 /// `HEAD` is answered as `GET`, as axum does and HTTP asks (the server sends the head of
@@ -181,8 +211,8 @@ fn keep_in_envelope<C: FailureCodes + ApiError, B: MessageBody + 'static>(
 ) -> HttpResponse {
     let status = http::StatusCode::from_u16(response.status().as_u16())
         .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
-    let in_envelope = response.extensions().get::<InEnvelope>().is_some();
-    let Some(answer) = answer::replacement::<C>(status, in_envelope) else {
+    let mark = response.extensions().get::<InEnvelope>().copied();
+    let Some(answer) = answer::replacement::<C>(status, mark) else {
         return response.map_into_boxed_body();
     };
     let mut replaced = into_response(answer);
@@ -198,10 +228,10 @@ fn keep_in_envelope<C: FailureCodes + ApiError, B: MessageBody + 'static>(
 /// several: see [`answer::must_vary_on_language`].
 fn label_language<C: CatalogCode>(mut response: HttpResponse) -> HttpResponse {
     let headers = response.headers_mut();
-    let vary = answer::must_vary_on_language::<C>(
-        headers.contains_key(CONTENT_LANGUAGE),
-        headers.get_all(VARY).map(HeaderValue::as_bytes),
-    );
+    let vary =
+        answer::must_vary_on_language::<C, _>(headers.contains_key(CONTENT_LANGUAGE), || {
+            headers.get_all(VARY).map(HeaderValue::as_bytes)
+        });
     if vary {
         headers.append(VARY, HeaderValue::from_static("accept-language"));
     }

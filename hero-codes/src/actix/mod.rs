@@ -49,7 +49,7 @@ mod middleware;
 mod response;
 
 pub use app::EnvelopeApp;
-pub use middleware::{Envelope, EnvelopeMiddleware};
+pub use middleware::{EnvelopeLayer, EnvelopeService};
 #[doc(hidden)] // called by the glue macro only
 pub use response::actix_status as __status;
 pub use response::{error_response, failure_response};

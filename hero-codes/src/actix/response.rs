@@ -7,12 +7,12 @@ use actix_web::{HttpRequest, HttpResponse, Responder};
 use http::StatusCode;
 use serde::Serialize;
 
-use crate::answer::{Answer, InEnvelope};
+use crate::answer::Answer;
 use crate::response::ENVELOPE_CONTENT_TYPE;
 use crate::{ApiError, ApiResponse, Failure, FailureCodes};
 
 /// The answer for `error`: its status and envelope body, in the request's locale when the
-/// [`Envelope`](super::Envelope) middleware runs. A 5xx error is logged with its source
+/// [`EnvelopeLayer`](super::EnvelopeLayer) middleware runs. A 5xx error is logged with its source
 /// chain first, since the client reads only the catalog's text.
 ///
 /// Derived errors call this from their `ResponseError::error_response`.
@@ -33,9 +33,8 @@ pub fn failure_response<C: FailureCodes + ApiError>(failure: Failure) -> HttpRes
 }
 
 /// The actix-web response of an envelope answer: its status, body, content type, language,
-/// and on an error answer the mark that keeps it as it is in any `Envelope` middleware.
+/// and on an error answer the mark that keeps it as it is in any `EnvelopeLayer` middleware.
 pub(crate) fn into_response(answer: Answer) -> HttpResponse {
-    let marked = answer.needs_mark();
     let mut response =
         HttpResponse::with_body(actix_status(answer.status), BoxBody::new(answer.body));
     let headers = response.headers_mut();
@@ -46,8 +45,8 @@ pub(crate) fn into_response(answer: Answer) -> HttpResponse {
     if let Some(locale) = answer.locale {
         headers.insert(CONTENT_LANGUAGE, HeaderValue::from_static(locale));
     }
-    if marked {
-        response.extensions_mut().insert(InEnvelope);
+    if let Some(mark) = answer.mark {
+        response.extensions_mut().insert(mark);
     }
     response
 }

@@ -4,6 +4,7 @@
 use std::any::Any;
 use std::future::Future;
 use std::marker::PhantomData;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll, ready};
@@ -15,12 +16,13 @@ use axum::response::Response;
 use bytes::Bytes;
 use http::HeaderValue;
 use http::header::{ACCEPT_LANGUAGE, CONTENT_LANGUAGE, CONTENT_LENGTH, CONTENT_TYPE, VARY};
-use tower_http::catch_panic::{self, CatchPanic, CatchPanicLayer, ResponseForPanic};
 use tower_layer::Layer;
 use tower_service::Service;
 
 use super::response::into_response;
-use crate::answer::{self, Answer, FailureAnswer, InEnvelope};
+use tracing::Level;
+
+use crate::answer::{self, Answer, FailureAnswer, InEnvelope, Observation};
 use crate::locale::LocaleScope;
 use crate::negotiate::Negotiator;
 use crate::{ApiError, CatalogCode, FailureCodes};
@@ -61,14 +63,32 @@ use crate::{ApiError, CatalogCode, FailureCodes};
 ///
 /// [`ApiResponse`]: crate::ApiResponse
 pub struct EnvelopeLayer<C> {
+    client_level: Level,
     catalog: PhantomData<fn() -> C>,
 }
 
 impl<C> EnvelopeLayer<C> {
-    /// The layer for catalog `C`.
+    /// The layer for catalog `C`, logging client errors at debug level.
     pub fn new() -> Self {
         EnvelopeLayer {
+            client_level: Level::DEBUG,
             catalog: PhantomData,
+        }
+    }
+
+    /// The layer logging each client error's answer (4xx, and business errors of any
+    /// status) at `level`; 5xx answers log at error level with their source chain whatever
+    /// it is. See [Observability](crate::observe).
+    ///
+    /// ```
+    /// use hero_codes::{ResultCode, axum::EnvelopeLayer};
+    /// let layer = EnvelopeLayer::<ResultCode>::new().client_errors_at(tracing::Level::INFO);
+    /// # let _ = layer;
+    /// ```
+    pub fn client_errors_at(self, level: Level) -> Self {
+        EnvelopeLayer {
+            client_level: level,
+            ..self
         }
     }
 }
@@ -81,7 +101,7 @@ impl<C> Default for EnvelopeLayer<C> {
 
 impl<C> Clone for EnvelopeLayer<C> {
     fn clone(&self) -> Self {
-        Self::new()
+        Self::new().client_errors_at(self.client_level)
     }
 }
 
@@ -89,6 +109,7 @@ impl<C> std::fmt::Debug for EnvelopeLayer<C> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("EnvelopeLayer")
             .field("catalog", &std::any::type_name::<C>())
+            .field("client_level", &self.client_level)
             .finish()
     }
 }
@@ -98,16 +119,20 @@ impl<S, C: FailureCodes + ApiError> Layer<S> for EnvelopeLayer<C> {
 
     fn layer(&self, inner: S) -> Self::Service {
         EnvelopeService {
-            inner: CatchPanicLayer::custom(PanicAnswer::<C>(PhantomData)).layer(inner),
+            inner,
             negotiator: Arc::new(Negotiator::new(C::ENVELOPE.locales)),
+            client_level: self.client_level,
+            catalog: PhantomData,
         }
     }
 }
 
 /// The service of [`EnvelopeLayer`].
 pub struct EnvelopeService<S, C> {
-    inner: CatchPanic<S, PanicAnswer<C>>,
+    inner: S,
     negotiator: Arc<Negotiator>,
+    client_level: Level,
+    catalog: PhantomData<fn() -> C>,
 }
 
 impl<S: Clone, C> Clone for EnvelopeService<S, C> {
@@ -115,6 +140,8 @@ impl<S: Clone, C> Clone for EnvelopeService<S, C> {
         EnvelopeService {
             inner: self.inner.clone(),
             negotiator: Arc::clone(&self.negotiator),
+            client_level: self.client_level,
+            catalog: PhantomData,
         }
     }
 }
@@ -146,9 +173,18 @@ where
         let locale = self.negotiator.pick(request.headers().get(ACCEPT_LANGUAGE));
         // The extractors inside read it to reject in this catalog.
         request.extensions_mut().insert(FailureAnswer::of::<C>());
+        // A handler may panic when called or when polled. Caught here rather than by
+        // tower-http's `CatchPanic`, which boxes every answer's body once more.
+        let state = match catch_unwind(AssertUnwindSafe(|| self.inner.call(request))) {
+            Ok(future) => State::Called { future },
+            Err(panic) => State::Panicked {
+                answer: Some(panic_response::<C>(panic)),
+            },
+        };
         ResponseFuture {
-            inner: self.inner.call(request),
+            state,
             locale,
+            observation: Observation::start(self.client_level),
             catalog: PhantomData,
         }
     }
@@ -159,9 +195,19 @@ pin_project_lite::pin_project! {
     /// locale the request asked for.
     pub struct ResponseFuture<F, C> {
         #[pin]
-        inner: catch_panic::ResponseFuture<F, PanicAnswer<C>>,
+        state: State<F>,
         locale: Option<&'static str>,
+        observation: Observation,
         catalog: PhantomData<fn() -> C>,
+    }
+}
+
+pin_project_lite::pin_project! {
+    /// The inner service's future, or the answer for its panic in `call`.
+    #[project = StateProjection]
+    enum State<F> {
+        Called { #[pin] future: F },
+        Panicked { answer: Option<Response> },
     }
 }
 
@@ -178,8 +224,20 @@ where
         let this = self.project();
         // Envelopes the handler makes inside this poll are in the request's locale.
         let _locale = LocaleScope::enter(*this.locale);
-        let response = ready!(this.inner.poll(cx))?;
-        let response = keep_in_envelope::<C>(response.map(Body::new));
+        let response = match this.state.project() {
+            StateProjection::Called { future } => {
+                match catch_unwind(AssertUnwindSafe(|| future.poll(cx))) {
+                    Ok(answer) => ready!(answer)?.map(Body::new),
+                    Err(panic) => panic_response::<C>(panic),
+                }
+            }
+            StateProjection::Panicked { answer } => answer
+                .take()
+                .expect("an envelope future polled after it completed"),
+        };
+        let response = keep_in_envelope::<C>(response);
+        let mark = response.extensions().get::<InEnvelope>().copied();
+        this.observation.finish::<C>(response.status(), mark);
         Poll::Ready(Ok(label_language::<C>(response)))
     }
 }
@@ -227,27 +285,15 @@ impl<S: Clone + Send + Sync + 'static> EnvelopeRouter for Router<S> {
     }
 }
 
-/// Answers a panic with catalog `C`'s `internal` code; the panic message goes to the log.
-struct PanicAnswer<C>(PhantomData<fn() -> C>);
-
-impl<C> Clone for PanicAnswer<C> {
-    fn clone(&self) -> Self {
-        PanicAnswer(PhantomData)
-    }
-}
-
-impl<C: FailureCodes + ApiError> ResponseForPanic for PanicAnswer<C> {
-    type ResponseBody = Body;
-
-    fn response_for_panic(&mut self, panic: Box<dyn Any + Send + 'static>) -> Response {
-        into_response(Answer::panic::<C>(panic.as_ref()))
-    }
+/// Catalog `C`'s `internal` answer to a panic; the panic message goes to the log.
+fn panic_response<C: FailureCodes + ApiError>(panic: Box<dyn Any + Send>) -> Response {
+    into_response(Answer::panic::<C>(panic.as_ref()))
 }
 
 /// The response, or the envelope of catalog `C` in its place: see [`answer::replacement`].
 fn keep_in_envelope<C: FailureCodes + ApiError>(response: Response) -> Response {
-    let in_envelope = response.extensions().get::<InEnvelope>().is_some();
-    let Some(answer) = answer::replacement::<C>(response.status(), in_envelope) else {
+    let mark = response.extensions().get::<InEnvelope>().copied();
+    let Some(answer) = answer::replacement::<C>(response.status(), mark) else {
         return response;
     };
     // Keep the status and headers such as `Allow`; the old body and its length go.
@@ -264,10 +310,10 @@ fn keep_in_envelope<C: FailureCodes + ApiError>(response: Response) -> Response 
 /// several: see [`answer::must_vary_on_language`].
 fn label_language<C: CatalogCode>(mut response: Response) -> Response {
     let headers = response.headers_mut();
-    let vary = answer::must_vary_on_language::<C>(
-        headers.contains_key(CONTENT_LANGUAGE),
-        headers.get_all(VARY).iter().map(HeaderValue::as_bytes),
-    );
+    let vary =
+        answer::must_vary_on_language::<C, _>(headers.contains_key(CONTENT_LANGUAGE), || {
+            headers.get_all(VARY).iter().map(HeaderValue::as_bytes)
+        });
     if vary {
         headers.append(VARY, HeaderValue::from_static("accept-language"));
     }

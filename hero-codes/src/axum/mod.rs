@@ -23,6 +23,7 @@ mod limits;
 mod response;
 #[cfg(feature = "serve")]
 mod serve;
+mod trace;
 
 pub use extract::{Form, Json, Path, Query, Rejection};
 pub use layer::{EnvelopeLayer, EnvelopeRouter, EnvelopeService, ResponseFuture};
@@ -30,3 +31,4 @@ pub use limits::RequestLimits;
 pub use response::{error_response, failure_response};
 #[cfg(feature = "serve")]
 pub use serve::{DEFAULT_HEADER_TIMEOUT, DEFAULT_SHUTDOWN_TIMEOUT, Serve, serve, shutdown_signal};
+pub use trace::RequestSpan;

@@ -5,7 +5,7 @@ use axum::response::{IntoResponse, Response};
 use http::header::{CONTENT_LANGUAGE, CONTENT_TYPE, HeaderValue};
 use serde::Serialize;
 
-use crate::answer::{Answer, InEnvelope};
+use crate::answer::Answer;
 use crate::response::ENVELOPE_CONTENT_TYPE;
 use crate::{ApiError, ApiResponse, Failure, FailureCodes};
 
@@ -34,7 +34,6 @@ pub fn failure_response<C: FailureCodes + ApiError>(failure: Failure) -> Respons
 // Inlined into the caller's crate: the answer is built in place, as a hand-written one is.
 #[inline]
 pub(crate) fn into_response(answer: Answer) -> Response {
-    let marked = answer.needs_mark();
     let mut response = Response::new(Body::from(answer.body));
     *response.status_mut() = answer.status;
     let headers = response.headers_mut();
@@ -45,8 +44,8 @@ pub(crate) fn into_response(answer: Answer) -> Response {
     if let Some(locale) = answer.locale {
         headers.insert(CONTENT_LANGUAGE, HeaderValue::from_static(locale));
     }
-    if marked {
-        response.extensions_mut().insert(InEnvelope);
+    if let Some(mark) = answer.mark {
+        response.extensions_mut().insert(mark);
     }
     response
 }

@@ -25,6 +25,31 @@ pub async fn spawn(router: Router) -> String {
     format!("http://{addr}")
 }
 
+/// Serves the actix-web apps `factory` makes on a free port of 127.0.0.1, one worker on a
+/// thread of its own with actix's runtime, for the rest of the test; returns the base URL.
+pub fn spawn_actix<F, T, B>(factory: F) -> String
+where
+    F: Fn() -> actix_web::App<T> + Send + Clone + 'static,
+    T: actix_web::dev::ServiceFactory<
+            actix_web::dev::ServiceRequest,
+            Config = (),
+            Response = actix_web::dev::ServiceResponse<B>,
+            Error = actix_web::Error,
+            InitError = (),
+        > + 'static,
+    B: actix_web::body::MessageBody + 'static,
+{
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
+    let addr = listener.local_addr().expect("local address");
+    let server = actix_web::HttpServer::new(factory)
+        .workers(1)
+        .listen(listener)
+        .expect("listen")
+        .run();
+    std::thread::spawn(move || actix_web::rt::System::new().block_on(server));
+    format!("http://{addr}")
+}
+
 /// Sends one request; `content_type` is left out when `None`.
 pub async fn send(
     base: &str,
