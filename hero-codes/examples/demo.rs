@@ -22,6 +22,10 @@
 //! - Every request is bounded ([`RequestLimits`]): a body announced or grown over 64 KiB
 //!   answers 413 at once, a request not answered in 10 s (a client that stalls mid-body)
 //!   answers 408, both in the envelope, and the connection is closed.
+//! - A connection whose request line and headers are not complete within 10 s is closed
+//!   ([`HEADER_TIMEOUT`]), so slow-header clients cannot hold connections.
+//! - SIGTERM (what a container runtime sends) or SIGINT (Ctrl-C) stops accepting, lets the
+//!   requests in flight finish and exits 0, within 20 s ([`SHUTDOWN_TIMEOUT`]).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -99,6 +103,16 @@ async fn download(
     download_plus_1(&demo, authorization, query, &body)
 }
 
+/// Listens on 127.0.0.1 with room for 1,024 connections not yet accepted, as actix-web
+/// does: `TcpListener::bind` leaves 128, and a burst of more connections than that waits
+/// for the kernel's SYN retransmission, 1 s.
+fn bind(port: u16) -> std::io::Result<tokio::net::TcpListener> {
+    let socket = tokio::net::TcpSocket::new_v4()?;
+    socket.set_reuseaddr(true)?;
+    socket.bind((std::net::Ipv4Addr::LOCALHOST, port).into())?;
+    socket.listen(1024)
+}
+
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
     tracing_subscriber::fmt()
@@ -113,12 +127,11 @@ async fn main() -> std::io::Result<()> {
             std::process::exit(2);
         }
     };
-    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
+    let listener = bind(port)?;
     println!("demo listening on http://{}", listener.local_addr()?);
     let app = app(Arc::new(Demo::with_example_app()));
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
+    hero_codes::axum::serve(listener, app)
+        .header_timeout(HEADER_TIMEOUT)
+        .shutdown_timeout(SHUTDOWN_TIMEOUT)
         .await
 }

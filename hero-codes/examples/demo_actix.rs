@@ -5,6 +5,10 @@
 //! cargo run -p hero-codes --example demo-actix --features actix   # port 3000, or PORT, or -- --port N
 //! curl -X POST 'http://127.0.0.1:3000/api/tracker/apps?search_value=Farm'
 //! ```
+//!
+//! Deployed as the axum demo is: a connection whose request line and headers are not
+//! complete within [`HEADER_TIMEOUT`] (10 s) is answered 408 and closed, and SIGTERM or
+//! SIGINT lets the requests in flight finish and exits 0 within [`SHUTDOWN_TIMEOUT`] (20 s).
 
 use std::sync::Arc;
 
@@ -77,6 +81,17 @@ async fn download(
     download_plus_1(&demo, authorization, query.into_inner(), &body)
 }
 
+/// Completes on SIGTERM (what a container runtime sends) or SIGINT (Ctrl-C).
+async fn sigterm_or_sigint() {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut terminate = signal(SignalKind::terminate()).expect("a SIGTERM handler");
+    let mut interrupt = signal(SignalKind::interrupt()).expect("a SIGINT handler");
+    tokio::select! {
+        _ = terminate.recv() => {}
+        _ = interrupt.recv() => {}
+    }
+}
+
 #[actix_web::main]
 async fn main() -> std::io::Result<()> {
     tracing_subscriber::fmt()
@@ -92,7 +107,12 @@ async fn main() -> std::io::Result<()> {
         }
     };
     let demo = web::Data::from(Arc::new(Demo::with_example_app()));
-    let server = HttpServer::new(move || app(demo.clone())).bind(("127.0.0.1", port))?;
+    let server = HttpServer::new(move || app(demo.clone()))
+        .client_request_timeout(HEADER_TIMEOUT)
+        .shutdown_timeout(SHUTDOWN_TIMEOUT.as_secs())
+        // actix-web drains on SIGTERM but stops at once on SIGINT: drain on both.
+        .shutdown_signal(sigterm_or_sigint())
+        .bind(("127.0.0.1", port))?;
     for addr in server.addrs() {
         println!("demo-actix listening on http://{addr}");
     }

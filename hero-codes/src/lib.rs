@@ -114,6 +114,7 @@
 //! | feature | default | what it adds |
 //! |---|---|---|
 //! | `axum` | yes | module [`axum`]: `IntoResponse` for errors and codes, extractors that reject in the envelope, the `EnvelopeLayer` and `.with_envelope()` |
+//! | `serve` | yes | [`axum::serve`]: serves a router with a header timeout, and drains on SIGTERM or SIGINT within a bound |
 //! | `actix` | no | module `actix`: `ResponseError` and `Responder`, and `.with_envelope()` on an actix-web `App` |
 //! | `utoipa` | no | module `openapi`: `IntoResponses` and `ToSchema` for utoipa 6, every answer documented in OpenAPI |
 //!

@@ -8,12 +8,23 @@ pub mod openapi;
 use std::collections::HashMap;
 use std::sync::RwLock;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
 
 use hero_codes::{ApiResponse, HeroCode};
 use serde::{Deserialize, Serialize};
 
 /// The token `PUT /download+1` accepts (as `@auth.login_required` in the Hero sample).
 pub const DEMO_TOKEN: &str = "demo-token";
+
+/// The longest a client may take to send a request's line and headers; then its
+/// connection is closed (axum: hyper's header timer, which also closes a kept-alive
+/// connection idle that long; actix-web: `client_request_timeout`, answering 408).
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The longest the requests in flight at SIGTERM or SIGINT may take to finish before the
+/// process exits: room for a request's headers (10 s) and its answer (the axum demo's
+/// `REQUEST_TIMEOUT`, 10 s), and under the 30 s Kubernetes waits before it kills.
+pub const SHUTDOWN_TIMEOUT: Duration = Duration::from_secs(20);
 
 /// An app of the tracker, as in the response spec's example.
 #[derive(Clone, Debug, Serialize)]

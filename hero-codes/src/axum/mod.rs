@@ -12,6 +12,8 @@
 //! - [`RequestLimits::with_request_limits`] bounds each request's body size (checked
 //!   against `Content-Length` before reading) and time, so slow or lying clients are
 //!   answered and their connections freed.
+//! - [`serve`] (feature `serve`) serves a router with a header timeout and drains on
+//!   SIGTERM or SIGINT within a bound.
 //!
 //! Which code answers which failure comes from the catalog's `failures` table.
 
@@ -19,10 +21,14 @@ mod extract;
 mod layer;
 mod limits;
 mod response;
+#[cfg(feature = "serve")]
+mod serve;
 mod trace;
 
 pub use extract::{Form, Json, Path, Query, Rejection};
 pub use layer::{EnvelopeLayer, EnvelopeRouter, EnvelopeService, ResponseFuture};
 pub use limits::RequestLimits;
 pub use response::{error_response, failure_response};
+#[cfg(feature = "serve")]
+pub use serve::{DEFAULT_HEADER_TIMEOUT, DEFAULT_SHUTDOWN_TIMEOUT, Serve, serve, shutdown_signal};
 pub use trace::RequestSpan;
