@@ -112,7 +112,7 @@ fn expand_envelope(file: &CatalogFile, krate: &TokenStream) -> TokenStream {
     let fields = envelope::fields(file, krate);
     quote! {
         /// The field names and limits of the response envelope, from the catalog file.
-        pub const ENVELOPE: #krate::EnvelopeFields = #fields;
+        pub const ENVELOPE: #krate::Envelope = #fields;
     }
 }
 
@@ -246,6 +246,9 @@ fn inherent_impl(catalog: &Catalog, name: &Ident, krate: &TokenStream) -> TokenS
             /// The catalog as a Markdown table, one row per code.
             pub const MARKDOWN_TABLE: &'static str = #markdown;
 
+            /// The envelope of the catalog's file: field names, code type, limits, locales.
+            pub const ENVELOPE: #krate::Envelope = TABLE.envelope;
+
             /// The code as it goes into the envelope's code field, e.g. `"10400"`.
             pub const fn code(&self) -> &'static str {
                 TABLE.codes[index(self)]
@@ -289,19 +292,6 @@ fn catalog_code_impl(catalog: &Catalog, name: &Ident, krate: &TokenStream) -> To
             const CATALOG: &'static str = #catalog_name;
             const ALL: &'static [Self] = Self::ALL;
             const SUCCESS: Self = Self::#success;
-            const ENVELOPE: #krate::EnvelopeFields = TABLE.envelope;
-
-            fn code(&self) -> &'static str {
-                Self::code(self)
-            }
-
-            fn status(&self) -> #krate::__private::http::StatusCode {
-                Self::status(self)
-            }
-
-            fn desc(&self) -> &'static str {
-                Self::desc(self)
-            }
 
             fn desc_in(&self, locale: &str) -> ::core::option::Option<&'static str> {
                 Self::desc_in(self, locale)

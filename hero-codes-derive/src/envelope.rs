@@ -4,7 +4,7 @@ use hero_codes_catalog::{CatalogFile, CodeType, Envelope, error_body_json};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-/// The file's envelope and locales as a `hero_codes::EnvelopeFields` value; `krate` is the
+/// The file's envelope and locales as a `hero_codes::Envelope` value; `krate` is the
 /// path of the runtime crate.
 pub(crate) fn fields(file: &CatalogFile, krate: &TokenStream) -> TokenStream {
     let envelope = &file.envelope;
@@ -26,7 +26,7 @@ pub(crate) fn fields(file: &CatalogFile, krate: &TokenStream) -> TokenStream {
     let code_max_chars = envelope.code_max_chars.value;
     let desc_max_chars = envelope.desc_max_chars.value;
     quote! {
-        #krate::EnvelopeFields {
+        #krate::Envelope {
             result: #result,
             code: #code,
             desc: #desc,

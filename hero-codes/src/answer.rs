@@ -61,20 +61,18 @@ impl Answer {
 
     /// The answer for a framework `failure` in catalog `C`: the code its `failures` table
     /// names, with the status HTTP requires for the failure, else the code's own.
-    pub(crate) fn failure<C: FailureCodes + ApiError>(failure: Failure) -> Self {
+    pub(crate) fn failure<C: FailureCodes>(failure: Failure) -> Self {
         let code = C::for_failure(failure);
         let status = failure
             .required_status()
             .and_then(|status| StatusCode::from_u16(status).ok())
-            .unwrap_or_else(|| CatalogCode::status(&code));
+            .unwrap_or_else(|| code.status());
         Self::localized(status, &code).marked(code.identity())
     }
 
     /// Success in `C`'s envelope, in the locale answers are made in now. Data that cannot be
     /// serialized is a server bug: logged, and answered with `C`'s `internal` code.
-    pub(crate) fn success<T: Serialize, C: FailureCodes + ApiError>(
-        answer: ApiResponse<T, C>,
-    ) -> Self {
+    pub(crate) fn success<T: Serialize, C: FailureCodes>(answer: ApiResponse<T, C>) -> Self {
         let locales = C::ENVELOPE.locales;
         let locale = locales.get(answer_locale(locales)).copied();
         let answer = match locale {
@@ -90,11 +88,7 @@ impl Answer {
             },
             Err(error) => {
                 let internal = C::for_failure(Failure::Internal);
-                report_server_error(
-                    CatalogCode::code(&internal),
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    &error,
-                );
+                report_server_error(internal.code(), StatusCode::INTERNAL_SERVER_ERROR, &error);
                 Self::failure::<C>(Failure::Internal)
             }
         }
@@ -102,7 +96,7 @@ impl Answer {
 
     /// The answer for a panic of the handler: `C`'s `internal` code, nothing of the panic's
     /// message, which goes to the log.
-    pub(crate) fn panic<C: FailureCodes + ApiError>(payload: &(dyn Any + Send)) -> Self {
+    pub(crate) fn panic<C: FailureCodes>(payload: &(dyn Any + Send)) -> Self {
         let message = payload
             .downcast_ref::<&str>()
             .copied()
@@ -150,7 +144,7 @@ impl Answer {
 /// else the code `C`'s `failures` table names for what the status stands for, or, for a
 /// plain client error, the first code of `C` with that status, else `bad_request`. A 5xx
 /// is logged, since the new answer says nothing of what went wrong.
-pub(crate) fn replacement<C: FailureCodes + ApiError>(
+pub(crate) fn replacement<C: FailureCodes>(
     status: StatusCode,
     mark: Option<Mark>,
 ) -> Option<Answer> {
@@ -165,14 +159,14 @@ pub(crate) fn replacement<C: FailureCodes + ApiError>(
         Failure::BadRequest => C::ALL
             .iter()
             .copied()
-            .find(|code| CatalogCode::status(code) == status)
+            .find(|code| code.status() == status)
             .unwrap_or_else(|| C::for_failure(Failure::BadRequest)),
         _ => C::for_failure(failure),
     };
     if status.is_server_error() {
         tracing::error!(
             status = status.as_u16(),
-            code = CatalogCode::code(&code),
+            code = code.code(),
             "error response replaced by the envelope"
         );
     }
@@ -202,7 +196,7 @@ impl Observation {
     /// Its answer, with `status` and `mark`, is ready: recorded by its code, or, unmarked,
     /// as catalog `C`'s success (an answer the layer keeps carries no code otherwise).
     #[inline]
-    pub(crate) fn finish<C: FailureCodes + ApiError>(self, status: StatusCode, mark: Option<Mark>) {
+    pub(crate) fn finish<C: FailureCodes>(self, status: StatusCode, mark: Option<Mark>) {
         let identity = match mark {
             Some(Mark::InEnvelope(identity)) => identity,
             // A layer answers a rejection itself: an outer one meets it only without one.

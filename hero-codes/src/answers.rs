@@ -1,6 +1,6 @@
 //! Every answer an error type can give, as data: what API documentation is made of.
 
-use crate::{ApiError, EnvelopeFields};
+use crate::{ApiError, Envelope};
 
 /// The answers of an error type, one per variant (for a catalog enum, one per code but
 /// the success code), in declaration order. `#[derive(ApiError)]` and
@@ -25,11 +25,11 @@ use crate::{ApiError, EnvelopeFields};
 /// assert_eq!((answers[0].code, answers[0].status), ("10400", 404));
 /// assert_eq!(answers[0].desc, "应用{id}不存在"); // fields are filled in at run time
 /// assert_eq!((answers[1].code, answers[1].desc), ("10500", "系统错误"));
-/// assert_eq!(AppError::FIELDS.code, "result_code");
+/// assert_eq!(AppError::ENVELOPE.code, "result_code");
 /// ```
 pub trait ErrorAnswers: ApiError {
     /// The envelope the answers are in.
-    const FIELDS: EnvelopeFields;
+    const ENVELOPE: Envelope;
     /// One answer per variant.
     const ANSWERS: &'static [ErrorAnswer];
 }

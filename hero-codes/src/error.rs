@@ -6,7 +6,7 @@ use std::error::Error;
 use bytes::Bytes;
 use http::StatusCode;
 
-use crate::{CodeIdentity, EnvelopeFields};
+use crate::{CodeIdentity, Envelope};
 
 /// An error that answers with the envelope: a code from a catalog, its HTTP status and
 /// its public description.
@@ -67,7 +67,7 @@ pub trait ApiError: Error {
 
     /// The envelope of the catalog file the code comes from: its field names, code type
     /// and locales shape [`body`](ApiError::body).
-    fn envelope(&self) -> &'static EnvelopeFields;
+    fn envelope(&self) -> &'static Envelope;
 
     /// The description in the locale at `locale` in [`envelope`](ApiError::envelope)'s
     /// `locales` (0 is the default, [`desc`](ApiError::desc)).
@@ -99,7 +99,7 @@ pub trait ApiError: Error {
 /// Serializes an error envelope with the field names and code type of `fields`, cutting
 /// `desc` to the envelope's limit. Generated code calls it for descriptions filled in at
 /// run time.
-pub fn error_body(fields: &EnvelopeFields, code: &str, desc: &str) -> Bytes {
+pub fn error_body(fields: &Envelope, code: &str, desc: &str) -> Bytes {
     let desc = truncate_chars(desc, fields.desc_max_chars);
     Bytes::from(hero_codes_vocab::error_body(&fields.names(), code, desc))
 }

@@ -107,7 +107,7 @@
 //! | [`ApiError`](trait@ApiError), [`ErrorAnswers`] | what an error answers: code, status, description, body; every answer it can give |
 //! | [`CatalogCode`], [`FailureCodes`], [`Failure`] | generic code over any catalog's enum; which code answers each failure a framework detects |
 //! | [`ApiResponse`], [`Code`], [`ErrorReply`] | the success envelope, and a client's reading of any answer, judged by its code |
-//! | [`EnvelopeFields`], [`HttpStatusTable`] | a catalog file's envelope field names and HTTP status table |
+//! | [`Envelope`], [`HttpStatusTable`] | a catalog file's envelope field names and HTTP status table |
 //! | [`in_locale`], [`current_locale`], [`InLocale`] | answers in the catalog's other languages, and the request's language carried to other tasks |
 //! | [`ResultCode`], [`HeroCode`], [`ENVELOPE`], [`HTTP_STATUSES`] | the built-in catalog |
 //!
@@ -156,7 +156,7 @@ mod response;
 mod table;
 
 pub use answers::{ErrorAnswer, ErrorAnswers};
-pub use catalog::{CatalogCode, EnvelopeFields, HttpStatusRow, HttpStatusTable, UnknownCode};
+pub use catalog::{CatalogCode, Envelope, HttpStatusRow, HttpStatusTable, UnknownCode};
 pub use error::ApiError;
 pub use failure::FailureCodes;
 pub use hero_codes_vocab::{CodeType, Failure};
@@ -171,7 +171,7 @@ pub use response::{ApiResponse, Code, ErrorReply};
 /// `ALL`, `MARKDOWN_TABLE`, `code()`, `status()`, `desc()`, `from_code()`, `Display`,
 /// `FromStr`, serde as the code string, [`CatalogCode`], [`ApiError`] (so a code is a
 /// handler error as it is) and, with a `failures` table, [`FailureCodes`]. It also generates
-/// `pub const ENVELOPE:` [`EnvelopeFields`] and `pub const HTTP_STATUSES:`
+/// `pub const ENVELOPE:` [`Envelope`] and `pub const HTTP_STATUSES:`
 /// [`HttpStatusTable`]. Editing the file and building again picks up the change.
 ///
 /// Every mistake in the file is a compile error naming its line and column, all of them at

@@ -55,9 +55,7 @@ use utoipa::{IntoResponses, PartialSchema, ToSchema};
 
 use crate::error::error_body;
 use crate::response::ENVELOPE_CONTENT_TYPE;
-use crate::{
-    ApiResponse, CatalogCode, CodeType, EnvelopeFields, ErrorAnswers, Failure, FailureCodes,
-};
+use crate::{ApiResponse, CatalogCode, CodeType, Envelope, ErrorAnswers, Failure, FailureCodes};
 
 /// The responses of error type `E`, one per status, each example a variant's body named
 /// for the variant, its description's fields filled with [sample values](self#sample-values).
@@ -67,7 +65,7 @@ pub fn error_responses<E: ErrorAnswers>() -> BTreeMap<String, RefOr<Response>> {
     for answer in E::ANSWERS {
         by_status.entry(answer.status).or_default().push((
             answer.name.to_owned(),
-            body(&E::FIELDS, answer.code, &fill_fields(answer.desc)),
+            body(&E::ENVELOPE, answer.code, &fill_fields(answer.desc)),
         ));
     }
     by_status
@@ -75,7 +73,7 @@ pub fn error_responses<E: ErrorAnswers>() -> BTreeMap<String, RefOr<Response>> {
         .map(|(status, examples)| {
             (
                 status.to_string(),
-                error_response(&E::FIELDS, status, examples).into(),
+                error_response(&E::ENVELOPE, status, examples).into(),
             )
         })
         .collect()
@@ -110,7 +108,7 @@ pub fn error_responses<E: ErrorAnswers>() -> BTreeMap<String, RefOr<Response>> {
 /// let responses = &doc.paths.paths["/ok"].get.as_ref().unwrap().responses.responses;
 /// assert_eq!(responses.keys().collect::<Vec<_>>(), ["400", "404", "405", "413", "415", "500"]);
 /// ```
-pub fn add_failures<C: FailureCodes + ErrorAnswers>(openapi: &mut OpenApi) {
+pub fn add_failures<C: FailureCodes>(openapi: &mut OpenApi) {
     // `$ref`s of success data point into the components: sampled from their JSON.
     let components = serde_json::to_value(&openapi.components).unwrap_or_default();
     for item in openapi.paths.paths.values_mut() {
@@ -131,7 +129,7 @@ pub fn add_failures<C: FailureCodes + ErrorAnswers>(openapi: &mut OpenApi) {
     }
 }
 
-fn add_failures_to<C: FailureCodes + ErrorAnswers>(operation: &mut Operation) {
+fn add_failures_to<C: FailureCodes>(operation: &mut Operation) {
     // The failures this operation's inputs can cause first, so that they name the examples
     // they share with others.
     let (own, others): (Vec<Failure>, Vec<Failure>) = Failure::ALL
@@ -143,12 +141,8 @@ fn add_failures_to<C: FailureCodes + ErrorAnswers>(operation: &mut Operation) {
         let code = C::for_failure(failure);
         let status = failure
             .required_status()
-            .unwrap_or_else(|| CatalogCode::status(&code).as_u16());
-        let example = body(
-            &C::FIELDS,
-            CatalogCode::code(&code),
-            CatalogCode::desc(&code),
-        );
+            .unwrap_or_else(|| code.status().as_u16());
+        let example = body(&C::ENVELOPE, code.code(), &code.desc());
         let responses = &mut operation.responses.responses;
         let mut examples = responses
             .get(&status.to_string())
@@ -160,7 +154,7 @@ fn add_failures_to<C: FailureCodes + ErrorAnswers>(operation: &mut Operation) {
         }
         responses.insert(
             status.to_string(),
-            error_response(&C::FIELDS, status, examples).into(),
+            error_response(&C::ENVELOPE, status, examples).into(),
         );
     }
 }
@@ -277,18 +271,14 @@ fn error_examples<C: CatalogCode>(response: &RefOr<Response>) -> Vec<(String, Va
 }
 
 /// A response of `status` whose examples are error envelopes.
-fn error_response(
-    fields: &EnvelopeFields,
-    status: u16,
-    examples: Vec<(String, Value)>,
-) -> Response {
+fn error_response(fields: &Envelope, status: u16, examples: Vec<(String, Value)>) -> Response {
     let (schema, lines) = error_schema(fields, &examples);
     envelope_response(format!("HTTP {status}: {lines}"), schema, examples)
 }
 
 /// The error envelope whose code is an enum of the examples' codes, and a line per code:
 /// `` `10400` 应用{id}不存在; `10001` ... ``.
-fn error_schema(fields: &EnvelopeFields, examples: &[(String, Value)]) -> (ObjectBuilder, String) {
+fn error_schema(fields: &Envelope, examples: &[(String, Value)]) -> (ObjectBuilder, String) {
     // Each code once, in the examples' order: several variants may share one.
     let mut codes: Vec<Value> = Vec::new();
     let mut lines: Vec<String> = Vec::new();
@@ -431,12 +421,12 @@ fn sample_within(schema: &Value, components: &Value, depth: u8) -> Value {
 }
 
 /// The error envelope of `code` as a client reads it.
-fn body(fields: &EnvelopeFields, code: &str, desc: &str) -> Value {
+fn body(fields: &Envelope, code: &str, desc: &str) -> Value {
     serde_json::from_slice(&error_body(fields, code, desc)).expect("an envelope is JSON")
 }
 
 /// A code: a string or an integer as the envelope writes codes, one of `codes`.
-fn code_schema(fields: &EnvelopeFields, codes: Vec<Value>, description: Option<String>) -> Schema {
+fn code_schema(fields: &Envelope, codes: Vec<Value>, description: Option<String>) -> Schema {
     let kind = match fields.code_type {
         CodeType::String => Type::String,
         CodeType::Number => Type::Integer,
@@ -451,7 +441,7 @@ fn code_schema(fields: &EnvelopeFields, codes: Vec<Value>, description: Option<S
 
 /// An envelope object with its `result` field, always `result` (true for success, false for
 /// an error), when the envelope has one.
-fn result_schema(fields: &EnvelopeFields, result: bool) -> ObjectBuilder {
+fn result_schema(fields: &Envelope, result: bool) -> ObjectBuilder {
     let schema = ObjectBuilder::new();
     match fields.result {
         Some(name) => schema
@@ -466,7 +456,7 @@ fn result_schema(fields: &EnvelopeFields, result: bool) -> ObjectBuilder {
     }
 }
 
-fn desc_schema(fields: &EnvelopeFields) -> ObjectBuilder {
+fn desc_schema(fields: &Envelope) -> ObjectBuilder {
     ObjectBuilder::new()
         .schema_type(Type::String)
         .min_length(Some(1))
@@ -496,7 +486,7 @@ pub fn catalog_code_schema<C: CatalogCode>() -> RefOr<Schema> {
     code_schema(&C::ENVELOPE, codes, Some(description)).into()
 }
 
-fn code_value(fields: &EnvelopeFields, code: &str) -> Value {
+fn code_value(fields: &Envelope, code: &str) -> Value {
     match fields.code_type {
         CodeType::Number => code
             .parse::<i64>()

@@ -78,7 +78,7 @@ impl<T, C: CatalogCode> ApiResponse<T, C> {
             status,
             result: true,
             code: Code::Known(C::SUCCESS),
-            desc: Cow::Borrowed(C::SUCCESS.desc()),
+            desc: C::SUCCESS.desc(),
             data,
         }
     }

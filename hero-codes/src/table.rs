@@ -8,14 +8,14 @@ use std::borrow::Cow;
 use bytes::Bytes;
 use http::StatusCode;
 
-use crate::EnvelopeFields;
+use crate::Envelope;
 
 /// One type's answers, indexed by variant (the default locale's row first). `B` is
 /// `&[u8]`, or `Option<&[u8]>` when some variant's description is filled at run time
 /// (its slot holds `None`).
 pub struct Table<B: 'static> {
     /// The envelope of the catalog file the answers come from.
-    pub envelope: EnvelopeFields,
+    pub envelope: Envelope,
     /// The code of each variant.
     pub codes: &'static [&'static str],
     /// The HTTP status of each variant.
@@ -126,7 +126,7 @@ macro_rules! __answers {
             }
 
             #[inline]
-            fn envelope(&self) -> &'static $crate::EnvelopeFields {
+            fn envelope(&self) -> &'static $crate::Envelope {
                 &TABLE.envelope
             }
 
@@ -142,7 +142,7 @@ macro_rules! __answers {
 
         #[automatically_derived]
         impl $($generics)* $crate::ErrorAnswers for $($ty)* $($api_where)* {
-            const FIELDS: $crate::EnvelopeFields = TABLE.envelope;
+            const ENVELOPE: $crate::Envelope = TABLE.envelope;
             const ANSWERS: &'static [$crate::ErrorAnswer] = $answers;
         }
     };

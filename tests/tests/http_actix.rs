@@ -5,7 +5,7 @@
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::{App, web};
 use hero_codes::actix::EnvelopeApp;
-use hero_codes::{ApiError, ApiResponse, FailureCodes, HeroCode, ResultCode};
+use hero_codes::{ApiResponse, FailureCodes, HeroCode, ResultCode};
 use serde_json::{Value, json};
 
 mod support;
@@ -75,7 +75,7 @@ async fn login(login: web::Form<Login>) -> Result<ApiResponse<Value>, AppError> 
 /// The test routes, every answer in catalog `C`. Resources, not `App::route`: a route's
 /// method is a guard, so a wrong method would fall through to "no such route" (404), where a
 /// resource answers 405 with `Allow`.
-fn routes<C: FailureCodes + ApiError>() -> App<
+fn routes<C: FailureCodes>() -> App<
     impl ServiceFactory<
         ServiceRequest,
         Config = (),
@@ -100,7 +100,7 @@ fn routes<C: FailureCodes + ApiError>() -> App<
 }
 
 /// Serves the test routes in `C` for the rest of the test; returns the base URL.
-async fn spawn<C: FailureCodes + ApiError>() -> String {
+async fn spawn<C: FailureCodes>() -> String {
     support::spawn_actix(routes::<C>)
 }
 

@@ -132,7 +132,7 @@ async fn every_answer_is_in_the_negotiated_language_and_says_so() {
 
 #[test]
 fn codes_and_errors_know_every_locale_without_a_server() {
-    use hero_codes::{ApiError, CatalogCode};
+    use hero_codes::ApiError;
     assert_eq!(
         ResultCode::NotFound.desc_in("en"),
         Some("The requested resource does not exist")

@@ -10,7 +10,7 @@ use actix_web::{App, Error, HttpRequest, ResponseError, web};
 use super::middleware::EnvelopeLayer;
 use super::response::{failure_response, into_response};
 use crate::answer::Answer;
-use crate::{ApiError, Failure, FailureCodes};
+use crate::{Failure, FailureCodes};
 
 /// Puts every answer of an actix-web `App` into the envelope of a catalog.
 pub trait EnvelopeApp {
@@ -38,7 +38,7 @@ pub trait EnvelopeApp {
     ///     .route("/health", web::get().to(|| async { "ok" }))
     ///     .with_envelope::<HeroCode>();
     /// ```
-    fn with_envelope<C: FailureCodes + ApiError>(
+    fn with_envelope<C: FailureCodes>(
         self,
     ) -> App<
         impl ServiceFactory<
@@ -63,7 +63,7 @@ where
     T::Service: 'static,
     B: MessageBody + 'static,
 {
-    fn with_envelope<C: FailureCodes + ApiError>(
+    fn with_envelope<C: FailureCodes>(
         self,
     ) -> App<
         impl ServiceFactory<

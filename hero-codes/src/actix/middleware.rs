@@ -23,7 +23,7 @@ use tracing::Level;
 
 use crate::answer::{self, Answer, Mark, Observation};
 use crate::negotiate::Negotiator;
-use crate::{ApiError, CatalogCode, FailureCodes, InLocale};
+use crate::{CatalogCode, FailureCodes, InLocale};
 
 /// Middleware that puts every answer of the services it wraps into the envelope of
 /// catalog `C`: a panic answers `internal` (500, the message goes to the log); an error
@@ -87,7 +87,7 @@ impl<S, B, C> Transform<S, ServiceRequest> for EnvelopeLayer<C>
 where
     S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = Error> + 'static,
     B: MessageBody + 'static,
-    C: FailureCodes + ApiError,
+    C: FailureCodes,
 {
     type Response = ServiceResponse<BoxBody>;
     type Error = Error;
@@ -117,7 +117,7 @@ impl<S, B, C> Service<ServiceRequest> for EnvelopeService<S, C>
 where
     S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = Error> + 'static,
     B: MessageBody + 'static,
-    C: FailureCodes + ApiError,
+    C: FailureCodes,
 {
     type Response = ServiceResponse<BoxBody>;
     type Error = Error;
@@ -169,10 +169,7 @@ where
 }
 
 /// The answer, recorded by its code and labelled with `Vary` as the layer does.
-fn finish<C: FailureCodes + ApiError>(
-    response: HttpResponse,
-    observation: Observation,
-) -> HttpResponse {
+fn finish<C: FailureCodes>(response: HttpResponse, observation: Observation) -> HttpResponse {
     let status = http::StatusCode::from_u16(response.status().as_u16())
         .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
     observation.finish::<C>(status, response.extensions().get::<Mark>().copied());
@@ -204,7 +201,7 @@ fn allow_head_with_get(headers: &mut HeaderMap) {
 
 /// The response, or the envelope of catalog `C` in its place (its status and other
 /// headers kept): see [`answer::replacement`].
-fn keep_in_envelope<C: FailureCodes + ApiError, B: MessageBody + 'static>(
+fn keep_in_envelope<C: FailureCodes, B: MessageBody + 'static>(
     response: HttpResponse<B>,
 ) -> HttpResponse {
     let status = http::StatusCode::from_u16(response.status().as_u16())

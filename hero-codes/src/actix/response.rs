@@ -28,7 +28,7 @@ pub fn error_response<E: ApiError>(error: &E) -> HttpResponse {
 /// let response = hero_codes::actix::failure_response::<HeroCode>(Failure::BodyTooLarge);
 /// assert_eq!(response.status().as_u16(), 413);
 /// ```
-pub fn failure_response<C: FailureCodes + ApiError>(failure: Failure) -> HttpResponse {
+pub fn failure_response<C: FailureCodes>(failure: Failure) -> HttpResponse {
     into_response(Answer::failure::<C>(failure))
 }
 
@@ -59,7 +59,7 @@ pub fn actix_status(status: StatusCode) -> ActixStatus {
 
 /// Success in `C`'s envelope. `C` needs a `failures` table: data that cannot be serialized
 /// is a server bug, answered with `C`'s `internal` code.
-impl<T: Serialize, C: FailureCodes + ApiError> Responder for ApiResponse<T, C> {
+impl<T: Serialize, C: FailureCodes> Responder for ApiResponse<T, C> {
     type Body = BoxBody;
 
     fn respond_to(self, _request: &HttpRequest) -> HttpResponse {

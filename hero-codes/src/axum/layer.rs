@@ -25,7 +25,7 @@ use tracing::Level;
 use crate::answer::{self, Answer, Mark, Observation};
 use crate::locale::LocaleScope;
 use crate::negotiate::Negotiator;
-use crate::{ApiError, CatalogCode, FailureCodes};
+use crate::{CatalogCode, FailureCodes};
 
 /// A tower layer that puts everything the wrapped service answers into the envelope of
 /// catalog `C`, with codes from `C`'s `failures` table:
@@ -114,7 +114,7 @@ impl<C> std::fmt::Debug for EnvelopeLayer<C> {
     }
 }
 
-impl<S, C: FailureCodes + ApiError> Layer<S> for EnvelopeLayer<C> {
+impl<S, C: FailureCodes> Layer<S> for EnvelopeLayer<C> {
     type Service = EnvelopeService<S, C>;
 
     fn layer(&self, inner: S) -> Self::Service {
@@ -159,7 +159,7 @@ where
     S: Service<Request, Response = Response<ResBody>>,
     ResBody: HttpBody<Data = Bytes> + Send + 'static,
     ResBody::Error: Into<axum::BoxError>,
-    C: FailureCodes + ApiError,
+    C: FailureCodes,
 {
     type Response = Response;
     type Error = S::Error;
@@ -214,7 +214,7 @@ where
     F: Future<Output = Result<Response<ResBody>, E>>,
     ResBody: HttpBody<Data = Bytes> + Send + 'static,
     ResBody::Error: Into<axum::BoxError>,
-    C: FailureCodes + ApiError,
+    C: FailureCodes,
 {
     type Output = Result<Response, E>;
 
@@ -255,7 +255,7 @@ pub trait EnvelopeRouter {
     ///     .route("/health", get(|| async { "ok" }))
     ///     .with_envelope::<HeroCode>();
     /// ```
-    fn with_envelope<C: FailureCodes + ApiError>(self) -> Self;
+    fn with_envelope<C: FailureCodes>(self) -> Self;
 
     /// `self.route_layer(EnvelopeLayer::<C>::new())`: the routes added so far only, not
     /// the fallback, for a sub-router that answers in its own catalog, merged into an app
@@ -270,26 +270,26 @@ pub trait EnvelopeRouter {
     ///     .routes_with_envelope::<HeroCode>();
     /// let app: Router = Router::new().merge(hero).with_envelope::<ResultCode>();
     /// ```
-    fn routes_with_envelope<C: FailureCodes + ApiError>(self) -> Self;
+    fn routes_with_envelope<C: FailureCodes>(self) -> Self;
 }
 
 impl<S: Clone + Send + Sync + 'static> EnvelopeRouter for Router<S> {
-    fn with_envelope<C: FailureCodes + ApiError>(self) -> Self {
+    fn with_envelope<C: FailureCodes>(self) -> Self {
         self.layer(EnvelopeLayer::<C>::new())
     }
 
-    fn routes_with_envelope<C: FailureCodes + ApiError>(self) -> Self {
+    fn routes_with_envelope<C: FailureCodes>(self) -> Self {
         self.route_layer(EnvelopeLayer::<C>::new())
     }
 }
 
 /// Catalog `C`'s `internal` answer to a panic; the panic message goes to the log.
-fn panic_response<C: FailureCodes + ApiError>(panic: Box<dyn Any + Send>) -> Response {
+fn panic_response<C: FailureCodes>(panic: Box<dyn Any + Send>) -> Response {
     into_response(Answer::panic::<C>(panic.as_ref()))
 }
 
 /// The response, or the envelope of catalog `C` in its place: see [`answer::replacement`].
-fn keep_in_envelope<C: FailureCodes + ApiError>(response: Response) -> Response {
+fn keep_in_envelope<C: FailureCodes>(response: Response) -> Response {
     let mark = response.extensions().get::<Mark>().copied();
     let Some(answer) = answer::replacement::<C>(response.status(), mark) else {
         return response;

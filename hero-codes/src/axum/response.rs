@@ -25,7 +25,7 @@ pub fn error_response<E: ApiError>(error: &E) -> Response {
 /// let response = hero_codes::axum::failure_response::<HeroCode>(Failure::BodyTooLarge);
 /// assert_eq!(response.status(), http::StatusCode::PAYLOAD_TOO_LARGE);
 /// ```
-pub fn failure_response<C: FailureCodes + ApiError>(failure: Failure) -> Response {
+pub fn failure_response<C: FailureCodes>(failure: Failure) -> Response {
     into_response(Answer::failure::<C>(failure))
 }
 
@@ -52,7 +52,7 @@ pub(crate) fn into_response(answer: Answer) -> Response {
 
 /// Success in `C`'s envelope. `C` needs a `failures` table: data that cannot be serialized
 /// is a server bug, answered with `C`'s `internal` code.
-impl<T: Serialize, C: FailureCodes + ApiError> IntoResponse for ApiResponse<T, C> {
+impl<T: Serialize, C: FailureCodes> IntoResponse for ApiResponse<T, C> {
     fn into_response(self) -> Response {
         into_response(Answer::success(self))
     }
