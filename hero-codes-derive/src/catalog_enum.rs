@@ -293,10 +293,6 @@ fn catalog_code_impl(catalog: &Catalog, name: &Ident, krate: &TokenStream) -> To
             const ALL: &'static [Self] = Self::ALL;
             const SUCCESS: Self = Self::#success;
 
-            fn desc_in(&self, locale: &str) -> ::core::option::Option<&'static str> {
-                Self::desc_in(self, locale)
-            }
-
             fn from_code(code: &str) -> ::core::option::Option<Self> {
                 Self::from_code(code)
             }

@@ -35,9 +35,6 @@ pub trait CatalogCode: ErrorAnswers + Copy + Eq + std::hash::Hash + 'static {
     /// The code that means success: the catalog's `success`, else its one code with
     /// status 200.
     const SUCCESS: Self;
-    /// The description in `locale`, one of the file's `locales` (`"en"`); `None` for
-    /// another.
-    fn desc_in(&self, locale: &str) -> Option<&'static str>;
     /// The variant whose code is `code`, if any.
     fn from_code(code: &str) -> Option<Self>;
 }

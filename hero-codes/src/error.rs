@@ -69,17 +69,38 @@ pub trait ApiError: Error {
     /// and locales shape [`body`](ApiError::body).
     fn envelope(&self) -> &'static Envelope;
 
-    /// The description in the locale at `locale` in [`envelope`](ApiError::envelope)'s
-    /// `locales` (0 is the default, [`desc`](ApiError::desc)).
-    fn localized_desc(&self, locale: usize) -> Cow<'static, str> {
-        let _ = locale; // one language unless the implementation knows more
+    /// The description in `locale`, a tag of the file's `locales` (`"en"`); `None` for a
+    /// locale the file does not have.
+    ///
+    /// ```
+    /// use hero_codes::{ApiError, ResultCode};
+    /// let error = ResultCode::NotFound;
+    /// assert_eq!(ApiError::desc_in(&error, "en").as_deref(), Some("The requested resource does not exist"));
+    /// assert_eq!(ApiError::desc_in(&error, "fr"), None);
+    /// ```
+    fn desc_in(&self, locale: &str) -> Option<Cow<'static, str>> {
+        let index = self
+            .envelope()
+            .locales
+            .iter()
+            .position(|tag| *tag == locale)?;
+        Some(self.localized_desc(index))
+    }
+
+    /// The description in the locale at `index` of the file's `locales` (0: the default):
+    /// how the macros answer in a locale without looking its tag up. Use
+    /// [`desc_in`](ApiError::desc_in).
+    #[doc(hidden)]
+    fn localized_desc(&self, index: usize) -> Cow<'static, str> {
+        let _ = index; // one language unless the implementation knows more
         self.desc()
     }
 
-    /// The JSON body of the answer in the locale at `locale` of the envelope's `locales`.
-    /// The derive serializes each at compile time wherever the description is fixed.
-    fn localized_body(&self, locale: usize) -> Bytes {
-        error_body(self.envelope(), self.code(), &self.localized_desc(locale))
+    /// The body in the locale at `index` of the file's `locales`; the derive serializes
+    /// each at compile time wherever the description is fixed.
+    #[doc(hidden)]
+    fn localized_body(&self, index: usize) -> Bytes {
+        error_body(self.envelope(), self.code(), &self.localized_desc(index))
     }
 
     /// The code as operators see it: its catalog, code and class, the labels of its answers

@@ -148,7 +148,7 @@ impl<T, C> ApiResponse<T, C> {
             && self.desc == code.desc()
             && let Some(localized) = code.desc_in(locale)
         {
-            self.desc = Cow::Borrowed(localized);
+            self.desc = localized;
         }
         self
     }
