@@ -130,8 +130,22 @@ async fn main() -> std::io::Result<()> {
     let listener = bind(port)?;
     println!("demo listening on http://{}", listener.local_addr()?);
     let app = app(Arc::new(Demo::with_example_app()));
+    // With `--features metrics`: every answer counted by code, the counts at `GET /metrics`,
+    // outside the envelope (a route added after the layer; merging a router would replace
+    // the enveloped fallback).
+    #[cfg(feature = "metrics")]
+    let app = app.route("/metrics", metrics_route());
     hero_codes::axum::serve(listener, app)
         .header_timeout(HEADER_TIMEOUT)
         .shutdown_timeout(SHUTDOWN_TIMEOUT)
         .await
+}
+
+/// `GET /metrics`: the Prometheus text of a recorder installed now, before any answer.
+#[cfg(feature = "metrics")]
+fn metrics_route() -> axum::routing::MethodRouter {
+    let recorder = metrics_exporter_prometheus::PrometheusBuilder::new().build_recorder();
+    let handle = recorder.handle();
+    metrics::set_global_recorder(recorder).expect("the demo installs the only recorder");
+    get(move || async move { handle.render() })
 }

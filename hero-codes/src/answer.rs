@@ -44,6 +44,9 @@ pub(crate) enum Mark {
     /// An extractor's rejection, answered in the built-in catalog for want of a layer:
     /// the nearest layer answers the failure in its own catalog instead.
     Rejected(Failure),
+    /// An answer already recorded by a layer inside another: the outer one keeps it and
+    /// does not count it again.
+    Recorded,
 }
 
 impl Answer {
@@ -150,7 +153,7 @@ pub(crate) fn replacement<C: FailureCodes>(
 ) -> Option<Answer> {
     match mark {
         Some(Mark::Rejected(failure)) => return Some(Answer::failure::<C>(failure)),
-        Some(Mark::InEnvelope(_)) => return None,
+        Some(Mark::InEnvelope(_) | Mark::Recorded) => return None,
         None if !is_error(status) => return None,
         None => {}
     }
@@ -194,10 +197,18 @@ impl Observation {
     }
 
     /// Its answer, with `status` and `mark`, is ready: recorded by its code, or, unmarked,
-    /// as catalog `C`'s success (an answer the layer keeps carries no code otherwise).
+    /// as catalog `C`'s success (an answer the layer keeps carries no code otherwise),
+    /// unless a layer inside this one recorded it. Inside another layer (`nesting`), the
+    /// mark to put on the answer so that the outer one does not count it again.
     #[inline]
-    pub(crate) fn finish<C: FailureCodes>(self, status: StatusCode, mark: Option<Mark>) {
+    pub(crate) fn finish<C: FailureCodes>(
+        self,
+        status: StatusCode,
+        mark: Option<Mark>,
+        nested: bool,
+    ) -> Option<Mark> {
         let identity = match mark {
+            Some(Mark::Recorded) => return None,
             Some(Mark::InEnvelope(identity)) => identity,
             // A layer answers a rejection itself: an outer one meets it only without one.
             Some(Mark::Rejected(failure)) => C::for_failure(failure).identity(),
@@ -208,6 +219,66 @@ impl Observation {
         #[cfg(not(feature = "metrics"))]
         let elapsed = std::time::Duration::ZERO;
         observe::record(identity, status, elapsed, self.client_level);
+        nested.then_some(Mark::Recorded)
+    }
+}
+
+thread_local! {
+    /// How many envelope layers are polling their service on this thread now.
+    static LAYERS_POLLING: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Counts a layer as polling while it lives. A layer's service, and any layer inside it, is
+/// polled within the layer's own poll, so a layer that sees another polling around it is
+/// nested, whatever thread or task runs them. It decides only whether an answer is marked
+/// as recorded (so that it is counted once), never what the answer is: that is why it may
+/// ride on the thread.
+pub(crate) struct Nesting(());
+
+impl Nesting {
+    pub(crate) fn enter() -> Self {
+        LAYERS_POLLING.with(|count| count.set(count.get() + 1));
+        Nesting(())
+    }
+}
+
+/// Whether another layer polls around the one polling now (inside its [`Nesting`]).
+pub(crate) fn nested() -> bool {
+    LAYERS_POLLING.with(std::cell::Cell::get) > 1
+}
+
+#[cfg(feature = "actix")]
+pin_project_lite::pin_project! {
+    /// A layer's future, counted by [`Nesting`] at each poll.
+    pub(crate) struct Counted<F> {
+        #[pin]
+        inner: F,
+    }
+}
+
+#[cfg(feature = "actix")]
+impl<F> Counted<F> {
+    pub(crate) fn new(inner: F) -> Self {
+        Counted { inner }
+    }
+}
+
+#[cfg(feature = "actix")]
+impl<F: std::future::Future> std::future::Future for Counted<F> {
+    type Output = F::Output;
+
+    fn poll(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<F::Output> {
+        let _nesting = Nesting::enter();
+        self.project().inner.poll(cx)
+    }
+}
+
+impl Drop for Nesting {
+    fn drop(&mut self) {
+        LAYERS_POLLING.with(|count| count.set(count.get() - 1));
     }
 }
 

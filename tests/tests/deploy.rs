@@ -5,13 +5,16 @@
 //!   that send nothing, are all closed by the demo within 40 s (its header timeout is
 //!   10 s), and normal requests made meanwhile are answered within 1 s each;
 //! - on SIGTERM and on SIGINT the demo finishes a request in flight (an upload still being
-//!   sent when the signal comes) and exits 0 within its shutdown timeout.
+//!   sent when the signal comes) and exits 0 within its shutdown timeout;
+//! - the axum demo, built with `--features metrics`, counts every answer of a known mix
+//!   by its code at `GET /metrics`, in text that `promtool check metrics` accepts.
 //!
 //! Every client and wait is bounded; the demos are killed when a test ends, however it ends.
 
 #[allow(dead_code)]
 #[path = "../../hero-codes/examples/demo_service/mod.rs"]
 mod service;
+mod support;
 
 use std::path::PathBuf;
 use std::process::{Child, Command, ExitStatus, Stdio};
@@ -234,6 +237,44 @@ async fn drains_on(name: &str, signal: libc::c_int) {
     );
 }
 
+#[tokio::test]
+async fn axum_demo_counts_every_answer_at_metrics() {
+    use support::prometheus::{answers, promtool_accepts};
+    let demo = Demo::start("demo").await;
+    let base = format!("http://{}", demo.addr);
+    let mix: [(http::Method, &str, u16); 5] = [
+        (http::Method::GET, "/api/tracker/apps/1", 200),
+        (http::Method::GET, "/api/tracker/apps/2", 404),
+        (http::Method::GET, "/no-such-route", 404),
+        (http::Method::PUT, "/download+1", 401),
+        (http::Method::GET, "/api/tracker/panic", 500),
+    ];
+    for (method, path, status) in mix {
+        let reply = support::send(&base, method, path, None, Vec::new()).await;
+        assert_eq!(reply.0.as_u16(), status, "{path}");
+        assert!(
+            !reply.2.is_empty(),
+            "{path}: an envelope, not an empty body"
+        );
+    }
+    let (status, _, body) = support::get_path(&base, "/metrics").await;
+    assert_eq!(status, http::StatusCode::OK);
+    let text = String::from_utf8(body).expect("Prometheus text is UTF-8");
+    for (catalog, code, status, count) in [
+        ("ResultCode", "0", 200, 1.0),
+        ("ResultCode", "10400", 404, 2.0),
+        ("HeroCode", "1002", 401, 1.0),
+        ("ResultCode", "10500", 500, 1.0),
+    ] {
+        assert_eq!(
+            answers(&text, catalog, code, status),
+            count,
+            "{catalog} {code}:\n{text}"
+        );
+    }
+    promtool_accepts(&text);
+}
+
 /// A demo binary running on a free port of 127.0.0.1; killed when dropped.
 struct Demo {
     child: Child,
@@ -296,7 +337,7 @@ impl Drop for Demo {
 }
 
 /// The demo's binary, built once for all tests with the features `scripts/openapi-check`
-/// builds it with (so CI builds it once).
+/// builds it with, and `metrics` for `GET /metrics`.
 fn demo_binary(name: &str) -> PathBuf {
     static BUILT: OnceLock<Vec<(String, PathBuf)>> = OnceLock::new();
     let built = BUILT.get_or_init(|| {
@@ -311,7 +352,7 @@ fn demo_binary(name: &str) -> PathBuf {
                 "--example",
                 "demo-actix",
                 "--features",
-                "utoipa,actix",
+                "utoipa,actix,metrics",
                 "--message-format=json-render-diagnostics",
             ])
             .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))

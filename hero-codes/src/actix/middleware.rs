@@ -21,7 +21,7 @@ use futures_util::future::LocalBoxFuture;
 use super::response::into_response;
 use tracing::Level;
 
-use crate::answer::{self, Answer, Mark, Observation};
+use crate::answer::{self, Answer, Counted, Mark, Observation};
 use crate::negotiate::Negotiator;
 use crate::{CatalogCode, FailureCodes, InLocale};
 
@@ -164,15 +164,18 @@ where
             }
         };
         // Envelopes the handler and this middleware make are in the request's locale.
-        Box::pin(answer.in_locale(locale))
+        Box::pin(Counted::new(answer.in_locale(locale)))
     }
 }
 
 /// The answer, recorded by its code and labelled with `Vary` as the layer does.
-fn finish<C: FailureCodes>(response: HttpResponse, observation: Observation) -> HttpResponse {
+fn finish<C: FailureCodes>(mut response: HttpResponse, observation: Observation) -> HttpResponse {
     let status = http::StatusCode::from_u16(response.status().as_u16())
         .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
-    observation.finish::<C>(status, response.extensions().get::<Mark>().copied());
+    let mark = response.extensions().get::<Mark>().copied();
+    if let Some(recorded) = observation.finish::<C>(status, mark, answer::nested()) {
+        response.extensions_mut().insert(recorded);
+    }
     label_language::<C>(response)
 }
 

@@ -22,7 +22,7 @@ use tower_service::Service;
 use super::response::into_response;
 use tracing::Level;
 
-use crate::answer::{self, Answer, Mark, Observation};
+use crate::answer::{self, Answer, Mark, Nesting, Observation};
 use crate::locale::LocaleScope;
 use crate::negotiate::Negotiator;
 use crate::{CatalogCode, FailureCodes};
@@ -220,6 +220,7 @@ where
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = self.project();
+        let _nesting = Nesting::enter();
         // Envelopes the handler makes inside this poll are in the request's locale.
         let _locale = LocaleScope::enter(*this.locale);
         let response = match this.state.project() {
@@ -233,9 +234,12 @@ where
                 .take()
                 .expect("an envelope future polled after it completed"),
         };
-        let response = keep_in_envelope::<C>(response);
+        let mut response = keep_in_envelope::<C>(response);
         let mark = response.extensions().get::<Mark>().copied();
-        this.observation.finish::<C>(response.status(), mark);
+        let status = response.status();
+        if let Some(recorded) = this.observation.finish::<C>(status, mark, answer::nested()) {
+            response.extensions_mut().insert(recorded);
+        }
         Poll::Ready(Ok(label_language::<C>(response)))
     }
 }

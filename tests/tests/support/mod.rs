@@ -10,6 +10,7 @@ use serde_json::Value;
 
 pub mod built;
 pub mod cases;
+pub mod prometheus;
 
 pub const ENVELOPE_CONTENT_TYPE: &str = "application/json; charset=utf-8";
 
