@@ -74,7 +74,7 @@ impl fmt::Display for UnknownCode {
 impl std::error::Error for UnknownCode {}
 
 /// The field names and limits of the response envelope, as a catalog file's `[envelope]`
-/// gives them: each catalog's is [`CatalogCode::ENVELOPE`], and the built-in file's is
+/// gives them: each catalog's is [`ErrorAnswers::ENVELOPE`], and the built-in file's is
 /// [`ENVELOPE`](crate::ENVELOPE).
 ///
 /// ```

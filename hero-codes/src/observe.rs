@@ -1,6 +1,6 @@
 //! What every answer leaves for operators: its catalog, code and status on the request's
 //! span, a log line for error answers, and (feature `metrics`) a count by code and the
-//! handler's latency by code class. The envelope core calls [`record`] once per answer,
+//! handler's latency by code class. The envelope core records each answer once,
 //! for axum and actix-web alike.
 //!
 //! Each code of a catalog has one [`CodeIdentity`], a `static` the macros generate beside
