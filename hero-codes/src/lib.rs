@@ -92,8 +92,7 @@
 //!         .route("/apps/{id}", get(get_app))
 //!         .with_envelope::<ResultCode>();
 //!     let listener = tokio::net::TcpListener::bind("127.0.0.1:3000").await?;
-//!     // axum::serve with a timer on request headers and a drain on SIGTERM or SIGINT
-//!     hero_codes::axum::serve(listener, app).await
+//!     axum::serve(listener, app).await // or hero_codes::axum::serve (feature `serve`)
 //! }
 //! # }
 //! # fn main() {}
