@@ -147,18 +147,20 @@ where
             match outcome {
                 Ok(Ok(response)) => {
                     let (request, response) = response.into_parts();
-                    let mut response = finish::<C>(keep_in_envelope::<C, B>(response), observation);
+                    let (response, mark) = keep_in_envelope::<C, B>(response);
+                    let mut response = finish::<C>(response, mark, observation);
                     allow_head_with_get(response.headers_mut());
                     Ok(ServiceResponse::new(request, response))
                 }
                 Ok(Err(error)) => {
-                    let response = keep_in_envelope::<C, BoxBody>(error.error_response());
-                    let response = finish::<C>(response, observation);
+                    let (response, mark) = keep_in_envelope::<C, BoxBody>(error.error_response());
+                    let response = finish::<C>(response, mark, observation);
                     Err(InternalError::from_response(error, response).into())
                 }
                 Err(panic) => {
-                    let response = into_response(Answer::panic::<C>(panic.as_ref()));
-                    let response = finish::<C>(response, observation);
+                    let answer = Answer::panic::<C>(panic.as_ref());
+                    let mark = answer.mark;
+                    let response = finish::<C>(into_response(answer), mark, observation);
                     Err(InternalError::from_response("handler panicked", response).into())
                 }
             }
@@ -168,11 +170,14 @@ where
     }
 }
 
-/// The answer, recorded by its code and labelled with `Vary` as the layer does.
-fn finish<C: FailureCodes>(mut response: HttpResponse, observation: Observation) -> HttpResponse {
+/// The answer with `mark`, recorded by its code and labelled with `Vary` as the layer does.
+fn finish<C: FailureCodes>(
+    mut response: HttpResponse,
+    mark: Option<Mark>,
+    observation: Observation,
+) -> HttpResponse {
     let status = http::StatusCode::from_u16(response.status().as_u16())
         .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
-    let mark = response.extensions().get::<Mark>().copied();
     if let Some(recorded) = observation.finish::<C>(status, mark, answer::nested()) {
         response.extensions_mut().insert(recorded);
     }
@@ -203,26 +208,28 @@ fn allow_head_with_get(headers: &mut HeaderMap) {
 }
 
 /// The response, or the envelope of catalog `C` in its place (its status and other
-/// headers kept): see [`answer::replacement`].
+/// headers kept; see [`answer::replacement`]), with the mark of the answer that goes out.
 fn keep_in_envelope<C: FailureCodes, B: MessageBody + 'static>(
     response: HttpResponse<B>,
-) -> HttpResponse {
+) -> (HttpResponse, Option<Mark>) {
     let status = http::StatusCode::from_u16(response.status().as_u16())
         .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
     let mark = response.extensions().get::<Mark>().copied();
     let Some(answer) = answer::replacement::<C>(status, mark) else {
-        return response.map_into_boxed_body();
+        return (response.map_into_boxed_body(), mark);
     };
+    let answer_mark = answer.mark;
     let mut replaced = into_response(answer);
     if let Some(Mark::Rejected(_)) = mark {
-        return replaced; // the crate's own answer: nothing of it to keep
+        // The crate's own answer: nothing of it to keep.
+        return (replaced, answer_mark);
     }
     for (name, value) in response.headers() {
         if name != CONTENT_TYPE && name != CONTENT_LENGTH && name != CONTENT_LANGUAGE {
             replaced.headers_mut().append(name.clone(), value.clone());
         }
     }
-    replaced
+    (replaced, answer_mark)
 }
 
 /// `Vary: Accept-Language` on an answer that says its language, when catalog `C` has

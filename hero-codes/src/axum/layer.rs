@@ -234,8 +234,7 @@ where
                 .take()
                 .expect("an envelope future polled after it completed"),
         };
-        let mut response = keep_in_envelope::<C>(response);
-        let mark = response.extensions().get::<Mark>().copied();
+        let (mut response, mark) = keep_in_envelope::<C>(response);
         let status = response.status();
         if let Some(recorded) = this.observation.finish::<C>(status, mark, answer::nested()) {
             response.extensions_mut().insert(recorded);
@@ -292,14 +291,17 @@ fn panic_response<C: FailureCodes>(panic: Box<dyn Any + Send>) -> Response {
     into_response(Answer::panic::<C>(panic.as_ref()))
 }
 
-/// The response, or the envelope of catalog `C` in its place: see [`answer::replacement`].
-fn keep_in_envelope<C: FailureCodes>(response: Response) -> Response {
+/// The response, or the envelope of catalog `C` in its place (see
+/// [`answer::replacement`]), with the mark of the answer that goes out.
+fn keep_in_envelope<C: FailureCodes>(response: Response) -> (Response, Option<Mark>) {
     let mark = response.extensions().get::<Mark>().copied();
     let Some(answer) = answer::replacement::<C>(response.status(), mark) else {
-        return response;
+        return (response, mark);
     };
+    let answer_mark = answer.mark;
     if let Some(Mark::Rejected(_)) = mark {
-        return into_response(answer); // the crate's own answer: nothing of it to keep
+        // The crate's own answer: nothing of it to keep.
+        return (into_response(answer), answer_mark);
     }
     // Keep the status and headers such as `Allow`; the old body and its length go.
     let (mut parts, _) = response.into_parts();
@@ -308,7 +310,7 @@ fn keep_in_envelope<C: FailureCodes>(response: Response) -> Response {
     let (answer_parts, body) = into_response(answer).into_parts();
     parts.headers.extend(answer_parts.headers);
     parts.extensions.extend(answer_parts.extensions);
-    Response::from_parts(parts, body)
+    (Response::from_parts(parts, body), answer_mark)
 }
 
 /// `Vary: Accept-Language` on an answer that says its language, when catalog `C` has
