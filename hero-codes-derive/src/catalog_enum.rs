@@ -234,10 +234,11 @@ fn inherent_impl(catalog: &Catalog, name: &Ident, krate: &TokenStream) -> TokenS
         .iter()
         .map(|entry| Ident::new(&entry.name.value, Span::call_site()));
     let markdown = markdown_table(catalog);
-    let slots = catalog.codes.len().saturating_mul(2).next_power_of_two();
+    let count = catalog.codes.len();
     quote! {
         // `from_code`'s table, built by `const` evaluation.
-        static INDEX: [u32; #slots] = #krate::__private::build_index(TABLE.codes);
+        static INDEX: [u32; #krate::__private::slot_count(#count)] =
+            #krate::__private::build_index(TABLE.codes);
 
         impl #name {
             /// Every code of the catalog, in file order.

@@ -204,7 +204,7 @@ include_catalog!("codes.toml");
 pub mod __private {
     pub use crate::catalog::private::*;
     pub use crate::error::error_body;
-    pub use crate::lookup::{build_index, find};
+    pub use crate::lookup::{build_index, find, slot_count};
     pub use crate::table::Table;
     #[cfg(feature = "actix")]
     pub use actix_web;
