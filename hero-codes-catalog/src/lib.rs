@@ -77,6 +77,7 @@
 mod annotate;
 mod diagnostic;
 mod diff;
+mod grpc;
 mod ident;
 mod load;
 mod lock;
@@ -93,7 +94,8 @@ use std::path::Path;
 
 pub use diagnostic::{Error, Position, Problem, Span, Spanned};
 pub use diff::{Change, diff};
-pub use hero_codes_vocab::{CodeType, Failure};
+pub use grpc::unknown_grpc_code;
+pub use hero_codes_vocab::{CodeType, Failure, GrpcCode};
 pub use load::{Choice, Located, Source};
 pub use lock::{Lock, LockedCode, LockedState, lock_path};
 pub use manifest::declared_catalog;

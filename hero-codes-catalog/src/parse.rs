@@ -6,12 +6,13 @@ use toml::de::{DeTable, DeValue};
 use hero_codes_vocab::{CodeType, Failure};
 
 use crate::diagnostic::{Diagnostics, Span, Spanned};
+use crate::grpc::read_grpc;
 use crate::model::{
     Catalog, CatalogFile, CodeEntry, CodeRange, Envelope, FailureCode, HttpStatus, RetiredCode,
 };
 use crate::reader::{self, Table, Value};
 
-const FILE_KEYS: &[&str] = &["locales", "envelope", "http", "catalogs"];
+const FILE_KEYS: &[&str] = &["locales", "domain", "envelope", "http", "catalogs"];
 const ENVELOPE_KEYS: &[&str] = &[
     "result",
     "code",
@@ -24,9 +25,9 @@ const ENVELOPE_KEYS: &[&str] = &[
 const HTTP_TABLE_KEYS: &[&str] = &["statuses"];
 const HTTP_ROW_KEYS: &[&str] = &["status", "reason", "meaning"];
 const CATALOG_KEYS: &[&str] = &[
-    "doc", "success", "statuses", "ranges", "codes", "retired", "failures",
+    "doc", "success", "statuses", "ranges", "codes", "retired", "failures", "grpc", "domain",
 ];
-const CODE_KEYS: &[&str] = &["code", "name", "status", "desc", "deprecated"];
+const CODE_KEYS: &[&str] = &["code", "name", "status", "desc", "deprecated", "grpc"];
 const RETIRED_KEYS: &[&str] = &["code", "name", "reason"];
 
 /// Parses `text` and reads it into a [`CatalogFile`]. Syntax errors stop here; structural
@@ -53,6 +54,7 @@ pub(crate) fn read(text: &str, diagnostics: &mut Diagnostics) -> Option<CatalogF
         .flatten()
         .filter_map(|locale| reader::string(locale, "a locale in `locales`", diagnostics))
         .collect();
+    let domain = file.optional_string("domain", diagnostics);
     let envelope = read_envelope(file.get("envelope"), diagnostics);
     let http_statuses = file
         .get("http")
@@ -95,6 +97,7 @@ pub(crate) fn read(text: &str, diagnostics: &mut Diagnostics) -> Option<CatalogF
         envelope,
         http_statuses,
         catalogs,
+        domain,
     })
 }
 
@@ -296,7 +299,11 @@ fn read_catalog(
     let failures = table
         .get("failures")
         .map(|value| read_failures(value, diagnostics));
+    let grpc = read_grpc(&table, diagnostics);
+    let domain = table.optional_string("domain", diagnostics);
     Some(Catalog {
+        grpc,
+        domain,
         name: Spanned::new(name.value.to_owned(), name.span),
         doc,
         success,
@@ -380,6 +387,7 @@ fn read_code(
     let status = read_required_status(entry, diagnostics);
     let desc = entry.required_string("desc", diagnostics);
     let deprecated = entry.optional_string("deprecated", diagnostics);
+    let grpc = read_grpc(entry, diagnostics);
     let translations = other_locales
         .iter()
         .filter_map(|locale| {
@@ -394,6 +402,7 @@ fn read_code(
         desc: desc?,
         translations,
         deprecated,
+        grpc,
     })
 }
 
