@@ -95,7 +95,7 @@ use std::path::Path;
 pub use diagnostic::{Error, Position, Problem, Span, Spanned};
 pub use diff::{Change, diff};
 pub use grpc::unknown_grpc_code;
-pub use hero_codes_vocab::{CodeType, Failure, GrpcCode};
+pub use hero_codes_vocab::{CodeType, Failure, GrpcCode, error_reason};
 pub use load::{Choice, Located, Source};
 pub use lock::{Lock, LockedCode, LockedState, lock_path};
 pub use manifest::declared_catalog;

@@ -33,6 +33,11 @@ pub(crate) struct Row<'a> {
     pub(crate) catalog: &'a str,
     pub(crate) code: &'a str,
     pub(crate) status: u16,
+    /// The gRPC status code's number, the reason of its `ErrorInfo` (the catalog variant
+    /// in UPPER_SNAKE_CASE) and its domain: the code's identity over gRPC.
+    pub(crate) grpc: i32,
+    pub(crate) reason: String,
+    pub(crate) domain: &'a str,
     /// Where the description comes from.
     pub(crate) desc: RowDesc<'a>,
     /// Whether `ErrorAnswers` lists it: a catalog's success code is no error.
@@ -127,7 +132,8 @@ impl<'a> Answers<'a> {
         // A catalog's success code is the one row `ErrorAnswers` does not list.
         let identities = self.rows.iter().map(|row| {
             let (catalog, code, status, success) = (row.catalog, row.code, row.status, !row.listed);
-            quote!((#catalog, #code, #status, #success))
+            let (grpc, reason, domain) = (row.grpc, &row.reason, row.domain);
+            quote!((#catalog, #code, #status, #success, #grpc, #reason, #domain))
         });
         let locales = 0..self.file.map_or(0, envelope::locale_count);
         let descs = locales.clone().map(|locale| {

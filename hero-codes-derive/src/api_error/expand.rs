@@ -32,6 +32,9 @@ pub(crate) fn expand(resolved: &Resolved<'_>) -> TokenStream {
             catalog: &variant.catalog,
             code: &variant.code,
             status: variant.status,
+            grpc: variant.grpc.number(),
+            reason: variant.reason.clone(),
+            domain: &variant.domain,
             desc: row_desc(variant),
             listed: true,
         })
