@@ -88,9 +88,10 @@ fn catalog_grpc_is_an_error(catalog: &Catalog, diagnostics: &mut Diagnostics) {
 }
 
 /// Rejects an error code that gRPC would read as `OK`: `{ code = "A0001", status = 200 }`
-/// (Alibaba's and WeChat's catalogs answer errors with HTTP 200) with no `grpc` of its own
-/// or of its catalog, and `grpc = "OK"` on an error code; and a success code with any
-/// other `grpc`.
+/// beside the success code (Alibaba's and WeChat's catalogs answer errors with HTTP 200)
+/// with no `grpc` of its own or of its catalog, and `grpc = "OK"` on an error code; and a
+/// success code with any other `grpc`. Another 2xx code (`{ code = "QUEUED", status = 202 }`)
+/// says the request went well in its own way, and answers OK.
 fn error_codes_are_not_ok(catalog: &Catalog, diagnostics: &mut Diagnostics) {
     // A catalog without a success code, or with one that is no success, is reported by
     // `success_code_is_defined`.
@@ -114,7 +115,7 @@ fn error_codes_are_not_ok(catalog: &Catalog, diagnostics: &mut Diagnostics) {
                 own.span,
                 format!("error code `{code}` would answer gRPC OK, a success: name an error status, such as \"FAILED_PRECONDITION\""),
             ),
-            (None, false, true) => diagnostics.push(
+            (None, false, true) if entry.status.value == 200 => diagnostics.push(
                 entry.status.span,
                 format!(
                     "error code `{code}` answers HTTP {}, which gRPC reads as OK, a success: give it `grpc = \"...\"`, or give every such code of {name} one with `grpc = \"FAILED_PRECONDITION\"` in [catalogs.{name}]",

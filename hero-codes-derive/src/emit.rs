@@ -56,6 +56,9 @@ pub(crate) enum RowDesc<'a> {
         pattern: TokenStream,
         /// The text in the locale `locale` holds, formatted from those bindings.
         format: TokenStream,
+        /// Each field the text names, by name, handed to `visit` as the text formats it:
+        /// the `ErrorInfo` metadata of a gRPC answer.
+        visits: TokenStream,
     },
 }
 
@@ -189,6 +192,12 @@ impl<'a> Answers<'a> {
             } => Some(quote!(#pattern => ::std::borrow::Cow::Owned(#format),)),
             RowDesc::Fixed(_) => None,
         });
+        let visits = self.rows.iter().filter_map(|row| match &row.desc {
+            RowDesc::Filled {
+                pattern, visits, ..
+            } => Some(quote!(#pattern => { #visits })),
+            RowDesc::Fixed(_) => None,
+        });
         quote! {{
             #[inline]
             fn localized_desc(&self, locale: usize) -> ::std::borrow::Cow<'static, str> {
@@ -196,6 +205,17 @@ impl<'a> Answers<'a> {
                 match self {
                     #(#filled)*
                     _ => TABLE.desc(locale, index(self)),
+                }
+            }
+
+            fn visit_fields(
+                &self,
+                visit: &mut dyn ::core::ops::FnMut(&'static str, &dyn ::core::fmt::Display),
+            ) {
+                #[allow(unreachable_patterns)]
+                match self {
+                    #(#visits)*
+                    _ => {}
                 }
             }
 

@@ -8,12 +8,12 @@
 //! metrics, increments handles registered at its first answer: it never formats or hashes
 //! a label.
 
-#[cfg(any(feature = "axum", feature = "actix"))]
+#[cfg(any(feature = "axum", feature = "actix", feature = "tonic"))]
 use std::time::Duration;
 
-#[cfg(any(feature = "axum", feature = "actix"))]
+#[cfg(any(feature = "axum", feature = "actix", feature = "tonic"))]
 use http::StatusCode;
-#[cfg(any(feature = "axum", feature = "actix"))]
+#[cfg(any(feature = "axum", feature = "actix", feature = "tonic"))]
 use tracing::Level;
 
 /// A code of a catalog as operators see it: the labels of its answers. Generated as a
@@ -187,7 +187,7 @@ pub fn request_span(method: &str, path: &str) -> tracing::Span {
 /// came in: on the current span, in the log for error answers (a 4xx at `client_level`;
 /// a 5xx at error level, its source chain logged where the error was answered), and in
 /// the metrics.
-#[cfg(any(feature = "axum", feature = "actix"))]
+#[cfg(any(feature = "axum", feature = "actix", feature = "tonic"))]
 pub(crate) fn record(
     identity: &'static CodeIdentity,
     status: StatusCode,
@@ -213,7 +213,7 @@ pub(crate) fn record(
 }
 
 /// A client error's line, at the level the layer was given.
-#[cfg(any(feature = "axum", feature = "actix"))]
+#[cfg(any(feature = "axum", feature = "actix", feature = "tonic"))]
 fn log_client_error(identity: &CodeIdentity, status: StatusCode, level: Level) {
     macro_rules! at {
         ($level:expr) => {
