@@ -32,7 +32,8 @@ use crate::{CodeIdentity, Failure, FailureCodes};
 /// - a status that is not a catalog code's (an unknown method's `UNIMPLEMENTED`, a message
 ///   over the size limit, a `Status` built by hand) keeps its gRPC code and gets the
 ///   message and details of `C`'s code for it: `not_found` for an unknown method or
-///   service, `body_too_large` for `RESOURCE_EXHAUSTED`, `internal` for a server-side code,
+///   service, `body_too_large` for a message over the size limit (`OUT_OF_RANGE` or
+///   `RESOURCE_EXHAUSTED`), `internal` for a server-side code,
 ///   else the first code of `C` with that gRPC status, else `bad_request`;
 /// - every answer is recorded by its code (a success as `C`'s success code), on the span
 ///   and in the metrics, as the HTTP layers record theirs.
@@ -241,7 +242,9 @@ fn in_catalog<C: FailureCodes, B: Default>(
 fn code_for<C: FailureCodes>(grpc: Code) -> C {
     let failure = match grpc {
         Code::Unimplemented => Failure::NotFound,
-        Code::ResourceExhausted => Failure::BodyTooLarge,
+        // tonic answers a message over its size limit with OUT_OF_RANGE, and one that
+        // decompresses over it with RESOURCE_EXHAUSTED.
+        Code::OutOfRange | Code::ResourceExhausted => Failure::BodyTooLarge,
         Code::Internal
         | Code::Unknown
         | Code::DataLoss
