@@ -104,8 +104,8 @@ pub use model::{
 };
 pub use reader::looks_like_locale;
 pub use render::{
-    HTTP_TABLE_HEADINGS, code_table_headings, code_table_row, error_body_json, http_table_row,
-    markdown_http_table, markdown_table,
+    CODE_TABLE_HEADINGS, HTTP_TABLE_HEADINGS, code_table_cells, code_table_headings,
+    code_table_row, error_body_json, http_table_row, markdown_http_table, markdown_table,
 };
 pub use suggest::{closest, nearest};
 pub use wording::quoted_list;

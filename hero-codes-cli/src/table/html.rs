@@ -2,7 +2,7 @@
 //! code, name or description as one types, statuses as coloured badges. Styles and script
 //! are inline, so the page opens offline, from a file, or attached to a mail.
 
-use hero_codes_catalog::{CatalogFile, code_table_headings};
+use hero_codes_catalog::{CODE_TABLE_HEADINGS, CatalogFile, code_table_headings};
 
 /// The page around the tables: `{title}` and `{tables}` are filled in. The script hides the
 /// rows whose `data-search` text does not contain every word typed, and a table with no row
@@ -70,7 +70,7 @@ pub(super) fn render(file: &CatalogFile) -> String {
         let locales = file.locale_tags();
         let headings = code_table_headings(locales.get(1..).unwrap_or_default());
         // The headings after the default description are one per other locale.
-        let languages = [None; 4]
+        let languages = [None; CODE_TABLE_HEADINGS.len() + 1]
             .into_iter()
             .chain(locales.iter().skip(1).map(Some));
         for (heading, language) in headings.iter().zip(languages) {
@@ -101,12 +101,13 @@ pub(super) fn render(file: &CatalogFile) -> String {
                 ));
             }
             tables.push_str(&format!(
-                "<tr data-search=\"{}\"><td class=\"code\">{}</td><td class=\"name\">{}</td><td><span class=\"badge s{}\" title=\"{}\">{status}</span></td><td>{}</td>{translations}</tr>\n",
+                "<tr data-search=\"{}\"><td class=\"code\">{}</td><td class=\"name\">{}</td><td><span class=\"badge s{}\" title=\"{}\">{status}</span></td><td class=\"grpc\">{}</td><td>{}</td>{translations}</tr>\n",
                 escape(&search.to_lowercase()),
                 escape(code),
                 escape(name),
                 status / 100,
                 escape(&reason(file, status)),
+                catalog.grpc_of(entry).name(),
                 escape(desc)
             ));
         }
