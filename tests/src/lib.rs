@@ -31,6 +31,8 @@ pub mod docs {
     pub struct Actix;
     #[doc = include_str!("../../docs/openapi.md")]
     pub struct Openapi;
+    #[doc = include_str!("../../docs/grpc.md")]
+    pub struct Grpc;
     #[doc = include_str!("../../docs/observability.md")]
     pub struct Observability;
     #[doc = include_str!("../../docs/demo.md")]
