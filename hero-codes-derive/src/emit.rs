@@ -210,7 +210,7 @@ impl<'a> Answers<'a> {
 
             fn visit_fields(
                 &self,
-                visit: &mut dyn ::core::ops::FnMut(&'static str, &dyn ::core::fmt::Display),
+                visit: &mut dyn ::core::ops::FnMut(&'static str, ::std::string::String),
             ) {
                 #[allow(unreachable_patterns)]
                 match self {

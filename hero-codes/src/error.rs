@@ -97,10 +97,10 @@ pub trait ApiError: Error {
     }
 
     /// Hands each field a variant's own description names to `visit`, by name, formatted
-    /// as the description formats it: `("id", 7)` for `应用{id}不存在`. The metadata of
+    /// as the description formats it: `("id", "7")` for `应用{id}不存在`. The metadata of
     /// the error's gRPC `ErrorInfo`; nothing for a description from the catalog.
     #[doc(hidden)]
-    fn visit_fields(&self, visit: &mut dyn FnMut(&'static str, &dyn std::fmt::Display)) {
+    fn visit_fields(&self, visit: &mut dyn FnMut(&'static str, String)) {
         let _ = visit; // no fields unless the implementation knows some
     }
 

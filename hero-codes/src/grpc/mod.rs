@@ -88,7 +88,7 @@ fn answer<E: ApiError>(error: &E, grpc: Code) -> Status {
     let mut metadata = HashMap::with_capacity(1);
     metadata.insert(CODE_KEY.to_owned(), error.code().to_owned());
     error.visit_fields(&mut |name, value| {
-        metadata.insert(name.to_owned(), value.to_string());
+        metadata.insert(name.to_owned(), value);
     });
     let mut details = ErrorDetails::new();
     details.set_error_info(identity.reason(), identity.domain(), metadata);
