@@ -23,6 +23,7 @@ desc = "message"
 
 [catalogs.ShopCode]
 success = "00000"
+grpc = "FAILED_PRECONDITION"  # over gRPC, its errors answered with HTTP 200
 codes = [
     { code = "00000", name = "Ok",          status = 200, desc = "一切ok" },
     { code = "A0400", name = "BadInput",    status = 200, desc = "用户请求参数错误" },
@@ -144,7 +145,7 @@ fn each_mistake_is_one_error(shop: &Shop) {
     let errors = stderr(&failed);
     assert_eq!(errors.matches("error: ").count(), 2, "{errors}");
     assert!(
-        errors.contains("error: api/codes.toml:11:45: unknown key `stauts` in a code entry: did you mean `status`?"),
+        errors.contains("error: api/codes.toml:12:45: unknown key `stauts` in a code entry: did you mean `status`?"),
         "{errors}"
     );
     assert!(errors.contains("due to 1 previous error"), "{errors}");
@@ -222,13 +223,13 @@ fn a_lock_written_later_is_read_by_the_next_build(shop: &Shop) {
         !failed.status.success(),
         "a catalog breaking its new lock built:\n{errors}"
     );
-    assert!(errors.contains("error: api/codes.toml:13:54: code `A0404` of ShopCode (`NoSuchApi`) is released in codes.lock with status 410, not 404"), "{errors}");
+    assert!(errors.contains("error: api/codes.toml:14:54: code `A0404` of ShopCode (`NoSuchApi`) is released in codes.lock with status 410, not 404"), "{errors}");
     assert!(errors.contains("due to 1 previous error"), "{errors}");
 
     // The message's way out runs as written, where the user is.
     let accepted = ok(hero_codes(&shop.root, &["lock", "--accept-breaking"]));
     assert!(
-        accepted.starts_with("accepted: api/codes.toml:13:54: "),
+        accepted.starts_with("accepted: api/codes.toml:14:54: "),
         "{accepted}"
     );
     let built = shop.build();

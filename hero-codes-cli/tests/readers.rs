@@ -69,7 +69,7 @@ print(len(rows), rows[0], [row for row in rows if row[1] == "10400"])
     );
     assert_eq!(
         rows.trim(),
-        "29 ['Catalog', 'Code', 'Variant', 'Status', 'Description', 'Description (en)'] \
-         [['ResultCode', '10400', 'NotFound', '404', '所请求的资源不存在', 'The requested resource does not exist']]"
+        "29 ['Catalog', 'Code', 'Variant', 'Status', 'gRPC', 'Description', 'Description (en)'] \
+         [['ResultCode', '10400', 'NotFound', '404', 'NOT_FOUND', '所请求的资源不存在', 'The requested resource does not exist']]"
     );
 }
