@@ -34,10 +34,11 @@ fn render_catalog(file: &CatalogFile, catalog: &Catalog) -> String {
                 format!(", Deprecated: {}", string_literal(&reason.value))
             });
         table.push_str(&format!(
-            "\t{{Code: {}, Name: {}, Status: {}, Desc: {}, Descs: map[string]string{{{}}}{deprecated}}},\n",
+            "\t{{Code: {}, Name: {}, Status: {}, GRPC: \"{}\", Desc: {}, Descs: map[string]string{{{}}}{deprecated}}},\n",
             code_literal(file, &entry.code.value),
             string_literal(&entry.name.value),
             entry.status.value,
+            catalog.grpc_of(entry).name(),
             string_literal(&entry.desc.value),
             descs_literal(file, entry, ": "),
         ));
@@ -185,11 +186,12 @@ import (
 )
 
 // Entry is one code of a catalog: its code as it goes into the envelope, its variant
-// name, HTTP status and description.
+// name, HTTP status, gRPC status (its google/rpc/code.proto name) and description.
 type Entry struct {
 	Code   @base@
 	Name   string
 	Status int
+	GRPC   string
 	Desc   string
 	// Descs holds the description in each locale of the catalog file, by language tag.
 	Descs map[string]string

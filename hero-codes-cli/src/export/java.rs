@@ -29,7 +29,7 @@ fn render_catalog(file: &CatalogFile, catalog: &Catalog) -> String {
     let members: Vec<String> = catalog
         .codes
         .iter()
-        .map(|entry| member(file, entry))
+        .map(|entry| member(file, catalog, entry))
         .collect();
     let envelope = &file.envelope;
     let code = field_lower_camel(&envelope.code.value);
@@ -66,7 +66,7 @@ fn render_catalog(file: &CatalogFile, catalog: &Catalog) -> String {
 }
 
 /// One enum constant, `@Deprecated` when the code is.
-fn member(file: &CatalogFile, entry: &CodeEntry) -> String {
+fn member(file: &CatalogFile, catalog: &Catalog, entry: &CodeEntry) -> String {
     let (tag, annotation, reason) =
         entry
             .deprecated
@@ -79,11 +79,12 @@ fn member(file: &CatalogFile, entry: &CodeEntry) -> String {
                 )
             });
     format!(
-        "        /** {}{tag} */\n{annotation}        {}({}, {}, {}, Map.of({}), {reason})",
+        "        /** {}{tag} */\n{annotation}        {}({}, {}, \"{}\", {}, Map.of({}), {reason})",
         java_comment(&entry.doc_line()),
         screaming_snake(&entry.name.value),
         code_literal(file, &entry.code.value),
         entry.status.value,
+        catalog.grpc_of(entry).name(),
         string_literal(&entry.desc.value),
         descs_literal(file, entry, ", "),
     )
@@ -239,13 +240,15 @@ const CATALOG: &str = r#"
 
         private final @wire@ code;
         private final int status;
+        private final String grpc;
         private final String desc;
         private final Map<String, String> descs;
         private final String deprecated;
 
-        @Catalog@(@wire@ code, int status, String desc, Map<String, String> descs, String deprecated) {
+        @Catalog@(@wire@ code, int status, String grpc, String desc, Map<String, String> descs, String deprecated) {
             this.code = code;
             this.status = status;
+            this.grpc = grpc;
             this.desc = desc;
             this.descs = descs;
             this.deprecated = deprecated;
@@ -259,6 +262,11 @@ const CATALOG: &str = r#"
         /** The HTTP status the code answers with. */
         public int status() {
             return status;
+        }
+
+        /** The gRPC status the code answers with over gRPC, by its google/rpc/code.proto name. */
+        public String grpc() {
+            return grpc;
         }
 
         /** The public description of the code. */

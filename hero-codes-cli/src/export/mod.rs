@@ -24,7 +24,7 @@ Examples:
   hero-codes export --lang java --package com.example > com/example/Codes.java
 
 Each file holds the envelope as a generic type in the catalog file's field names and code
-type, and per catalog: a constant or enum member per code with its HTTP status, its
+type, and per catalog: a constant or enum member per code with its HTTP and gRPC status, its
 description in every locale and its deprecation; a lookup from the code; an error type per
 code; and a reader that turns an answer's HTTP status and parsed JSON body into a success
 with its data or the error of its code (an unknown code kept as it came):

@@ -40,12 +40,13 @@ fn enumeration(file: &CatalogFile, catalog: &Catalog) -> String {
             pairs => format!("{{{pairs}}}"),
         };
         source.push_str(&format!(
-            "    #: {}{}\n    {} = ({}, {}, {}, {descs}, {deprecated})\n",
+            "    #: {}{}\n    {} = ({}, {}, \"{}\", {}, {descs}, {deprecated})\n",
             comment(&entry.doc_line()),
             deprecation_note(entry, " "),
             screaming_snake(&entry.name.value),
             code_literal(file, &entry.code.value),
             entry.status.value,
+            catalog.grpc_of(entry).name(),
             string_literal(&entry.desc.value),
         ));
     }
@@ -242,10 +243,18 @@ else:
 
 const ENUM_METHODS: &str = r#"
     def __init__(
-        self, code: Code, status: int, desc: str, descs: Dict[str, str], deprecated: Optional[str]
+        self,
+        code: Code,
+        status: int,
+        grpc: str,
+        desc: str,
+        descs: Dict[str, str],
+        deprecated: Optional[str],
     ) -> None:
         self.code = code
         self.status = status
+        #: The gRPC status it answers with over gRPC, by its google/rpc/code.proto name.
+        self.grpc = grpc
         self.desc = desc
         self.descs = descs
         #: Why the code should no longer be used, and what to use instead; None if in use.

@@ -4,7 +4,7 @@
 //! `{ ok: true, data }` or `{ ok: false, error }`. `tsc --strict` accepts it (ES2017 library
 //! or later); it needs nothing beyond the language.
 
-use hero_codes_catalog::{CatalogFile, CodeEntry, CodeType};
+use hero_codes_catalog::{Catalog, CatalogFile, CodeEntry, CodeType};
 
 use super::{catalog_doc, code_literal, comment, descs_literal, fill, success_literal};
 use crate::names::lower_camel;
@@ -30,7 +30,7 @@ pub(super) fn render(file: &CatalogFile, header: &str) -> String {
             comment(&catalog_doc(catalog))
         ));
         for entry in &catalog.codes {
-            source.push_str(&member(file, entry));
+            source.push_str(&member(file, catalog, entry));
         }
         let envelope = &file.envelope;
         let succeeded = match &envelope.result {
@@ -57,7 +57,7 @@ pub(super) fn render(file: &CatalogFile, header: &str) -> String {
 }
 
 /// One member of a catalog's `const` object, marked `@deprecated` when the code is.
-fn member(file: &CatalogFile, entry: &CodeEntry) -> String {
+fn member(file: &CatalogFile, catalog: &Catalog, entry: &CodeEntry) -> String {
     let (tag, field) = entry
         .deprecated
         .as_ref()
@@ -72,12 +72,13 @@ fn member(file: &CatalogFile, entry: &CodeEntry) -> String {
         pairs => format!("{{ {pairs} }}"),
     };
     format!(
-        "  /** {}{tag} */\n  {}: {{ code: {}, name: {}, status: {}, desc: {}, descs: {descs}{field} }},\n",
+        "  /** {}{tag} */\n  {}: {{ code: {}, name: {}, status: {}, grpc: \"{}\", desc: {}, descs: {descs}{field} }},\n",
         comment(&entry.doc_line()),
         entry.name.value,
         code_literal(file, &entry.code.value),
         string_literal(&entry.name.value),
         entry.status.value,
+        catalog.grpc_of(entry).name(),
         string_literal(&entry.desc.value),
     )
 }
@@ -131,6 +132,8 @@ export interface CodeEntry {
   readonly code: Code;
   readonly name: string;
   readonly status: number;
+  /** The gRPC status the code answers with over gRPC, by its google/rpc/code.proto name. */
+  readonly grpc: string;
   readonly desc: string;
   /** The description in each locale of the catalog file, keyed by language tag. */
   readonly descs: Readonly<Record<string, string>>;
