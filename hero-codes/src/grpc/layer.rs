@@ -15,11 +15,11 @@ use tower_layer::Layer;
 use tower_service::Service;
 use tracing::Level;
 
-use super::{answer, answered};
+use super::{answer, answered, grpc_code};
 use crate::answer::{Mark, Observation, report_panic};
 use crate::locale::LocaleScope;
 use crate::negotiate::Negotiator;
-use crate::{CodeIdentity, Failure, FailureCodes};
+use crate::{CodeClass, CodeIdentity, Failure, FailureCodes};
 
 /// A tower layer for tonic servers that answers in catalog `C`, as
 /// [`EnvelopeLayer`](crate::axum::EnvelopeLayer) does over HTTP:
@@ -196,7 +196,8 @@ where
             Err(panic) => {
                 report_panic(&*panic);
                 let internal = C::for_failure(Failure::Internal);
-                let status = in_locale(*this.locale, || super::status(&internal));
+                let grpc = grpc_code(internal.identity());
+                let status = in_locale(*this.locale, || answer(&internal, grpc));
                 (status.into_http(), Some(internal.identity()))
             }
         };
@@ -227,7 +228,7 @@ fn in_catalog<C: FailureCodes, B: Default>(
         return (response, None);
     };
     let code = code_for::<C>(grpc);
-    if matches!(grpc, Code::Internal | Code::Unknown | Code::DataLoss) {
+    if code.identity().class() == CodeClass::Server {
         tracing::error!(
             grpc = grpc as i32,
             code = code.code(),

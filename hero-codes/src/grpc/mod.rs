@@ -71,16 +71,16 @@ pub const CODE_KEY: &str = "code";
 /// assert_eq!(status.message(), "The requested resource does not exist");
 /// ```
 pub fn status<E: ApiError>(error: &E) -> Status {
-    answer(error, grpc_code(error.identity()))
-}
-
-/// The `Status` of `error` with the gRPC code `grpc`: its own, or that of a status the
-/// layer replaces.
-fn answer<E: ApiError>(error: &E, grpc: Code) -> Status {
     let http_status = error.status();
     if http_status.is_server_error() {
         report_server_error(error.code(), http_status, error);
     }
+    answer(error, grpc_code(error.identity()))
+}
+
+/// The `Status` of `error` with the gRPC code `grpc` (its own, or that of a status the
+/// layer replaces), logging nothing: the layer logs what it replaces its own way.
+fn answer<E: ApiError + ?Sized>(error: &E, grpc: Code) -> Status {
     let identity = error.identity();
     let locales = error.envelope().locales;
     let locale = answer_locale(locales);
