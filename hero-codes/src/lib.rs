@@ -128,7 +128,7 @@
 //! (`docs/locales.md`), your own catalog (`docs/own-catalog.md`), the generated API
 //! (`docs/generated-api.md`), the derive (`docs/derive.md`), `ApiResponse`
 //! (`docs/envelope.md`), axum (`docs/axum.md`), actix-web (`docs/actix.md`), OpenAPI
-//! (`docs/openapi.md`), the `hero-codes` command (`docs/command.md`), performance and
+//! (`docs/openapi.md`), gRPC with tonic (`docs/grpc.md`), the `hero-codes` command (`docs/command.md`), performance and
 //! reliability (`docs/performance.md`, `docs/reliability.md`).
 
 // Generated code names this crate as `::hero_codes`, here too.
