@@ -66,7 +66,8 @@
 //! | [`Located`], [`Source`], [`Choice`] | the one loader: a crate's catalog file (the one its `Cargo.toml` declares, else the built-in), read with its lock, checked, and the files to track |
 //! | [`declared_catalog`] | the catalog a crate declares in its `Cargo.toml` (`[package.metadata.hero-codes] catalog = "..."`) |
 //! | [`closest`], [`nearest`] | "did you mean": the likely misspellings of a key or code |
-//! | [`markdown_table`], [`markdown_http_table`], [`error_body_json`] | renderings shared by the macros and the command |
+//! | [`markdown_table`], [`markdown_http_table`], [`error_body_json`], [`code_table_headings`], [`code_table_row`] | renderings shared by the macros and the command |
+//! | [`GrpcCode`], [`Catalog::grpc_of`], [`CatalogFile::domain_of`], [`unknown_grpc_code`], [`error_reason`] | each code's gRPC status and `ErrorInfo` (reason, domain), from the `grpc` and `domain` keys |
 //! | [`Failure`] (`Failure::ALL`), [`CodeType`] | the failures a `[catalogs.Name.failures]` table names, and the type of codes (from `hero-codes-vocab`) |
 //! | [`BUILTIN_SOURCE`], [`BUILTIN_LOCK`] | the built-in catalog (the Hero API code list and the response spec) and its lock |
 //!
