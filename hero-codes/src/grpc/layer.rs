@@ -267,3 +267,60 @@ fn in_locale<R>(locale: Option<&'static str>, answer: impl FnOnce() -> R) -> R {
     let _scope = LocaleScope::enter(locale);
     answer()
 }
+
+#[cfg(test)]
+mod tests {
+    use std::convert::Infallible;
+
+    use tower::ServiceExt;
+
+    use super::*;
+    use crate::grpc::reply;
+    use crate::{Code as CatalogCode, ResultCode};
+
+    /// What the layer answers for a service whose answer is `status`, built by hand.
+    async fn through_layer(status: Status, language: &str) -> Status {
+        let inner = tower::service_fn(move |_: Request<()>| {
+            let status = status.clone();
+            async move { Ok::<_, Infallible>(status.into_http::<()>()) }
+        });
+        let service = StatusLayer::<ResultCode>::new().layer(inner);
+        let request = Request::builder()
+            .header(ACCEPT_LANGUAGE, language)
+            .body(())
+            .unwrap();
+        let response = service.oneshot(request).await.unwrap();
+        Status::from_header_map(response.headers()).expect("an error status in the headers")
+    }
+
+    #[tokio::test]
+    async fn a_status_built_by_hand_keeps_its_grpc_code_and_gets_the_catalogs_details() {
+        let denied = through_layer(Status::permission_denied("go away"), "en").await;
+        assert_eq!(denied.code(), Code::PermissionDenied);
+        let answer = reply::<ResultCode>(&denied);
+        // The first code of ResultCode whose gRPC status is PERMISSION_DENIED.
+        assert_eq!(
+            answer.code,
+            CatalogCode::Known(ResultCode::PermissionDenied)
+        );
+        assert_eq!(answer.desc, "No permission to access");
+
+        let odd = through_layer(Status::aborted("conflict"), "zh").await;
+        assert_eq!(odd.code(), Code::Aborted);
+        // No code of ResultCode answers ABORTED: its `bad_request` code.
+        let answer = reply::<ResultCode>(&odd);
+        assert_eq!(
+            answer.code,
+            CatalogCode::Known(ResultCode::InvalidParameter)
+        );
+        assert_eq!(answer.locale.as_deref(), Some("zh"));
+    }
+
+    #[tokio::test]
+    async fn a_catalog_codes_status_is_kept_as_it_is() {
+        let kept = through_layer(crate::grpc::status(&ResultCode::NotFound), "en").await;
+        // Made outside the layer's locale: its language is the one it was made in.
+        assert_eq!(reply::<ResultCode>(&kept).locale.as_deref(), Some("zh"));
+        assert_eq!(kept.code(), Code::NotFound);
+    }
+}
