@@ -10,6 +10,7 @@ mod export;
 mod lock;
 mod lookup;
 mod names;
+mod schema;
 mod source;
 mod table;
 mod text;
@@ -46,6 +47,7 @@ Examples:
   hero-codes lookup 10400
   hero-codes diff old/codes.toml codes.toml
   hero-codes lock                           write the lock beside the crate's catalog
+  hero-codes schema > codes.schema.json     for editors: `#:schema ./codes.schema.json`
 
 Exit status: 0 all is well, 1 a problem was found (a mistake in the file, an unknown code,
 a breaking change), 2 the command could not run (an unreadable file, bad arguments).";
@@ -67,6 +69,7 @@ enum Command {
     Lookup(lookup::Args),
     Diff(diff::Args),
     Lock(lock::Args),
+    Schema(schema::Args),
 }
 
 fn main() -> ExitCode {
@@ -86,6 +89,7 @@ fn main() -> ExitCode {
         Command::Lookup(args) => lookup::run(&args, &mut stdout),
         Command::Diff(args) => diff::run(&args, &mut stdout),
         Command::Lock(args) => lock::run(&args, &mut stdout),
+        Command::Schema(args) => schema::run(&args, &mut stdout),
     };
     let _ = stdout.flush();
     match outcome {
