@@ -3,6 +3,8 @@
 //! with a "did you mean") and [`json_schema`](crate::json_schema) describes the format from
 //! them, so a new key is one line here and one `get` in `parse.rs`.
 
+use hero_codes_vocab::Failure;
+
 /// One key of a table of the file.
 #[derive(Debug)]
 pub(crate) struct Key {
@@ -44,14 +46,26 @@ pub(crate) enum Value {
     Map(&'static Value),
     /// Two numbers, the lowest and the highest code of a block.
     Range,
-    /// `[catalogs.Name.failures]`: one key per [`Failure`](hero_codes_vocab::Failure), each
-    /// naming a code.
+    /// `[catalogs.Name.failures]`: the table of [`failure_keys`].
     Failures,
 }
 
 /// The names of `keys`, as the reader checks a table's keys against them.
 pub(crate) fn names(keys: &[Key]) -> Vec<&'static str> {
     keys.iter().map(|key| key.name).collect()
+}
+
+/// The keys of `[catalogs.Name.failures]`: one per failure kind, each required.
+pub(crate) fn failure_keys() -> Vec<Key> {
+    Failure::ALL
+        .iter()
+        .map(|kind| Key {
+            name: kind.key(),
+            value: Value::Text,
+            required: true,
+            doc: kind.summary(),
+        })
+        .collect()
 }
 
 /// The keys of the whole file.
@@ -277,3 +291,108 @@ pub(crate) const RETIRED: &[Key] = &[
         doc: "When or why it was retired, quoted by every message about it.",
     },
 ];
+
+#[cfg(test)]
+mod tests {
+    use toml::Value as Toml;
+
+    use super::*;
+    use crate::model::CatalogFile;
+
+    /// Where a value is in a document: table keys and array indexes from the root.
+    type Path = Vec<Result<String, usize>>;
+
+    fn at<'a>(root: &'a mut Toml, path: &Path) -> &'a mut Toml {
+        path.iter().fold(root, |value, step| match step {
+            Ok(key) => &mut value[key.as_str()],
+            Err(index) => &mut value[*index],
+        })
+    }
+
+    /// Removes each key of `keys` that the table at `path` of `root` has, one at a time,
+    /// and calls `removed` with the key and the file without it; then goes down into the
+    /// value (each item of a list, each value of a map).
+    fn each_key(root: &Toml, path: &Path, keys: &[Key], removed: &mut dyn FnMut(&Key, String)) {
+        for key in keys {
+            let mut copy = root.clone();
+            let table = at(&mut copy, path).as_table_mut().expect("a table");
+            if table.remove(key.name).is_none() {
+                continue;
+            }
+            removed(key, toml::to_string(&copy).expect("a document renders"));
+            let mut inner = path.clone();
+            inner.push(Ok(key.name.to_owned()));
+            each_value(root, inner, &key.value, removed);
+        }
+    }
+
+    fn each_value(root: &Toml, path: Path, value: &Value, removed: &mut dyn FnMut(&Key, String)) {
+        let mut copy = root.clone();
+        let here = at(&mut copy, &path);
+        let (steps, item): (Vec<_>, _) = match value {
+            Value::Table { keys, .. } => return each_key(root, &path, keys, removed),
+            Value::Failures => return each_key(root, &path, &failure_keys(), removed),
+            Value::List(item) => (
+                (0..here.as_array().map_or(0, Vec::len)).map(Err).collect(),
+                item,
+            ),
+            Value::Map(item) => (
+                here.as_table()
+                    .into_iter()
+                    .flat_map(|map| map.keys().cloned().map(Ok))
+                    .collect(),
+                item,
+            ),
+            _ => return,
+        };
+        for step in steps {
+            let mut inner = path.clone();
+            inner.push(step);
+            each_value(root, inner, item, removed);
+        }
+    }
+
+    /// The reader requires exactly the keys these tables mark `required`: without one of
+    /// those a file is rejected, and no other key is reported missing. The built-in catalog,
+    /// with a deprecated and a retired code added, has every table.
+    #[test]
+    fn the_reader_requires_exactly_the_keys_the_tables_mark_required() {
+        let text = crate::BUILTIN_SOURCE
+            .replacen(
+                "en = \"Token expired\" }",
+                "en = \"Token expired\", deprecated = \"use 10100\" }",
+                1,
+            )
+            .replacen(
+                "[catalogs.ResultCode]\n",
+                "[catalogs.ResultCode]\nretired = [{ code = \"10999\", name = \"Gone\", reason = \"v1\" }]\n",
+                1,
+            );
+        let document: Toml = toml::from_str(&text).expect("the built-in catalog is TOML");
+        CatalogFile::parse(&toml::to_string(&document).unwrap(), "codes.toml").expect("it parses");
+        let mut seen = Vec::new();
+        each_key(&document, &Vec::new(), FILE, &mut |key, without| {
+            seen.push(key.name);
+            let result = CatalogFile::parse(&without, "codes.toml");
+            let missing = format!("missing key `{}`", key.name);
+            match (key.required, result) {
+                (true, result) => assert!(result.is_err(), "a file without `{}` parses", key.name),
+                (false, Err(error)) => assert!(
+                    !error.to_string().contains(&missing),
+                    "`{}` is optional, yet: {error}",
+                    key.name
+                ),
+                (false, Ok(_)) => {}
+            }
+        });
+        for name in [
+            "deprecated",
+            "reason",
+            "internal",
+            "meaning",
+            "desc_max_chars",
+        ] {
+            assert!(seen.contains(&name), "`{name}` was not tried: {seen:?}");
+        }
+    }
+}

@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value as Json, json};
 
-use hero_codes_vocab::{CodeType, Failure};
+use hero_codes_vocab::CodeType;
 
 use crate::keys::{self, Key, Value};
 use crate::reader::looks_like_locale;
@@ -64,7 +64,7 @@ fn value(value: &Value) -> Json {
             "minItems": 2,
             "maxItems": 2,
         }),
-        Value::Failures => failures(),
+        Value::Failures => table(&keys::failure_keys(), false),
     }
 }
 
@@ -114,24 +114,6 @@ fn translation_pattern(keys: &[Key]) -> String {
         true => format!("^{LOCALE_PATTERN}$"),
         false => format!("^(?!(?:{})$){LOCALE_PATTERN}$", own.join("|")),
     }
-}
-
-/// `[catalogs.Name.failures]`: every kind, each naming a code of the catalog.
-fn failures() -> Json {
-    let properties: Map<String, Json> = Failure::ALL
-        .iter()
-        .map(|kind| {
-            let schema = json!({ "type": "string", "minLength": 1, "description": kind.summary() });
-            (kind.key().to_owned(), schema)
-        })
-        .collect();
-    let required: Vec<&str> = Failure::ALL.iter().map(|kind| kind.key()).collect();
-    json!({
-        "type": "object",
-        "properties": properties,
-        "required": required,
-        "additionalProperties": false,
-    })
 }
 
 #[cfg(test)]
