@@ -2,7 +2,9 @@
 //! `target/mypy-venv`, installed by `.ci/run`) validates TOML files read by `tomllib` against
 //! it. The built-in catalog and every example catalog of the README and `docs/` fit it, and
 //! every file it rejects, `hero-codes check` rejects too: the schema never asks for less
-//! than the checks do, and an editor never flags a file the build would accept.
+//! than the checks do, and an editor never flags a file the build would accept. Taplo
+//! itself (`@taplo/cli` from npm, the engine of Even Better TOML) finds the schema by the
+//! file's `#:schema` line, as the docs say to write it.
 
 mod common;
 
@@ -10,7 +12,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{builtin, hero_codes, run_ok, venv_python, workdir};
+use common::{builtin, hero_codes, node_modules, run_ok, tool_file, venv_python, workdir};
 
 /// The README and every chapter of `docs/`.
 fn documents() -> Vec<PathBuf> {
@@ -233,4 +235,38 @@ fn every_file_the_schema_rejects_check_rejects_too() {
             check.transcript()
         );
     }
+}
+
+#[test]
+fn taplo_validates_a_catalog_by_its_schema_line() {
+    let Some(taplo) = tool_file(node_modules().join(".bin/taplo")) else {
+        return;
+    };
+    let dir = workdir();
+    let schema = hero_codes(dir.path(), &["schema"]);
+    std::fs::write(dir.path().join("codes.schema.json"), &schema.stdout).unwrap();
+    let good = format!("#:schema ./codes.schema.json\n{}", builtin());
+    let bad = good.replacen("status = 404, desc", "stauts = 404, desc", 1);
+    std::fs::write(dir.path().join("good.toml"), good).unwrap();
+    std::fs::write(dir.path().join("bad.toml"), bad).unwrap();
+    let taplo_check = |file: &str| {
+        Command::new(&taplo)
+            .args(["check", file])
+            .current_dir(dir.path())
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("taplo runs")
+    };
+    let good = taplo_check("good.toml");
+    assert!(
+        good.status.success(),
+        "{}",
+        String::from_utf8_lossy(&good.stderr)
+    );
+    let bad = taplo_check("bad.toml");
+    let said = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        !bad.status.success() && said.contains("'stauts' was unexpected"),
+        "{said}"
+    );
 }

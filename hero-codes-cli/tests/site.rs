@@ -223,3 +223,37 @@ fn the_index_searches_every_catalog_and_a_click_opens_a_codes_page() {
         );
     }
 }
+
+#[test]
+fn files_that_share_a_catalog_share_its_pages() {
+    let dir = workdir();
+    for service in ["core", "edge"] {
+        std::fs::create_dir_all(dir.path().join(service)).unwrap();
+        std::fs::write(dir.path().join(service).join("codes.toml"), builtin()).unwrap();
+    }
+    let run = hero_codes(
+        dir.path(),
+        &["site", "site", "core/codes.toml", "edge/codes.toml"],
+    );
+    assert_eq!(
+        run.stdout,
+        "site/index.html: 28 code pages from 2 files\n",
+        "{}",
+        run.transcript()
+    );
+    let site = dir.path().join("site");
+    let not_found = page(&site, "ResultCode/10400.html");
+    assert!(
+        not_found.contains("<h2>In core/codes.toml</h2>")
+            && not_found.contains("<h2>In edge/codes.toml</h2>"),
+        "{not_found}"
+    );
+    // Each file keeps its section in the index, under an id of its own.
+    let index = page(&site, "index.html");
+    for id in ["ResultCode-1", "ResultCode-2", "HeroCode-1", "HeroCode-2"] {
+        assert!(
+            index.contains(&format!("<section id=\"{id}\">")),
+            "no section {id}"
+        );
+    }
+}
