@@ -6,28 +6,11 @@ use toml::de::{DeTable, DeValue};
 use hero_codes_vocab::{CodeType, Failure};
 
 use crate::diagnostic::{Diagnostics, Span, Spanned};
+use crate::keys::{self, names};
 use crate::model::{
     Catalog, CatalogFile, CodeEntry, CodeRange, Envelope, FailureCode, HttpStatus, RetiredCode,
 };
 use crate::reader::{self, Table, Value};
-
-const FILE_KEYS: &[&str] = &["locales", "envelope", "http", "catalogs"];
-const ENVELOPE_KEYS: &[&str] = &[
-    "result",
-    "code",
-    "desc",
-    "data",
-    "code_type",
-    "code_max_chars",
-    "desc_max_chars",
-];
-const HTTP_TABLE_KEYS: &[&str] = &["statuses"];
-const HTTP_ROW_KEYS: &[&str] = &["status", "reason", "meaning"];
-const CATALOG_KEYS: &[&str] = &[
-    "doc", "success", "statuses", "ranges", "codes", "retired", "failures",
-];
-const CODE_KEYS: &[&str] = &["code", "name", "status", "desc", "deprecated"];
-const RETIRED_KEYS: &[&str] = &["code", "name", "reason"];
 
 /// Parses `text` and reads it into a [`CatalogFile`]. Syntax errors stop here; structural
 /// mistakes are all collected, and whatever could be read is returned for validation.
@@ -44,7 +27,12 @@ pub(crate) fn read(text: &str, diagnostics: &mut Diagnostics) -> Option<CatalogF
         return None;
     }
     let document = Value::new(document.span(), DeValue::Table(document.into_inner()));
-    let file = Table::open(&document, "the catalog file", FILE_KEYS, diagnostics)?;
+    let file = Table::open(
+        &document,
+        "the catalog file",
+        &names(keys::FILE),
+        diagnostics,
+    )?;
     let locales: Vec<Spanned<String>> = file
         .get("locales")
         .or_else(|| misplaced_locales(&file))
@@ -60,8 +48,8 @@ pub(crate) fn read(text: &str, diagnostics: &mut Diagnostics) -> Option<CatalogF
             Table::open_section(
                 value,
                 "the [http] table",
-                HTTP_TABLE_KEYS,
-                FILE_KEYS,
+                &names(keys::HTTP),
+                &names(keys::FILE),
                 diagnostics,
             )
         })
@@ -71,7 +59,7 @@ pub(crate) fn read(text: &str, diagnostics: &mut Diagnostics) -> Option<CatalogF
                 rows,
                 "`statuses`",
                 "an HTTP status row",
-                HTTP_ROW_KEYS,
+                &names(keys::HTTP_ROW),
                 diagnostics,
             )
         })
@@ -80,9 +68,8 @@ pub(crate) fn read(text: &str, diagnostics: &mut Diagnostics) -> Option<CatalogF
         .filter_map(|row| read_http_status(row, diagnostics))
         .collect();
     // A code entry holds `desc` and one key per other locale: `en = "..."`.
-    let code_keys: Vec<&str> = CODE_KEYS
-        .iter()
-        .copied()
+    let code_keys: Vec<&str> = names(keys::CODE)
+        .into_iter()
         .chain(locales.iter().skip(1).map(|locale| locale.value.as_str()))
         .collect();
     let catalogs = read_catalogs(file.get("catalogs"), &code_keys, diagnostics);
@@ -118,8 +105,8 @@ fn read_envelope(value: Option<&Value<'_>>, diagnostics: &mut Diagnostics) -> En
         Table::open_section(
             value,
             "the [envelope] table",
-            ENVELOPE_KEYS,
-            FILE_KEYS,
+            &names(keys::ENVELOPE),
+            &names(keys::FILE),
             diagnostics,
         )
     });
@@ -180,7 +167,7 @@ fn read_code_type(
     written: &Spanned<String>,
     diagnostics: &mut Diagnostics,
 ) -> Option<Spanned<CodeType>> {
-    let code_type = [CodeType::String, CodeType::Number]
+    let code_type = CodeType::ALL
         .into_iter()
         .find(|code_type| code_type.key() == written.value);
     if code_type.is_none() {
@@ -246,7 +233,13 @@ fn read_catalog(
     code_keys: &[&str],
     diagnostics: &mut Diagnostics,
 ) -> Option<Catalog> {
-    let table = Table::open_section(value, "a catalog", CATALOG_KEYS, FILE_KEYS, diagnostics)?;
+    let table = Table::open_section(
+        value,
+        "a catalog",
+        &names(keys::CATALOG),
+        &names(keys::FILE),
+        diagnostics,
+    )?;
     let doc = table.optional_string("doc", diagnostics);
     let success = table.optional_string("success", diagnostics);
     let statuses = table.get("statuses").map(|value| {
@@ -269,7 +262,7 @@ fn read_catalog(
     let mut unread = vec![None; written.map_or(1, |written| written - entries.len())];
     let mut codes = Vec::new();
     for entry in &entries {
-        match read_code(entry, &code_keys[CODE_KEYS.len()..], diagnostics) {
+        match read_code(entry, &code_keys[keys::CODE.len()..], diagnostics) {
             Some(code) => codes.push(code),
             None => unread.push(
                 entry
@@ -285,7 +278,7 @@ fn read_catalog(
                 value,
                 "`retired`",
                 "a retired code",
-                RETIRED_KEYS,
+                &names(keys::RETIRED),
                 diagnostics,
             )
         })
