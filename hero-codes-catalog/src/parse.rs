@@ -6,6 +6,7 @@ use toml::de::{DeTable, DeValue};
 use hero_codes_vocab::{CodeType, Failure};
 
 use crate::diagnostic::{Diagnostics, Span, Spanned};
+use crate::grpc::read_grpc;
 use crate::keys::{self, names};
 use crate::model::{
     Catalog, CatalogFile, CodeEntry, CodeRange, Envelope, FailureCode, HttpStatus, RetiredCode,
@@ -41,6 +42,7 @@ pub(crate) fn read(text: &str, diagnostics: &mut Diagnostics) -> Option<CatalogF
         .flatten()
         .filter_map(|locale| reader::string(locale, "a locale in `locales`", diagnostics))
         .collect();
+    let domain = file.optional_string("domain", diagnostics);
     let envelope = read_envelope(file.get("envelope"), diagnostics);
     let http_statuses = file
         .get("http")
@@ -82,6 +84,7 @@ pub(crate) fn read(text: &str, diagnostics: &mut Diagnostics) -> Option<CatalogF
         envelope,
         http_statuses,
         catalogs,
+        domain,
     })
 }
 
@@ -289,7 +292,11 @@ fn read_catalog(
     let failures = table
         .get("failures")
         .map(|value| read_failures(value, diagnostics));
+    let grpc = read_grpc(&table, diagnostics);
+    let domain = table.optional_string("domain", diagnostics);
     Some(Catalog {
+        grpc,
+        domain,
         name: Spanned::new(name.value.to_owned(), name.span),
         doc,
         success,
@@ -373,6 +380,7 @@ fn read_code(
     let status = read_required_status(entry, diagnostics);
     let desc = entry.required_string("desc", diagnostics);
     let deprecated = entry.optional_string("deprecated", diagnostics);
+    let grpc = read_grpc(entry, diagnostics);
     let translations = other_locales
         .iter()
         .filter_map(|locale| {
@@ -387,6 +395,7 @@ fn read_code(
         desc: desc?,
         translations,
         deprecated,
+        grpc,
     })
 }
 
