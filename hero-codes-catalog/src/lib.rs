@@ -78,13 +78,16 @@ mod annotate;
 mod diagnostic;
 mod diff;
 mod ident;
+mod include;
 mod load;
 mod lock;
 mod manifest;
 mod model;
+mod owners;
 mod parse;
 mod reader;
 mod render;
+mod shift;
 mod suggest;
 mod validate;
 mod wording;
@@ -94,11 +97,13 @@ use std::path::Path;
 pub use diagnostic::{Error, Position, Problem, Span, Spanned};
 pub use diff::{Change, diff};
 pub use hero_codes_vocab::{CodeType, Failure};
+pub use include::{Attached, References, join, references};
 pub use load::{Choice, Located, Source};
 pub use lock::{Lock, LockedCode, LockedState, lock_path};
 pub use manifest::declared_catalog;
 pub use model::{
-    Catalog, CatalogFile, CodeEntry, CodeRange, Envelope, FailureCode, HttpStatus, RetiredCode,
+    Catalog, CatalogFile, CodeEntry, CodeRange, Envelope, FailureCode, HttpStatus, Include,
+    OwnedRange, Owner, RetiredCode,
 };
 pub use reader::looks_like_locale;
 pub use render::{
@@ -128,7 +133,7 @@ impl CatalogFile {
     /// # Errors
     /// Every mistake in the file: invalid TOML, a wrong or missing key, or a broken rule.
     pub fn parse(text: &str, origin: &str) -> Result<CatalogFile, Error> {
-        Self::parse_checked(text, origin, None)
+        Self::parse_checked(text, origin, &[], None)
     }
 
     /// Parses and checks the text of a catalog file, and checks it against the `lock` of
@@ -138,27 +143,21 @@ impl CatalogFile {
     /// Anything [`CatalogFile::parse`] rejects, and every released code the file removes,
     /// renumbers to another status or brings back from retirement, at its line.
     pub fn parse_locked(text: &str, origin: &str, lock: &Lock) -> Result<CatalogFile, Error> {
-        Self::parse_checked(text, origin, Some((lock, lock::ACCEPT_BREAKING)))
+        Self::parse_checked(text, origin, &[], Some((lock, lock::ACCEPT_BREAKING)))
     }
 
-    /// [`CatalogFile::parse_locked`], whose lock messages end with `way_out`, the way to
-    /// break clients on purpose from where the reader is.
-    pub(crate) fn parse_locked_with(
+    /// Parses and checks the text of a catalog file with the files it names (the catalog
+    /// files it includes, the Markdown files of its codes: see [`references`]), and against
+    /// the `lock` of its released codes if there is one, with lock messages ending with
+    /// `way_out`, the way to break clients on purpose from where the reader is.
+    pub(crate) fn parse_checked(
         text: &str,
         origin: &str,
-        lock: &Lock,
-        way_out: &str,
-    ) -> Result<CatalogFile, Error> {
-        Self::parse_checked(text, origin, Some((lock, way_out)))
-    }
-
-    fn parse_checked(
-        text: &str,
-        origin: &str,
+        attached: &[Attached],
         lock: Option<(&Lock, &str)>,
     ) -> Result<CatalogFile, Error> {
         let mut diagnostics = Diagnostics::new(text);
-        let file = parse::read(text, &mut diagnostics);
+        let file = include::read_whole(text, 0, attached, &mut diagnostics);
         if let Some(file) = &file {
             validate::check(file, &mut diagnostics);
             if let Some((lock, way_out)) = lock {

@@ -15,8 +15,90 @@ pub struct CatalogFile {
     pub envelope: Envelope,
     /// The HTTP status table (`http = [...]`), in file order; empty if the file has none.
     pub http_statuses: Vec<HttpStatus>,
-    /// The catalogs (`[catalogs.Name]`), in file order.
+    /// The catalogs (`[catalogs.Name]`), in file order, then those taken from included
+    /// files ([`Catalog::file`] says which), in the order of `include`.
     pub catalogs: Vec<Catalog>,
+    /// The files this file takes catalogs from (`include = [...]`), in file order.
+    pub includes: Vec<Include>,
+    /// The owners of blocks of codes (`[owners.Name]`): the file's own, then those of the
+    /// files it includes.
+    pub owners: Vec<Owner>,
+}
+
+/// One entry of `include`: `"../shared/spec.toml"`, or
+/// `{ path = "../shared/spec.toml", catalogs = ["ResultCode"] }`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Include {
+    /// The file, relative to the folder of the file that includes it, `/`-separated.
+    pub path: Spanned<String>,
+    /// The catalogs taken from it; `None` takes every catalog.
+    pub catalogs: Option<Vec<Spanned<String>>>,
+}
+
+/// A team or service that owns blocks of codes: `[owners.payments]`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Owner {
+    /// Its name, the key in `[owners.Name]`, which a catalog's `owner` names.
+    pub name: Spanned<String>,
+    /// Who it is and how to reach it (`doc = "..."`), if the file says.
+    pub doc: Option<Spanned<String>>,
+    /// The blocks of numeric codes it owns (`ranges = [[20000, 20999]]`), both ends included.
+    pub ranges: Vec<OwnedRange>,
+    /// The beginnings of the codes it owns (`prefixes = ["P"]`): `P0001` is its code.
+    pub prefixes: Vec<Spanned<String>>,
+}
+
+impl Owner {
+    /// Whether `code` is one of this owner's: in one of its ranges (as a plain number, see
+    /// [`CodeRange::contains`]) or starting with one of its prefixes.
+    ///
+    /// ```
+    /// let text = r#"[owners.payments]
+    /// ranges = [[20000, 20999]]
+    /// prefixes = ["P"]"#;
+    /// let file = hero_codes_catalog::CatalogFile::parse(text, "org.toml").unwrap();
+    /// let payments = &file.owners[0];
+    /// assert!(payments.owns("20400") && payments.owns("P0001"));
+    /// assert!(!payments.owns("21000") && !payments.owns("A0001"));
+    /// ```
+    pub fn owns(&self, code: &str) -> bool {
+        self.ranges
+            .iter()
+            .any(|range| is_number_in(code, range.low.value, range.high.value))
+            || self
+                .prefixes
+                .iter()
+                .any(|prefix| !prefix.value.is_empty() && code.starts_with(&prefix.value))
+    }
+
+    /// What the owner owns, for messages: `20000 to 20999, codes starting with `P``.
+    pub fn describe_blocks(&self) -> String {
+        let ranges = self
+            .ranges
+            .iter()
+            .map(|range| format!("{} to {}", range.low.value, range.high.value));
+        let prefixes = self
+            .prefixes
+            .iter()
+            .map(|prefix| format!("codes starting with `{}`", prefix.value));
+        ranges.chain(prefixes).collect::<Vec<_>>().join(", ")
+    }
+}
+
+/// A block of numeric codes an owner owns, both ends included: `[20000, 20999]`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OwnedRange {
+    /// The lowest code of the block.
+    pub low: Spanned<u64>,
+    /// The highest code of the block.
+    pub high: Spanned<u64>,
+}
+
+impl OwnedRange {
+    /// Whether this block and `other` share a code.
+    pub fn overlaps(&self, other: &OwnedRange) -> bool {
+        self.low.value <= other.high.value && other.low.value <= self.high.value
+    }
 }
 
 impl CatalogFile {
@@ -90,6 +172,12 @@ pub struct Catalog {
     pub name: Spanned<String>,
     /// The enum's doc comment, if any.
     pub doc: Option<Spanned<String>>,
+    /// The owner of the catalog's codes (`owner = "payments"`), one of the file's
+    /// [`Owner`]s: every code must be in its blocks.
+    pub owner: Option<Spanned<String>>,
+    /// The included file the catalog was taken from, as messages name it
+    /// (`shared/spec.toml`); `None` for the file's own catalogs.
+    pub file: Option<String>,
     /// The code that means success, as the file declares it (`success = "00000"`); when
     /// absent, the catalog's one code with status 200. See [`Catalog::success`].
     pub success: Option<Spanned<String>>,
@@ -194,13 +282,18 @@ impl CodeRange {
     /// assert!(!range.contains("E404"));
     /// ```
     pub fn contains(&self, code: &str) -> bool {
-        let plain = code.bytes().all(|byte| byte.is_ascii_digit())
-            && (code == "0" || !code.starts_with('0'));
-        plain
-            && code
-                .parse::<u64>()
-                .is_ok_and(|number| (self.low.value..=self.high.value).contains(&number))
+        is_number_in(code, self.low.value, self.high.value)
     }
+}
+
+/// Whether `code` is a plain number (digits, no sign, no leading zero) from `low` to `high`.
+fn is_number_in(code: &str, low: u64, high: u64) -> bool {
+    let plain =
+        code.bytes().all(|byte| byte.is_ascii_digit()) && (code == "0" || !code.starts_with('0'));
+    plain
+        && code
+            .parse::<u64>()
+            .is_ok_and(|number| (low..=high).contains(&number))
 }
 
 /// One line of `[catalogs.Name.failures]`: `invalid_json = "10000"`.
@@ -229,6 +322,16 @@ pub struct CodeEntry {
     /// Why the code should no longer be used and what to use instead
     /// (`deprecated = "use 10105"`): the code still answers, and naming it in Rust warns.
     pub deprecated: Option<Spanned<String>>,
+    /// The code's long documentation, Markdown: what it means, its usual causes, what a
+    /// client should do. Written in the line (`doc = """..."""`) or read from the file
+    /// [`CodeEntry::doc_file`] names (the span is then that path's).
+    pub doc: Option<Spanned<String>>,
+    /// The Markdown file the documentation was read from (`doc_file = "codes/10400.md"`),
+    /// as written: relative to the folder of the catalog file that holds the line.
+    pub doc_file: Option<Spanned<String>>,
+    /// Whether sending the same request again can succeed (`retryable = true`); `None`
+    /// when the file does not say, which clients read as `false`.
+    pub retryable: Option<Spanned<bool>>,
 }
 
 /// A code taken out of service: a line of a catalog's `retired` array,
@@ -256,6 +359,13 @@ impl CodeEntry {
             "`{}` · HTTP {} · {}",
             self.code.value, self.status.value, self.desc.value
         )
+    }
+
+    /// Whether retrying can help, as clients read it: `false` unless the file says `true`.
+    pub fn is_retryable(&self) -> bool {
+        self.retryable
+            .as_ref()
+            .is_some_and(|retryable| retryable.value)
     }
 
     /// The description in the locale at `index` of the file's `locales` (0: `desc`).

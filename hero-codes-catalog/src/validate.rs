@@ -18,6 +18,8 @@ pub(crate) fn check(file: &CatalogFile, diagnostics: &mut Diagnostics) {
     locales_are_language_tags(file, diagnostics);
     http_statuses_are_unique(file, diagnostics);
     http_texts_are_not_empty(file, diagnostics);
+    catalog_names_are_unique(file, diagnostics);
+    crate::owners::check(file, diagnostics);
     for catalog in &file.catalogs {
         catalog_name_is_identifier(catalog, diagnostics);
         allowed_statuses_are_unique(catalog, diagnostics);
@@ -39,6 +41,28 @@ pub(crate) fn check(file: &CatalogFile, diagnostics: &mut Diagnostics) {
         retired_codes_are_unique(catalog, diagnostics);
         retired_codes_are_not_defined_again(catalog, diagnostics);
         lifecycle_texts_are_not_empty(catalog, diagnostics);
+    }
+}
+
+/// Rejects `[catalogs.ResultCode]` in a file that includes a file with a `ResultCode`
+/// catalog too, and a catalog taken from two included files: each becomes one enum.
+fn catalog_names_are_unique(file: &CatalogFile, diagnostics: &mut Diagnostics) {
+    for (index, catalog) in file.catalogs.iter().enumerate() {
+        let name = &catalog.name;
+        let Some(first) = file.catalogs[..index]
+            .iter()
+            .find(|first| first.name.value == name.value)
+        else {
+            continue;
+        };
+        let place = diagnostics.place_of(first.name.span, name.span);
+        diagnostics.push(
+            name.span,
+            format!(
+                "catalog `{}` is defined twice, here and on {place}: each catalog becomes one enum; rename one, or take it from one file only (`include = [{{ path = \"...\", catalogs = [...] }}]`)",
+                name.value
+            ),
+        );
     }
 }
 

@@ -117,11 +117,11 @@ fn json_problems(error: &Error) -> Vec<JsonProblem<'_>> {
         .problems()
         .iter()
         .map(|problem| JsonProblem {
-            file: error.origin(),
+            file: error.file_of(problem),
             line: problem.position.map(|position| position.line),
             column: problem.position.map(|position| position.column),
             end: error
-                .text()
+                .text_of(problem)
                 .zip(problem.span)
                 .map(|(text, span)| Position::of(text, span.end))
                 .map(|Position { line, column }| End { line, column }),
