@@ -288,6 +288,12 @@ impl<'t> Diagnostics<'t> {
         }
     }
 
+    /// How messages name the file `span` is in; empty for the file itself, which its
+    /// [`Error`] names.
+    pub(crate) fn file_of(&self, span: Span) -> &str {
+        self.locate(span).0.unwrap_or_default()
+    }
+
     /// Whether `a` and `b` are the same bytes of the same file: one declaration met twice,
     /// through two files that include it.
     pub(crate) fn same_text(&self, a: Span, b: Span) -> bool {

@@ -178,9 +178,13 @@ pub(crate) fn read_whole<'t>(
     diagnostics: &mut Diagnostics<'t>,
 ) -> Option<CatalogFile> {
     let mut file = read_at(text, offset, "", attached, diagnostics)?;
+    // The included owners first: a clash between an owner of the file and one it includes
+    // is then reported at the file's own, where it was most likely just written.
+    let own_owners = std::mem::take(&mut file.owners);
     for include in file.includes.clone() {
         take_included(&mut file, &include, attached, diagnostics);
     }
+    file.owners.extend(own_owners);
     Some(file)
 }
 

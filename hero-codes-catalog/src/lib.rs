@@ -89,6 +89,7 @@ mod reader;
 mod render;
 mod shift;
 mod suggest;
+mod together;
 mod validate;
 mod wording;
 
@@ -111,6 +112,7 @@ pub use render::{
     markdown_http_table, markdown_table,
 };
 pub use suggest::{closest, nearest};
+pub use together::check_together;
 pub use wording::quoted_list;
 
 use diagnostic::Diagnostics;
@@ -157,21 +159,33 @@ impl CatalogFile {
         lock: Option<(&Lock, &str)>,
     ) -> Result<CatalogFile, Error> {
         let mut diagnostics = Diagnostics::new(text);
-        let file = include::read_whole(text, 0, attached, &mut diagnostics);
-        if let Some(file) = &file {
-            validate::check(file, &mut diagnostics);
-            if let Some((lock, way_out)) = lock {
-                // The lock sits beside the file: `app.lock` for `app.toml`.
-                let lock_name = lock_path(Path::new(origin));
-                let lock_name = lock_name.file_name().unwrap_or_default().to_string_lossy();
-                lock.check(file, &lock_name, way_out, &mut diagnostics);
-            }
-        }
+        let file = Self::check_at(text, origin, 0, attached, lock, &mut diagnostics);
         match (diagnostics.into_error(origin), file) {
             (None, Some(file)) => Ok(file),
             (Some(error), _) => Err(error),
             (None, None) => unreachable!("a file that could not be read has a diagnostic"),
         }
+    }
+
+    /// Reads and checks the catalog file `text`, placed in `diagnostics` at `offset`: every
+    /// rule, and its lock when there is one.
+    pub(crate) fn check_at<'t>(
+        text: &'t str,
+        origin: &str,
+        offset: usize,
+        attached: &'t [Attached],
+        lock: Option<(&Lock, &str)>,
+        diagnostics: &mut Diagnostics<'t>,
+    ) -> Option<CatalogFile> {
+        let file = include::read_whole(text, offset, attached, diagnostics)?;
+        validate::check(&file, diagnostics);
+        if let Some((lock, way_out)) = lock {
+            // The lock sits beside the file: `app.lock` for `app.toml`.
+            let lock_name = lock_path(Path::new(origin));
+            let lock_name = lock_name.file_name().unwrap_or_default().to_string_lossy();
+            lock.check(&file, &lock_name, way_out, diagnostics);
+        }
+        Some(file)
     }
 
     /// The built-in catalog, parsed and checked, against its own `codes.lock` too.

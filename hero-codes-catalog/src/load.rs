@@ -248,19 +248,24 @@ impl Source {
     /// Every problem of the file, or of its lock, as [`CatalogFile::parse_locked`] gives them.
     pub fn check(&self) -> Result<CatalogFile, Error> {
         let origin = &self.located.origin;
-        let lock = match &self.lock {
-            Some((text, lock_origin)) => Some(Lock::parse(text, lock_origin)?),
-            None => None,
-        };
+        let lock = self.lock()?;
         let way_out = self.way_out();
         let lock = lock.as_ref().map(|lock| (lock, way_out.as_str()));
         CatalogFile::parse_checked(&self.text, origin, &self.attached, lock)
     }
 
+    /// The lock beside the file, read, if there is one.
+    pub(crate) fn lock(&self) -> Result<Option<Lock>, Error> {
+        match &self.lock {
+            Some((text, lock_origin)) => Ok(Some(Lock::parse(text, lock_origin)?)),
+            None => Ok(None),
+        }
+    }
+
     /// How a lock message says to break clients on purpose: a command that finds this
     /// file from where the reader is (the crate or folder for a file found there, the file's
     /// name when it was named).
-    fn way_out(&self) -> String {
+    pub(crate) fn way_out(&self) -> String {
         match &self.located.choice {
             Choice::Named => format!("run `hero-codes lock --accept-breaking {}`", self.located.origin),
             Choice::Declared { .. } | Choice::Folder => ACCEPT_BREAKING.to_owned(),

@@ -20,8 +20,8 @@ pub struct CatalogFile {
     pub catalogs: Vec<Catalog>,
     /// The files this file takes catalogs from (`include = [...]`), in file order.
     pub includes: Vec<Include>,
-    /// The owners of blocks of codes (`[owners.Name]`): the file's own, then those of the
-    /// files it includes.
+    /// The owners of blocks of codes (`[owners.Name]`): those of the files it includes,
+    /// then the file's own.
     pub owners: Vec<Owner>,
 }
 

@@ -13,7 +13,7 @@ pub(crate) fn check(file: &CatalogFile, diagnostics: &mut Diagnostics) {
         owner_owns_something(owner, diagnostics);
         owned_ranges_are_ordered(owner, diagnostics);
     }
-    owners_are_apart(&file.owners.iter().collect::<Vec<_>>(), diagnostics);
+    owners_are_apart(&file.owners, diagnostics);
     for catalog in &file.catalogs {
         if let Some(owner) = owner_of(catalog, &file.owners, diagnostics) {
             codes_are_their_owners(catalog, owner, &file.owners, diagnostics);
@@ -59,29 +59,25 @@ fn owned_ranges_are_ordered(owner: &Owner, diagnostics: &mut Diagnostics) {
     }
 }
 
-/// Rejects two owners whose blocks share a code (`[20000, 20999]` and `[20500, 21499]`, or
-/// prefixes `P` and `PA`), and one owner declared twice with different blocks: every code
-/// has one owner. The same declaration met twice (a file included by two files checked
-/// together) is one owner.
-pub(crate) fn owners_are_apart(owners: &[&Owner], diagnostics: &mut Diagnostics) {
-    let mut seen: Vec<&Owner> = Vec::new();
-    for owner in owners {
-        if seen
-            .iter()
-            .any(|earlier| diagnostics.same_text(earlier.name.span, owner.name.span))
-        {
-            continue;
+/// Rejects two owners of one file whose blocks share a code (`[20000, 20999]` and
+/// `[20500, 21499]`, or prefixes `P` and `PA`): every code has one owner.
+fn owners_are_apart(owners: &[Owner], diagnostics: &mut Diagnostics) {
+    for (index, owner) in owners.iter().enumerate() {
+        for earlier in &owners[..index] {
+            report_clash(earlier, owner, diagnostics);
         }
-        for earlier in &seen {
-            if let Some((at, message)) = clash(earlier, owner, diagnostics) {
-                diagnostics.push(at, message);
-            }
-        }
-        seen.push(owner);
     }
 }
 
-/// Where and why `owner` clashes with `earlier`, if it does.
+/// Reports `owner` if it clashes with `earlier`: see [`owners_are_apart`].
+pub(crate) fn report_clash(earlier: &Owner, owner: &Owner, diagnostics: &mut Diagnostics) {
+    if let Some((at, message)) = clash(earlier, owner, diagnostics) {
+        diagnostics.push(at, message);
+    }
+}
+
+/// Where and why `owner` clashes with `earlier`, if it does: blocks that share a code, or
+/// one owner declared twice with different blocks (in two files checked together).
 fn clash(earlier: &Owner, owner: &Owner, diagnostics: &Diagnostics) -> Option<(Span, String)> {
     let (name, first) = (&owner.name.value, &earlier.name.value);
     let place = diagnostics.place_of(earlier.name.span, owner.name.span);
