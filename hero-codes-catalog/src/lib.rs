@@ -77,6 +77,7 @@
 mod annotate;
 mod diagnostic;
 mod diff;
+mod explain;
 mod ident;
 mod include;
 mod load;
@@ -97,6 +98,7 @@ use std::path::Path;
 
 pub use diagnostic::{Error, Position, Problem, Span, Spanned};
 pub use diff::{Change, diff};
+pub use explain::explain;
 pub use hero_codes_vocab::{CodeType, Failure};
 pub use include::{Attached, References, join, references};
 pub use load::{Choice, Located, Source};

@@ -368,6 +368,28 @@ impl CodeEntry {
             .is_some_and(|retryable| retryable.value)
     }
 
+    /// What `retryable` tells a client, in one sentence, when the file says.
+    ///
+    /// ```
+    /// let text = r#"[catalogs.App]
+    /// codes = [
+    ///     { code = "0", name = "Ok", status = 200, desc = "成功" },
+    ///     { code = "503", name = "Busy", status = 503, desc = "忙", retryable = true },
+    /// ]"#;
+    /// let file = hero_codes_catalog::CatalogFile::parse(text, "codes.toml").unwrap();
+    /// let catalog = &file.catalogs[0];
+    /// assert_eq!(catalog.codes[1].retry_note(), Some("Retrying can help: the same request may succeed later."));
+    /// assert_eq!(catalog.codes[0].retry_note(), None);
+    /// ```
+    pub fn retry_note(&self) -> Option<&'static str> {
+        self.retryable
+            .as_ref()
+            .map(|retryable| match retryable.value {
+                true => "Retrying can help: the same request may succeed later.",
+                false => "Retrying cannot help: the same request gets the same answer.",
+            })
+    }
+
     /// The description in the locale at `index` of the file's `locales` (0: `desc`).
     ///
     /// ```

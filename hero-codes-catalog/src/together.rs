@@ -72,35 +72,45 @@ pub fn check_together(sources: &[Source]) -> Result<Vec<CatalogFile>, Error> {
 /// Rejects a code that two files define with a different variant name, status or
 /// description: a client of both services would read one answer two ways. Codes of one
 /// file are that file's rules' business (two catalogs of a service may share its success
-/// code).
+/// code), and a code that is the success code of both catalogs means success in both,
+/// whatever each calls it.
 fn codes_mean_one_thing(files: &[CatalogFile], diagnostics: &mut Diagnostics) {
-    let mut first_seen: Vec<(usize, &CodeEntry)> = Vec::new();
+    let mut first_seen: Vec<(usize, &CodeEntry, bool)> = Vec::new();
     for (index, file) in files.iter().enumerate() {
-        for entry in file.catalogs.iter().flat_map(|catalog| &catalog.codes) {
-            let earlier = first_seen
-                .iter()
-                .find(|(_, seen)| seen.code.value == entry.code.value);
-            match earlier {
-                None => first_seen.push((index, entry)),
-                Some((file, _)) if *file == index => {}
-                Some((_, seen)) if diagnostics.same_text(seen.code.span, entry.code.span) => {}
-                Some((_, seen)) if meaning(seen) == meaning(entry) => {}
-                Some((_, seen)) => {
-                    let place = diagnostics.place_of(seen.code.span, entry.code.span);
-                    let here = diagnostics.file_of(entry.code.span).to_owned();
-                    diagnostics.push(
-                        entry.code.span,
-                        format!(
-                            "code `{}` means something else in {here} than on {place} ({} here; {} there): a code has one meaning across the organisation; use another code here, or define it in one file that both include",
-                            entry.code.value,
-                            meaning(entry),
-                            meaning(seen)
-                        ),
-                    );
+        for catalog in &file.catalogs {
+            let success = catalog.success().map(|entry| &entry.code.value);
+            for entry in &catalog.codes {
+                let is_success = success == Some(&entry.code.value);
+                let earlier = first_seen
+                    .iter()
+                    .find(|(_, seen, _)| seen.code.value == entry.code.value);
+                match earlier {
+                    None => first_seen.push((index, entry, is_success)),
+                    Some((file, _, _)) if *file == index => {}
+                    Some((_, _, true)) if is_success => {}
+                    Some((_, seen, _))
+                        if diagnostics.same_text(seen.code.span, entry.code.span)
+                            || meaning(seen) == meaning(entry) => {}
+                    Some((_, seen, _)) => report_two_meanings(seen, entry, diagnostics),
                 }
             }
         }
     }
+}
+
+/// Reports `entry`, which means something else than `seen`, defined in another file.
+fn report_two_meanings(seen: &CodeEntry, entry: &CodeEntry, diagnostics: &mut Diagnostics) {
+    let place = diagnostics.place_of(seen.code.span, entry.code.span);
+    let here = diagnostics.file_of(entry.code.span).to_owned();
+    diagnostics.push(
+        entry.code.span,
+        format!(
+            "code `{}` means something else in {here} than on {place} ({} here; {} there): a code has one meaning across the organisation; use another code here, or define it in one file that both include",
+            entry.code.value,
+            meaning(entry),
+            meaning(seen)
+        ),
+    );
 }
 
 /// Rejects owners of two files whose blocks share a code, or one owner declared in two files

@@ -109,3 +109,113 @@ fn check_reports_cross_file_problems_as_json() {
     args.extend(["--format", "json"]);
     insta::assert_snapshot!(organisation(PAYMENTS, &orders, &args));
 }
+
+// ------------------------------------------------- the chapter docs/many-services.md ----
+
+/// The folder of the chapter's example files.
+fn chapter_folder() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/many-services")
+}
+
+fn chapter() -> String {
+    std::fs::read_to_string(chapter_folder().join("../many-services.md")).unwrap()
+}
+
+/// The blocks of `chapter` fenced as `lang`.
+fn blocks(chapter: &str, lang: &str) -> Vec<String> {
+    let fence = format!("```{lang}\n");
+    chapter
+        .split(&fence)
+        .skip(1)
+        .map(|block| block.split("```\n").next().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn the_chapters_files_are_the_files_it_shows() {
+    let shown = blocks(&chapter(), "toml");
+    assert_eq!(shown.len(), 3);
+    for block in shown {
+        // Each block starts with a comment naming its file: `# org/codes.toml: ...`.
+        let path = block
+            .strip_prefix("# ")
+            .and_then(|rest| rest.split(':').next())
+            .expect("a block names its file");
+        let file = std::fs::read_to_string(chapter_folder().join(path)).unwrap();
+        assert_eq!(block, file, "{path} differs from docs/many-services.md");
+    }
+}
+
+#[test]
+fn the_chapters_services_check_together_and_explain_as_shown() {
+    let dir = chapter_folder();
+    let services = ["services/orders/codes.toml", "services/payments/codes.toml"];
+    let run = hero_codes(&dir, &[&["check"][..], &services].concat());
+    let texts = blocks(&chapter(), "text");
+    let shown = |command: &str| {
+        texts
+            .iter()
+            .find_map(|text| text.strip_prefix(&format!("$ {command}\n")))
+            .unwrap_or_else(|| panic!("the chapter shows no `{command}`"))
+            .to_owned()
+    };
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert_eq!(run.stdout, shown("hero-codes check services/*/codes.toml"));
+
+    let explain = hero_codes(&dir, &["explain", "10503", "services/orders/codes.toml"]);
+    assert_eq!(explain.code, 0, "{}", explain.transcript());
+    assert_eq!(
+        explain.stdout,
+        shown("hero-codes explain 10503 services/orders/codes.toml")
+    );
+}
+
+#[test]
+fn the_chapters_cross_file_problem_is_what_check_prints() {
+    // The chapter's example: orders takes the payments code 20402 for another meaning.
+    let folder = workdir();
+    for path in [
+        "org/codes.toml",
+        "org/codes/10503.md",
+        "services/payments/codes.toml",
+        "services/orders/codes.toml",
+    ] {
+        let text = std::fs::read_to_string(chapter_folder().join(path)).unwrap();
+        let text = text
+            .replace("owner = \"orders\"\n", "")
+            .replace("\"30409\"", "\"20402\"");
+        let path = folder.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let run = hero_codes(
+        folder.path(),
+        &[
+            "check",
+            "services/payments/codes.toml",
+            "services/orders/codes.toml",
+        ],
+    );
+    let shown = blocks(&chapter(), "text")
+        .into_iter()
+        .find(|text| text.starts_with("error: code `20402` means something else"))
+        .expect("the chapter shows the problem");
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.starts_with(&shown), "{}", run.transcript());
+}
+
+#[test]
+fn explain_shows_a_codes_documentation_and_says_when_there_is_none() {
+    let dir = chapter_folder();
+    insta::assert_snapshot!(
+        hero_codes(&dir, &["explain", "20402", "services/payments/codes.toml"]).transcript()
+    );
+    insta::assert_snapshot!(
+        "explain_without_documentation",
+        hero_codes(&dir, &["explain", "30409", "services/orders/codes.toml"]).transcript()
+    );
+    insta::assert_snapshot!(
+        "explain_unknown_code",
+        hero_codes(&dir, &["explain", "30408", "services/orders/codes.toml"]).transcript()
+    );
+}
