@@ -120,8 +120,8 @@ async function main(): Promise<void> {
   };
   const busy = retryable('{"errcode":-1,"errmsg":"system busy"}');
   const appid = retryable('{"errcode":40013,"errmsg":"invalid appid"}');
-  const unknown = retryable('{"errcode":99999,"errmsg":"new error"}');
-  console.log(`retryable: -1 ${busy} 40013 ${appid} 99999 ${unknown}`);
+  const unknownCode = retryable('{"errcode":99999,"errmsg":"new error"}');
+  console.log(`retryable: -1 ${busy} 40013 ${appid} 99999 ${unknownCode}`);
 }
 
 main().catch((error: unknown) => {
