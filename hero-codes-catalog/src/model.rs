@@ -1,6 +1,6 @@
 //! The contents of a checked catalog file.
 
-use hero_codes_vocab::{CodeType, EnvelopeNames, Failure};
+use hero_codes_vocab::{CodeType, DocUrl, EnvelopeNames, Failure};
 
 use crate::diagnostic::Spanned;
 
@@ -140,6 +140,20 @@ pub struct Envelope {
     pub code_max_chars: Spanned<usize>,
     /// The longest description allowed, in characters; 128 by default.
     pub desc_max_chars: Spanned<usize>,
+    /// The link to each code's page that error bodies carry, as Stripe's `doc_url`
+    /// (`doc_url = { field = "doc_url", template = "https://.../{code}" }`); `None` when the
+    /// file has none.
+    pub doc_url: Option<DocLink>,
+}
+
+/// `[envelope] doc_url`: the field of error bodies that links to the code's page, and the
+/// link with `{code}` where the code goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocLink {
+    /// The field name, e.g. `doc_url`.
+    pub field: Spanned<String>,
+    /// The link, e.g. `https://errors.example.com/codes/{code}`.
+    pub template: Spanned<String>,
 }
 
 impl Envelope {
@@ -150,6 +164,10 @@ impl Envelope {
             code: &self.code.value,
             desc: &self.desc.value,
             code_type: self.code_type.value,
+            doc_url: self.doc_url.as_ref().map(|link| DocUrl {
+                field: &link.field.value,
+                template: &link.template.value,
+            }),
         }
     }
 }

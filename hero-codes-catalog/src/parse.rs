@@ -8,7 +8,7 @@ use hero_codes_vocab::{CodeType, Failure};
 use crate::diagnostic::{Diagnostics, Span, Spanned};
 use crate::include::Attachments;
 use crate::model::{
-    Catalog, CatalogFile, CodeEntry, CodeRange, Envelope, FailureCode, HttpStatus, Include,
+    Catalog, CatalogFile, CodeEntry, CodeRange, DocLink, Envelope, FailureCode, HttpStatus, Include,
     OwnedRange, Owner, RetiredCode,
 };
 use crate::reader::{self, Table, Value};
@@ -26,7 +26,9 @@ const ENVELOPE_KEYS: &[&str] = &[
     "code_type",
     "code_max_chars",
     "desc_max_chars",
+    "doc_url",
 ];
+const DOC_URL_KEYS: &[&str] = &["field", "template"];
 const HTTP_TABLE_KEYS: &[&str] = &["statuses"];
 const HTTP_ROW_KEYS: &[&str] = &["status", "reason", "meaning"];
 const CATALOG_KEYS: &[&str] = &[
@@ -263,7 +265,27 @@ fn read_envelope(value: Option<&Value<'_>>, diagnostics: &mut Diagnostics) -> En
         code_type,
         code_max_chars: limit("code_max_chars", 32, diagnostics),
         desc_max_chars: limit("desc_max_chars", 128, diagnostics),
+        doc_url: table
+            .as_ref()
+            .and_then(|table| table.get("doc_url"))
+            .and_then(|value| read_doc_url(value, diagnostics)),
     }
+}
+
+/// `doc_url = { field = "doc_url", template = "https://.../{code}" }`.
+fn read_doc_url(value: &Value<'_>, diagnostics: &mut Diagnostics) -> Option<DocLink> {
+    let table = Table::open(
+        value,
+        "`doc_url` (a table with `field` and `template`)",
+        DOC_URL_KEYS,
+        diagnostics,
+    )?;
+    let field = table.required_string("field", diagnostics);
+    let template = table.required_string("template", diagnostics);
+    Some(DocLink {
+        field: field?,
+        template: template?,
+    })
 }
 
 /// `result = "ok"` names the success field; `result = false` leaves it out.

@@ -3,7 +3,7 @@
 
 use crate::diagnostic::Spanned;
 use crate::model::{
-    Catalog, CatalogFile, CodeEntry, CodeRange, Envelope, FailureCode, HttpStatus, Include,
+    Catalog, CatalogFile, CodeEntry, CodeRange, DocLink, Envelope, FailureCode, HttpStatus, Include,
     OwnedRange, Owner, RetiredCode,
 };
 
@@ -60,7 +60,13 @@ impl Shift for CatalogFile {
 
 impl Shift for Envelope {
     fn shift(&mut self, by: usize) {
-        shift_fields!(self, by; Envelope { result, code, desc, data, code_type, code_max_chars, desc_max_chars });
+        shift_fields!(self, by; Envelope { result, code, desc, data, code_type, code_max_chars, desc_max_chars, doc_url });
+    }
+}
+
+impl Shift for DocLink {
+    fn shift(&mut self, by: usize) {
+        shift_fields!(self, by; DocLink { field, template });
     }
 }
 

@@ -275,3 +275,43 @@ fn the_documentation_is_written_once() {
         "codes.toml:2:76: `retryable` must be `true` or `false`, found a string"
     );
 }
+
+#[test]
+fn a_doc_url_names_a_field_of_its_own_and_the_code() {
+    let file = |doc_url: &str| {
+        format!(
+            "[envelope]\ndoc_url = {doc_url}\n\n[catalogs.A]\ncodes = [{{ code = \"0\", name = \"Ok\", status = 200, desc = \"成功\" }}]\n"
+        )
+    };
+    let good = CatalogFile::parse(
+        &file(r#"{ field = "doc_url", template = "https://e.example/{code}" }"#),
+        "codes.toml",
+    )
+    .unwrap();
+    assert_eq!(
+        hero_codes_catalog::error_body_json(&good.envelope, "0", "成功"),
+        r#"{"result":false,"result_code":"0","result_desc":"成功","doc_url":"https://e.example/0"}"#
+    );
+    let errors = |doc_url: &str| {
+        CatalogFile::parse(&file(doc_url), "codes.toml")
+            .unwrap_err()
+            .to_string()
+    };
+    assert_eq!(
+        errors(r#"{ field = "doc_url", template = "https://e.example/codes" }"#),
+        "codes.toml:2:43: the `doc_url` template has no `{code}`: every code would link to the same page; write where the code goes, e.g. \"https://errors.example.com/codes/{code}\""
+    );
+    assert_eq!(
+        errors(r#"{ field = "doc_url", template = "https://e.example/{lang}/{code}" }"#),
+        "codes.toml:2:43: the `doc_url` template has a placeholder other than `{code}`: `{code}` is the only one; write the rest of the link as it is"
+    );
+    assert_eq!(
+        errors(r#"{ field = "result_desc", template = "https://e.example/{code}" }"#),
+        "codes.toml:2:21: envelope field `doc_url` is named `result_desc`, the default name of field `desc`: give each field its own name"
+    );
+    assert_eq!(
+        errors(r#"{ field = "doc_url", url = "https://e.example/{code}" }"#),
+        "codes.toml:2:11: missing key `template` in `doc_url` (a table with `field` and `template`): add `template = ...`\n\
+         codes.toml:2:32: unknown key `url` in `doc_url` (a table with `field` and `template`): expected `field` or `template`"
+    );
+}
