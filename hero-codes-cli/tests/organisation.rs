@@ -143,7 +143,7 @@ fn the_chapters_files_are_the_files_it_shows() {
         .collect();
     assert_eq!(files.len(), 3);
     for (path, block) in files {
-        let file = std::fs::read_to_string(chapter_folder().join(path)).unwrap();
+        let file = std::fs::read_to_string(chapter_folder().join(&path)).unwrap();
         assert_eq!(block, file, "{path} differs from docs/many-services.md");
     }
 }
