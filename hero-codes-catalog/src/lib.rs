@@ -105,8 +105,8 @@ pub use load::{Choice, Located, Source};
 pub use lock::{Lock, LockedCode, LockedState, lock_path};
 pub use manifest::declared_catalog;
 pub use model::{
-    Catalog, CatalogFile, CodeEntry, CodeRange, DocLink, Envelope, FailureCode, HttpStatus, Include,
-    OwnedRange, Owner, RetiredCode,
+    Catalog, CatalogFile, CodeEntry, CodeRange, DocLink, Envelope, FailureCode, HttpStatus,
+    Include, OwnedRange, Owner, RetiredCode,
 };
 pub use reader::looks_like_locale;
 pub use render::{

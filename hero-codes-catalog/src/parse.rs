@@ -8,8 +8,8 @@ use hero_codes_vocab::{CodeType, Failure};
 use crate::diagnostic::{Diagnostics, Span, Spanned};
 use crate::include::Attachments;
 use crate::model::{
-    Catalog, CatalogFile, CodeEntry, CodeRange, DocLink, Envelope, FailureCode, HttpStatus, Include,
-    OwnedRange, Owner, RetiredCode,
+    Catalog, CatalogFile, CodeEntry, CodeRange, DocLink, Envelope, FailureCode, HttpStatus,
+    Include, OwnedRange, Owner, RetiredCode,
 };
 use crate::reader::{self, Table, Value};
 

@@ -3,8 +3,8 @@
 
 use crate::diagnostic::Spanned;
 use crate::model::{
-    Catalog, CatalogFile, CodeEntry, CodeRange, DocLink, Envelope, FailureCode, HttpStatus, Include,
-    OwnedRange, Owner, RetiredCode,
+    Catalog, CatalogFile, CodeEntry, CodeRange, DocLink, Envelope, FailureCode, HttpStatus,
+    Include, OwnedRange, Owner, RetiredCode,
 };
 
 /// A value whose spans can be moved.

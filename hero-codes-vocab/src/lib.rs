@@ -37,6 +37,8 @@ mod body;
 mod failure;
 mod items;
 
-pub use body::{CodeType, DOC_URL_PLACEHOLDER, DocUrl, EnvelopeNames, error_body, push_json_string};
+pub use body::{
+    CodeType, DOC_URL_PLACEHOLDER, DocUrl, EnvelopeNames, error_body, push_json_string,
+};
 pub use failure::Failure;
 pub use items::GENERATED_ITEMS;

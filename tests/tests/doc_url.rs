@@ -40,7 +40,10 @@ fn the_envelope_knows_its_link() {
     assert_eq!(doc_url.of("10400"), link("10400"));
     assert_eq!(
         LinkedError::Missing.body(),
-        format!(r#"{{"result":false,"result_code":"10400","result_desc":"所请求的资源不存在","doc_url":"{}"}}"#, link("10400"))
+        format!(
+            r#"{{"result":false,"result_code":"10400","result_desc":"所请求的资源不存在","doc_url":"{}"}}"#,
+            link("10400")
+        )
     );
 }
 
@@ -62,9 +65,7 @@ async fn every_error_body_links_to_its_codes_page() {
         .with_envelope::<LinkedCode>();
     let base = spawn(router).await;
 
-    let error = |code: &str, desc: &str| {
-        json!({ "result": false, "result_code": code, "result_desc": desc, "doc_url": link(code) })
-    };
+    let error = |code: &str, desc: &str| json!({ "result": false, "result_code": code, "result_desc": desc, "doc_url": link(code) });
     assert_envelope(
         &get_path(&base, "/missing").await,
         StatusCode::NOT_FOUND,
