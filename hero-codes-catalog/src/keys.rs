@@ -37,8 +37,12 @@ pub(crate) enum Value {
     GrpcCode,
     /// A field name, or `false` to leave the field out of the envelope.
     FieldOrFalse,
+    /// `true` or `false`.
+    Boolean,
     /// An array of values.
     List(&'static Value),
+    /// Any one of these values.
+    Either(&'static [Value]),
     /// A table with these keys; with `translations`, also one key per other locale of the
     /// file, holding the description in that language.
     Table {
@@ -86,6 +90,18 @@ pub(crate) const FILE: &[Key] = &[
         doc: "The error domain of gRPC answers (`ErrorInfo.domain`, AIP-193): a DNS-like name of the service, such as `apps.example.com`. The default of every catalog of the file.",
     },
     Key {
+        name: "include",
+        value: Value::List(&Value::Either(&[
+            Value::Text,
+            Value::Table {
+                keys: INCLUDE,
+                translations: false,
+            },
+        ])),
+        required: false,
+        doc: "Files to take catalogs and owners from, relative to this file: `\"../shared/spec.toml\"`, or `{ path = \"../shared/spec.toml\", catalogs = [\"ResultCode\"] }` for some of its catalogs.",
+    },
+    Key {
         name: "envelope",
         value: Value::Table {
             keys: ENVELOPE,
@@ -104,6 +120,15 @@ pub(crate) const FILE: &[Key] = &[
         doc: "The HTTP status table: what each status means to this API.",
     },
     Key {
+        name: "owners",
+        value: Value::Map(&Value::Table {
+            keys: OWNER,
+            translations: false,
+        }),
+        required: false,
+        doc: "The teams or services that own blocks of codes, one `[owners.Name]` table each: a code of a catalog with `owner = \"Name\"` must be in its blocks.",
+    },
+    Key {
         name: "catalogs",
         value: Value::Map(&Value::Table {
             keys: CATALOG,
@@ -111,6 +136,44 @@ pub(crate) const FILE: &[Key] = &[
         }),
         required: true,
         doc: "The catalogs, one `[catalogs.Name]` table each; the name is the generated Rust enum's.",
+    },
+];
+
+/// The keys of an entry of `include` written as a table.
+pub(crate) const INCLUDE: &[Key] = &[
+    Key {
+        name: "path",
+        value: Value::Text,
+        required: true,
+        doc: "The file, relative to this one, `/`-separated.",
+    },
+    Key {
+        name: "catalogs",
+        value: Value::List(&Value::Text),
+        required: false,
+        doc: "The catalogs taken from it; every catalog when absent.",
+    },
+];
+
+/// The keys of an `[owners.Name]` table.
+pub(crate) const OWNER: &[Key] = &[
+    Key {
+        name: "doc",
+        value: Value::String,
+        required: false,
+        doc: "Who the owner is: a team, a service, how to reach them.",
+    },
+    Key {
+        name: "ranges",
+        value: Value::List(&Value::Range),
+        required: false,
+        doc: "The blocks of numeric codes the owner allocates from: `[[20000, 20999]]`.",
+    },
+    Key {
+        name: "prefixes",
+        value: Value::List(&Value::Text),
+        required: false,
+        doc: "The prefixes of the text codes the owner allocates: `[\"B\"]` for `B0001`.",
     },
 ];
 
@@ -158,6 +221,31 @@ pub(crate) const ENVELOPE: &[Key] = &[
         required: false,
         doc: "The longest description allowed, in characters; 128 by default.",
     },
+    Key {
+        name: "doc_url",
+        value: Value::Table {
+            keys: DOC_URL,
+            translations: false,
+        },
+        required: false,
+        doc: "A link to each error code's documentation in the error body: the field's name and the URL template, `{code}` standing for the code.",
+    },
+];
+
+/// The keys of `[envelope.doc_url]`.
+pub(crate) const DOC_URL: &[Key] = &[
+    Key {
+        name: "field",
+        value: Value::Text,
+        required: true,
+        doc: "The field of the error body that holds the link, such as `doc_url`.",
+    },
+    Key {
+        name: "template",
+        value: Value::Text,
+        required: true,
+        doc: "The link, `{code}` standing for the code: `https://docs.example.com/codes/{code}.html`.",
+    },
 ];
 
 /// The keys of `[http]`.
@@ -200,6 +288,12 @@ pub(crate) const CATALOG: &[Key] = &[
         value: Value::String,
         required: false,
         doc: "The generated enum's doc comment.",
+    },
+    Key {
+        name: "owner",
+        value: Value::Text,
+        required: false,
+        doc: "The owner (a name of `[owners]`) whose blocks hold every code of the catalog.",
     },
     Key {
         name: "success",
@@ -294,6 +388,24 @@ pub(crate) const CODE: &[Key] = &[
         value: Value::GrpcCode,
         required: false,
         doc: "The gRPC status the code answers with, by name (`FAILED_PRECONDITION`); without it, the catalog's `grpc` or the one its HTTP status maps to.",
+    },
+    Key {
+        name: "doc",
+        value: Value::Text,
+        required: false,
+        doc: "The code's documentation, Markdown: what it means, its usual causes, what a client should do.",
+    },
+    Key {
+        name: "doc_file",
+        value: Value::Text,
+        required: false,
+        doc: "A Markdown file holding the code's documentation instead of `doc`, relative to this file.",
+    },
+    Key {
+        name: "retryable",
+        value: Value::Boolean,
+        required: false,
+        doc: "Whether sending the same request again can succeed; `false` when absent.",
     },
 ];
 

@@ -58,7 +58,11 @@ fn value(value: &Value) -> Json {
         Value::FieldOrFalse => {
             json!({ "anyOf": [{ "type": "string" }, { "enum": [false] }] })
         }
+        Value::Boolean => json!({ "type": "boolean" }),
         Value::List(item) => json!({ "type": "array", "items": self::value(item) }),
+        Value::Either(values) => {
+            json!({ "anyOf": values.iter().map(self::value).collect::<Vec<_>>() })
+        }
         Value::Table { keys, translations } => table(keys, *translations),
         Value::Map(item) => json!({ "type": "object", "additionalProperties": self::value(item) }),
         Value::Range => json!({
@@ -135,8 +139,13 @@ mod tests {
             translation_pattern(&keys),
             format!("^(?!(?:doc)$){LOCALE_PATTERN}$")
         );
+        // A code line's `doc` is its documentation, not a description in a language `doc`.
         assert_eq!(
             translation_pattern(keys::CODE),
+            format!("^(?!(?:doc)$){LOCALE_PATTERN}$")
+        );
+        assert_eq!(
+            translation_pattern(keys::RETIRED),
             format!("^{LOCALE_PATTERN}$")
         );
     }
