@@ -67,6 +67,7 @@
 //! | [`declared_catalog`] | the catalog a crate declares in its `Cargo.toml` (`[package.metadata.hero-codes] catalog = "..."`) |
 //! | [`closest`], [`nearest`] | "did you mean": the likely misspellings of a key or code |
 //! | [`markdown_table`], [`markdown_http_table`], [`error_body_json`] | renderings shared by the macros and the command |
+//! | [`json_schema`] | the JSON Schema of the file format, for editors (Taplo, Even Better TOML) |
 //! | [`Failure`] (`Failure::ALL`), [`CodeType`] | the failures a `[catalogs.Name.failures]` table names, and the type of codes (from `hero-codes-vocab`) |
 //! | [`BUILTIN_SOURCE`], [`BUILTIN_LOCK`] | the built-in catalog (the Hero API code list and the response spec) and its lock |
 //!
@@ -80,6 +81,7 @@ mod diff;
 mod explain;
 mod ident;
 mod include;
+mod keys;
 mod load;
 mod lock;
 mod manifest;
@@ -88,6 +90,7 @@ mod owners;
 mod parse;
 mod reader;
 mod render;
+mod schema;
 mod shift;
 mod suggest;
 mod together;
@@ -113,6 +116,7 @@ pub use render::{
     HTTP_TABLE_HEADINGS, code_table_headings, code_table_row, error_body_json, http_table_row,
     markdown_http_table, markdown_table,
 };
+pub use schema::json_schema;
 pub use suggest::{closest, nearest};
 pub use together::check_together;
 pub use wording::quoted_list;

@@ -7,44 +7,12 @@ use hero_codes_vocab::{CodeType, Failure};
 
 use crate::diagnostic::{Diagnostics, Span, Spanned};
 use crate::include::Attachments;
+use crate::keys::{self, names};
 use crate::model::{
     Catalog, CatalogFile, CodeEntry, CodeRange, DocLink, Envelope, FailureCode, HttpStatus,
     Include, OwnedRange, Owner, RetiredCode,
 };
 use crate::reader::{self, Table, Value};
-
-const FILE_KEYS: &[&str] = &[
-    "locales", "include", "envelope", "http", "owners", "catalogs",
-];
-const INCLUDE_KEYS: &[&str] = &["path", "catalogs"];
-const OWNER_KEYS: &[&str] = &["doc", "ranges", "prefixes"];
-const ENVELOPE_KEYS: &[&str] = &[
-    "result",
-    "code",
-    "desc",
-    "data",
-    "code_type",
-    "code_max_chars",
-    "desc_max_chars",
-    "doc_url",
-];
-const DOC_URL_KEYS: &[&str] = &["field", "template"];
-const HTTP_TABLE_KEYS: &[&str] = &["statuses"];
-const HTTP_ROW_KEYS: &[&str] = &["status", "reason", "meaning"];
-const CATALOG_KEYS: &[&str] = &[
-    "doc", "owner", "success", "statuses", "ranges", "codes", "retired", "failures",
-];
-const CODE_KEYS: &[&str] = &[
-    "code",
-    "name",
-    "status",
-    "desc",
-    "deprecated",
-    "doc",
-    "doc_file",
-    "retryable",
-];
-const RETIRED_KEYS: &[&str] = &["code", "name", "reason"];
 
 /// Parses `text` and reads it into a [`CatalogFile`], with the Markdown files its codes name
 /// from `attachments`. Syntax errors stop here; structural mistakes are all collected, and
@@ -67,7 +35,12 @@ pub(crate) fn read(
         return None;
     }
     let document = Value::new(document.span(), DeValue::Table(document.into_inner()));
-    let file = Table::open(&document, "the catalog file", FILE_KEYS, diagnostics)?;
+    let file = Table::open(
+        &document,
+        "the catalog file",
+        &names(keys::FILE),
+        diagnostics,
+    )?;
     let locales: Vec<Spanned<String>> = file
         .get("locales")
         .or_else(|| misplaced_locales(&file))
@@ -83,8 +56,8 @@ pub(crate) fn read(
             Table::open_section(
                 value,
                 "the [http] table",
-                HTTP_TABLE_KEYS,
-                FILE_KEYS,
+                &names(keys::HTTP),
+                &names(keys::FILE),
                 diagnostics,
             )
         })
@@ -94,7 +67,7 @@ pub(crate) fn read(
                 rows,
                 "`statuses`",
                 "an HTTP status row",
-                HTTP_ROW_KEYS,
+                &names(keys::HTTP_ROW),
                 diagnostics,
             )
         })
@@ -103,9 +76,8 @@ pub(crate) fn read(
         .filter_map(|row| read_http_status(row, diagnostics))
         .collect();
     // A code entry holds `desc` and one key per other locale: `en = "..."`.
-    let code_keys: Vec<&str> = CODE_KEYS
-        .iter()
-        .copied()
+    let code_keys: Vec<&str> = names(keys::CODE)
+        .into_iter()
         .chain(locales.iter().skip(1).map(|locale| locale.value.as_str()))
         .collect();
     let includes: Vec<Include> = file
@@ -123,7 +95,9 @@ pub(crate) fn read(
         .filter_map(|(name, value)| read_owner(name, value, diagnostics))
         .collect();
     // A file of owners, or one that takes all its catalogs from others, needs none of its own.
-    let needs_catalogs = includes.is_empty() && owners.is_empty();
+    let needs_catalogs = !keys::FILE_NEEDS_ONE_OF
+        .iter()
+        .any(|key| *key != "catalogs" && file.get(key).is_some());
     let reading = Reading {
         code_keys: &code_keys,
         attachments,
@@ -161,7 +135,7 @@ fn read_include(value: &Value<'_>, diagnostics: &mut Diagnostics) -> Option<Incl
     let table = Table::open(
         value,
         "an entry of `include` (a path, or a table with `path` and `catalogs`)",
-        INCLUDE_KEYS,
+        &names(keys::INCLUDE),
         diagnostics,
     )?;
     let path = table.required_string("path", diagnostics)?;
@@ -181,7 +155,13 @@ fn read_owner(
     value: &Value<'_>,
     diagnostics: &mut Diagnostics,
 ) -> Option<Owner> {
-    let table = Table::open_section(value, "an owner", OWNER_KEYS, FILE_KEYS, diagnostics)?;
+    let table = Table::open_section(
+        value,
+        "an owner",
+        &names(keys::OWNER),
+        &names(keys::FILE),
+        diagnostics,
+    )?;
     let doc = table.optional_string("doc", diagnostics);
     let ranges = table
         .get("ranges")
@@ -226,8 +206,8 @@ fn read_envelope(value: Option<&Value<'_>>, diagnostics: &mut Diagnostics) -> En
         Table::open_section(
             value,
             "the [envelope] table",
-            ENVELOPE_KEYS,
-            FILE_KEYS,
+            &names(keys::ENVELOPE),
+            &names(keys::FILE),
             diagnostics,
         )
     });
@@ -277,7 +257,7 @@ fn read_doc_url(value: &Value<'_>, diagnostics: &mut Diagnostics) -> Option<DocL
     let table = Table::open(
         value,
         "`doc_url` (a table with `field` and `template`)",
-        DOC_URL_KEYS,
+        &names(keys::DOC_URL),
         diagnostics,
     )?;
     let field = table.required_string("field", diagnostics);
@@ -308,7 +288,7 @@ fn read_code_type(
     written: &Spanned<String>,
     diagnostics: &mut Diagnostics,
 ) -> Option<Spanned<CodeType>> {
-    let code_type = [CodeType::String, CodeType::Number]
+    let code_type = CodeType::ALL
         .into_iter()
         .find(|code_type| code_type.key() == written.value);
     if code_type.is_none() {
@@ -377,7 +357,13 @@ fn read_catalog(
     diagnostics: &mut Diagnostics,
 ) -> Option<Catalog> {
     let code_keys = reading.code_keys;
-    let table = Table::open_section(value, "a catalog", CATALOG_KEYS, FILE_KEYS, diagnostics)?;
+    let table = Table::open_section(
+        value,
+        "a catalog",
+        &names(keys::CATALOG),
+        &names(keys::FILE),
+        diagnostics,
+    )?;
     let doc = table.optional_string("doc", diagnostics);
     let owner = table.optional_string("owner", diagnostics);
     let success = table.optional_string("success", diagnostics);
@@ -417,7 +403,7 @@ fn read_catalog(
                 value,
                 "`retired`",
                 "a retired code",
-                RETIRED_KEYS,
+                &names(keys::RETIRED),
                 diagnostics,
             )
         })
@@ -518,7 +504,7 @@ fn read_code(
     diagnostics: &mut Diagnostics,
 ) -> Option<CodeEntry> {
     // The keys after the fixed ones are the translations' locales.
-    let other_locales = &reading.code_keys[CODE_KEYS.len()..];
+    let other_locales = &reading.code_keys[keys::CODE.len()..];
     let code = entry.required_string("code", diagnostics);
     let name = entry.required_string("name", diagnostics);
     let status = read_required_status(entry, diagnostics);

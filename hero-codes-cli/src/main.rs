@@ -11,6 +11,8 @@ mod export;
 mod lock;
 mod lookup;
 mod names;
+mod schema;
+mod site;
 mod source;
 mod table;
 mod text;
@@ -48,6 +50,8 @@ Examples:
   hero-codes explain 10400                  a code in full, as rustc --explain
   hero-codes diff old/codes.toml codes.toml
   hero-codes lock                           write the lock beside the crate's catalog
+  hero-codes schema > codes.schema.json     for editors: `#:schema ./codes.schema.json`
+  hero-codes site site */codes.toml         a page per code, searchable, offline
 
 Exit status: 0 all is well, 1 a problem was found (a mistake in the file, an unknown code,
 a breaking change), 2 the command could not run (an unreadable file, bad arguments).";
@@ -70,6 +74,8 @@ enum Command {
     Explain(explain::Args),
     Diff(diff::Args),
     Lock(lock::Args),
+    Schema(schema::Args),
+    Site(site::Args),
 }
 
 fn main() -> ExitCode {
@@ -90,6 +96,8 @@ fn main() -> ExitCode {
         Command::Explain(args) => explain::run(&args, &mut stdout),
         Command::Diff(args) => diff::run(&args, &mut stdout),
         Command::Lock(args) => lock::run(&args, &mut stdout),
+        Command::Schema(args) => schema::run(&args, &mut stdout),
+        Command::Site(args) => site::run(&args, &mut stdout),
     };
     let _ = stdout.flush();
     match outcome {

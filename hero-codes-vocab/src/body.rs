@@ -12,6 +12,9 @@ pub enum CodeType {
 }
 
 impl CodeType {
+    /// Every code type, in the order messages and the JSON Schema list them.
+    pub const ALL: [CodeType; 2] = [CodeType::String, CodeType::Number];
+
     /// The value of `code_type` in the file: `string` or `number`.
     pub const fn key(self) -> &'static str {
         match self {

@@ -41,6 +41,8 @@ pub mod docs {
     pub struct Command;
     #[doc = include_str!("../../docs/clients.md")]
     pub struct Clients;
+    #[doc = include_str!("../../docs/site.md")]
+    pub struct Site;
     #[doc = include_str!("../../docs/performance.md")]
     pub struct Performance;
     #[doc = include_str!("../../docs/reliability.md")]
