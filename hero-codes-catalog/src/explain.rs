@@ -23,7 +23,7 @@ use crate::model::{Catalog, CatalogFile, CodeEntry};
 /// assert_eq!(
 ///     hero_codes_catalog::explain(&file, catalog, &catalog.codes[1]),
 ///     "\
-/// # 10503: App::Busy
+/// ## 10503: App::Busy
 ///
 /// HTTP 503 · owned by `platform`
 ///

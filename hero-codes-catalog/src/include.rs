@@ -41,6 +41,11 @@ pub struct Attached {
 /// assert_eq!(hero_codes_catalog::references(text, "../shared/spec.toml").documents, ["../shared/codes/0.md"]);
 /// ```
 pub fn references(text: &str, path: &str) -> References {
+    // Only a text that writes one of these keys names a file: the loader runs for every
+    // macro invocation, and most catalog files need no second parse to say they name none.
+    if !["include", "doc_file"].iter().any(|key| text.contains(key)) {
+        return References::default();
+    }
     let mut ignored = Diagnostics::new(text);
     let attachments = Attachments::new(path, &[]);
     let Some(file) = parse::read(text, &attachments, &mut ignored) else {

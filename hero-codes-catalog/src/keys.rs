@@ -39,10 +39,10 @@ pub(crate) enum Value {
     FieldOrFalse,
     /// `true` or `false`.
     Boolean,
+    /// A path (a string), or the value given: an entry of `include`.
+    PathOr(&'static Value),
     /// An array of values.
     List(&'static Value),
-    /// Any one of these values.
-    Either(&'static [Value]),
     /// A table with these keys; with `translations`, also one key per other locale of the
     /// file, holding the description in that language.
     Table {
@@ -91,15 +91,12 @@ pub(crate) const FILE: &[Key] = &[
     },
     Key {
         name: "include",
-        value: Value::List(&Value::Either(&[
-            Value::Text,
-            Value::Table {
-                keys: INCLUDE,
-                translations: false,
-            },
-        ])),
+        value: Value::List(&Value::PathOr(&Value::Table {
+            keys: INCLUDE,
+            translations: false,
+        })),
         required: false,
-        doc: "Files to take catalogs and owners from, relative to this file: `\"../shared/spec.toml\"`, or `{ path = \"../shared/spec.toml\", catalogs = [\"ResultCode\"] }` for some of its catalogs.",
+        doc: "Files to take catalogs and owners from, each a path relative to this file's folder (`\"../org/codes.toml\"`), or `{ path = \"...\", catalogs = [\"ResultCode\"] }` to take some catalogs only.",
     },
     Key {
         name: "envelope",
@@ -126,7 +123,7 @@ pub(crate) const FILE: &[Key] = &[
             translations: false,
         }),
         required: false,
-        doc: "The teams or services that own blocks of codes, one `[owners.Name]` table each: a code of a catalog with `owner = \"Name\"` must be in its blocks.",
+        doc: "Who owns which codes, one `[owners.Name]` table each: a catalog's `owner` keeps its codes in the owner's blocks.",
     },
     Key {
         name: "catalogs",
@@ -134,10 +131,16 @@ pub(crate) const FILE: &[Key] = &[
             keys: CATALOG,
             translations: false,
         }),
-        required: true,
-        doc: "The catalogs, one `[catalogs.Name]` table each; the name is the generated Rust enum's.",
+        // A file of owners, or one that takes all its catalogs from others, has none: see
+        // `FILE_NEEDS_ONE_OF`.
+        required: false,
+        doc: "The catalogs, one `[catalogs.Name]` table each; the name is the generated Rust enum's. Required unless the file has `include` or `owners`.",
     },
 ];
+
+/// A file has at least one of these keys: catalogs of its own, files it takes catalogs from,
+/// or owners (an organisation's file may hold owners alone).
+pub(crate) const FILE_NEEDS_ONE_OF: &[&str] = &["catalogs", "include", "owners"];
 
 /// The keys of an entry of `include` written as a table.
 pub(crate) const INCLUDE: &[Key] = &[
@@ -145,13 +148,13 @@ pub(crate) const INCLUDE: &[Key] = &[
         name: "path",
         value: Value::Text,
         required: true,
-        doc: "The file, relative to this one, `/`-separated.",
+        doc: "The file, relative to the folder of this file.",
     },
     Key {
         name: "catalogs",
         value: Value::List(&Value::Text),
         required: false,
-        doc: "The catalogs taken from it; every catalog when absent.",
+        doc: "The catalogs to take from it; every catalog when absent.",
     },
 ];
 
@@ -161,19 +164,35 @@ pub(crate) const OWNER: &[Key] = &[
         name: "doc",
         value: Value::String,
         required: false,
-        doc: "Who the owner is: a team, a service, how to reach them.",
+        doc: "Who the owner is and how to reach it.",
     },
     Key {
         name: "ranges",
         value: Value::List(&Value::Range),
         required: false,
-        doc: "The blocks of numeric codes the owner allocates from: `[[20000, 20999]]`.",
+        doc: "The blocks of numeric codes it owns, both ends included: `[[20000, 20999]]`.",
     },
     Key {
         name: "prefixes",
         value: Value::List(&Value::Text),
         required: false,
-        doc: "The prefixes of the text codes the owner allocates: `[\"B\"]` for `B0001`.",
+        doc: "The beginnings of the codes it owns: `[\"P\"]` owns `P0001`.",
+    },
+];
+
+/// The keys of `[envelope] doc_url`.
+pub(crate) const DOC_URL: &[Key] = &[
+    Key {
+        name: "field",
+        value: Value::Text,
+        required: true,
+        doc: "The field of error bodies that holds the link, e.g. `doc_url`.",
+    },
+    Key {
+        name: "template",
+        value: Value::Text,
+        required: true,
+        doc: "The link, with `{code}` where the code goes: `https://errors.example.com/codes/{code}`.",
     },
 ];
 
@@ -228,23 +247,7 @@ pub(crate) const ENVELOPE: &[Key] = &[
             translations: false,
         },
         required: false,
-        doc: "A link to each error code's documentation in the error body: the field's name and the URL template, `{code}` standing for the code.",
-    },
-];
-
-/// The keys of `[envelope.doc_url]`.
-pub(crate) const DOC_URL: &[Key] = &[
-    Key {
-        name: "field",
-        value: Value::Text,
-        required: true,
-        doc: "The field of the error body that holds the link, such as `doc_url`.",
-    },
-    Key {
-        name: "template",
-        value: Value::Text,
-        required: true,
-        doc: "The link, `{code}` standing for the code: `https://docs.example.com/codes/{code}.html`.",
+        doc: "A link to each code's page in error bodies, as Stripe's `doc_url`: `{ field = \"doc_url\", template = \"https://.../{code}\" }`.",
     },
 ];
 
@@ -293,7 +296,7 @@ pub(crate) const CATALOG: &[Key] = &[
         name: "owner",
         value: Value::Text,
         required: false,
-        doc: "The owner (a name of `[owners]`) whose blocks hold every code of the catalog.",
+        doc: "The owner of the catalog's codes, an `[owners.Name]` of this file or of one it includes: every code but the success code must be in its blocks.",
     },
     Key {
         name: "success",
@@ -391,21 +394,21 @@ pub(crate) const CODE: &[Key] = &[
     },
     Key {
         name: "doc",
-        value: Value::Text,
+        value: Value::String,
         required: false,
-        doc: "The code's documentation, Markdown: what it means, its usual causes, what a client should do.",
+        doc: "The code's long documentation, Markdown: what it means, the usual causes, what a client should do.",
     },
     Key {
         name: "doc_file",
         value: Value::Text,
         required: false,
-        doc: "A Markdown file holding the code's documentation instead of `doc`, relative to this file.",
+        doc: "A Markdown file holding the code's documentation, relative to the folder of this file; not with `doc`.",
     },
     Key {
         name: "retryable",
         value: Value::Boolean,
         required: false,
-        doc: "Whether sending the same request again can succeed; `false` when absent.",
+        doc: "Whether sending the same request again can succeed; clients read a missing one as `false`.",
     },
 ];
 

@@ -64,6 +64,10 @@
 //! | [`Lock`], [`LockedCode`], [`LockedState`], [`lock_path`] | `codes.lock`: the codes released so far, and where the lock of a file lives |
 //! | [`diff`], [`Change`] | what changed between two versions of a file, and which changes break clients |
 //! | [`Located`], [`Source`], [`Choice`] | the one loader: a crate's catalog file (the one its `Cargo.toml` declares, else the built-in), read with its lock, checked, and the files to track |
+//! | [`references`], [`Attached`], [`join`] | the files a catalog file names (`include`, `doc_file`), as the loader reads them |
+//! | [`Include`], [`Owner`], [`OwnedRange`], [`DocLink`] | a file's includes, the owners of blocks of codes, the link to each code's page in error bodies |
+//! | [`check_together`] | several files checked as one organisation's: a code with two meanings, owners whose blocks overlap |
+//! | [`explain`] | a code's page, as `hero-codes explain` prints it |
 //! | [`declared_catalog`] | the catalog a crate declares in its `Cargo.toml` (`[package.metadata.hero-codes] catalog = "..."`) |
 //! | [`closest`], [`nearest`] | "did you mean": the likely misspellings of a key or code |
 //! | [`markdown_table`], [`markdown_http_table`], [`error_body_json`] | renderings shared by the macros and the command |

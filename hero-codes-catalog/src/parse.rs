@@ -97,7 +97,9 @@ pub(crate) fn read(
         .filter_map(|(name, value)| read_owner(name, value, diagnostics))
         .collect();
     // A file of owners, or one that takes all its catalogs from others, needs none of its own.
-    let needs_catalogs = includes.is_empty() && owners.is_empty();
+    let needs_catalogs = !keys::FILE_NEEDS_ONE_OF
+        .iter()
+        .any(|key| *key != "catalogs" && file.get(key).is_some());
     let reading = Reading {
         code_keys: &code_keys,
         attachments,

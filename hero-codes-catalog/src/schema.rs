@@ -31,6 +31,11 @@ pub fn json_schema() -> Json {
     let mut schema = table(keys::FILE, false);
     let root = schema.as_object_mut().expect("a table is an object");
     root.insert("$schema".to_owned(), json!(DRAFT));
+    let one_of: Vec<Json> = keys::FILE_NEEDS_ONE_OF
+        .iter()
+        .map(|key| json!({ "required": [key] }))
+        .collect();
+    root.insert("anyOf".to_owned(), Json::Array(one_of));
     root.insert(
         "title".to_owned(),
         json!("hero-codes catalog file (codes.toml)"),
@@ -59,10 +64,10 @@ fn value(value: &Value) -> Json {
             json!({ "anyOf": [{ "type": "string" }, { "enum": [false] }] })
         }
         Value::Boolean => json!({ "type": "boolean" }),
+        Value::PathOr(other) => json!({
+            "anyOf": [{ "type": "string", "minLength": 1 }, self::value(other)]
+        }),
         Value::List(item) => json!({ "type": "array", "items": self::value(item) }),
-        Value::Either(values) => {
-            json!({ "anyOf": values.iter().map(self::value).collect::<Vec<_>>() })
-        }
         Value::Table { keys, translations } => table(keys, *translations),
         Value::Map(item) => json!({ "type": "object", "additionalProperties": self::value(item) }),
         Value::Range => json!({

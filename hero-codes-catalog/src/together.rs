@@ -27,7 +27,7 @@ use crate::owners;
 /// let error = check_together(&sources).unwrap_err();
 /// assert_eq!(
 ///     error.to_string(),
-///     "b.toml:2:79: code `7` means something else in b.toml than on line 2 of a.toml (`Busy`, status 503, \"忙\" here; `Gone`, status 410, \"已删除\" there): a code has one meaning across the organisation; use another code here, or define it in one file that both include"
+///     "b.toml:2:75: code `7` means something else in b.toml than on line 2 of a.toml (`Busy`, status 503, \"忙\" here; `Gone`, status 410, \"已删除\" there): a code has one meaning across the organisation; use another code here, or define it in one file that both include"
 /// );
 /// std::fs::remove_dir_all(&dir).unwrap();
 /// ```

@@ -221,3 +221,28 @@ fn explain_shows_a_codes_documentation_and_says_when_there_is_none() {
         hero_codes(&dir, &["explain", "30408", "services/orders/codes.toml"]).transcript()
     );
 }
+
+#[test]
+fn a_codes_page_says_who_owns_it_where_it_comes_from_and_what_to_do() {
+    let out = workdir();
+    let site = out.path().join("site");
+    let run = hero_codes(
+        &chapter_folder(),
+        &[
+            "site",
+            site.to_str().unwrap(),
+            "services/payments/codes.toml",
+            "services/orders/codes.toml",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let page = std::fs::read_to_string(site.join("ResultCode/10503.html")).unwrap();
+    for expected in [
+        "<dt>Included from</dt><dd>org/codes.toml</dd>",
+        "<dt>Owner</dt><dd><code>platform</code>: Platform team: the codes every service shares</dd>",
+        "<dt>Retry</dt><dd>Retrying can help: the same request may succeed later.</dd>",
+        "<h2>Documentation</h2>\n<p>The service is overloaded for a moment and did not handle the request.</p>",
+    ] {
+        assert!(page.contains(expected), "no {expected:?} in\n{page}");
+    }
+}
