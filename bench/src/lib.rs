@@ -1,5 +1,8 @@
 //! What the benchmarks share: catalogs of 10,000 codes (numeric and text) and one of 14
-//! text codes, generated at build time, and a hand-written-style `match` over 200 codes. See `BENCHMARKS.md`.
+//! text codes, generated at build time, a hand-written-style `match` over 200 codes, and the
+//! [`loopback`] driver of the whole-request benchmarks. See `BENCHMARKS.md`.
+
+pub mod loopback;
 
 include!(concat!(env!("OUT_DIR"), "/generated.rs"));
 

@@ -9,6 +9,8 @@
 //! rebuilds a crate when its `Cargo.toml` changes, so declaring a new catalog file is seen
 //! by the next build; a new file that nobody declares could not be.
 
+use std::sync::{Mutex, PoisonError};
+
 use crate::suggest::closest;
 
 /// The keys of `[package.metadata.hero-codes]`.
@@ -34,6 +36,24 @@ const METADATA_KEYS: &[&str] = &["catalog"];
 /// keys, or whose `catalog` is not a non-empty string. A manifest that is not TOML declares
 /// nothing here: cargo reports it before any macro runs.
 pub fn declared_catalog(manifest: &str) -> Result<Option<String>, String> {
+    // Every macro of a crate reads the same manifest, and parsing it as TOML costs far
+    // more than reading it: the last text and its answer are kept for the next call.
+    static LAST: Mutex<Option<(String, Declared)>> = Mutex::new(None);
+    let mut last = LAST.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((text, answer)) = last.as_ref()
+        && text == manifest
+    {
+        return answer.clone();
+    }
+    let answer = parse_declared_catalog(manifest);
+    *last = Some((manifest.to_owned(), answer.clone()));
+    answer
+}
+
+/// What a manifest declares: the catalog's path if any, or what is wrong.
+type Declared = Result<Option<String>, String>;
+
+fn parse_declared_catalog(manifest: &str) -> Declared {
     let Ok(manifest) = manifest.parse::<toml::Table>() else {
         return Ok(None);
     };

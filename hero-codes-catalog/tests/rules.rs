@@ -84,14 +84,14 @@ fn unknown_key_without_a_close_match_lists_the_known_keys() {
     assert_eq!(
         errors("colour = 1\n[catalogs.AppCode]\ncodes = []\n"),
         "codes.toml:1:1: unknown key `colour` in the catalog file: \
-         expected `locales`, `domain`, `envelope`, `http` or `catalogs`"
+         expected `locales`, `domain`, `include`, `envelope`, `http`, `owners` or `catalogs`"
     );
     assert_eq!(
         errors(&with_codes(
             r#"    { code = "0", name = "Ok", status = 200, desc = "成功", colour = 1 },"#
         )),
         "codes.toml:4:59: unknown key `colour` in a code entry: \
-         expected `code`, `name`, `status`, `desc`, `deprecated` or `grpc`"
+         expected `code`, `name`, `status`, `desc`, `deprecated`, `grpc`, `doc`, `doc_file` or `retryable`"
     );
 }
 
@@ -611,7 +611,7 @@ codes = [
          codes.toml:13:12: range for status 500 which is not in `statuses` (200, 404): \
          add the status or remove the range\n\
          codes.toml:14:1: unknown key `colour` in a catalog: \
-         expected `doc`, `success`, `statuses`, `ranges`, `codes`, `retired`, `failures`, `grpc` or `domain`\n\
+         expected `doc`, `owner`, `success`, `statuses`, `ranges`, `codes`, `retired`, `failures`, `grpc` or `domain`\n\
          codes.toml:16:41: status 418 is not allowed in app-code: use one of 200, 404, \
          or add it to `statuses`\n\
          codes.toml:17:14: duplicate code `0` in app-code: it is already defined on line 16; \

@@ -6,10 +6,13 @@
 
 mod check;
 mod diff;
+mod explain;
 mod export;
 mod lock;
 mod lookup;
 mod names;
+mod schema;
+mod site;
 mod source;
 mod table;
 mod text;
@@ -44,8 +47,11 @@ Examples:
   hero-codes table --format html > codes.html
   hero-codes export --lang ts > src/codes.ts
   hero-codes lookup 10400
+  hero-codes explain 10400                  a code in full, as rustc --explain
   hero-codes diff old/codes.toml codes.toml
   hero-codes lock                           write the lock beside the crate's catalog
+  hero-codes schema > codes.schema.json     for editors: `#:schema ./codes.schema.json`
+  hero-codes site site */codes.toml         a page per code, searchable, offline
 
 Exit status: 0 all is well, 1 a problem was found (a mistake in the file, an unknown code,
 a breaking change), 2 the command could not run (an unreadable file, bad arguments).";
@@ -65,8 +71,11 @@ enum Command {
     Table(table::Args),
     Export(export::Args),
     Lookup(lookup::Args),
+    Explain(explain::Args),
     Diff(diff::Args),
     Lock(lock::Args),
+    Schema(schema::Args),
+    Site(site::Args),
 }
 
 fn main() -> ExitCode {
@@ -84,8 +93,11 @@ fn main() -> ExitCode {
         Command::Table(args) => table::run(&args, &mut stdout),
         Command::Export(args) => export::run(&args, &mut stdout),
         Command::Lookup(args) => lookup::run(&args, &mut stdout),
+        Command::Explain(args) => explain::run(&args, &mut stdout),
         Command::Diff(args) => diff::run(&args, &mut stdout),
         Command::Lock(args) => lock::run(&args, &mut stdout),
+        Command::Schema(args) => schema::run(&args, &mut stdout),
+        Command::Site(args) => site::run(&args, &mut stdout),
     };
     let _ = stdout.flush();
     match outcome {

@@ -466,3 +466,27 @@ fn diff_lists_deprecated_and_retired_codes_as_no_break() {
     std::fs::write(dir.path().join("v2.toml"), V2_SAFE).unwrap();
     insta::assert_snapshot!(hero_codes(dir.path(), &["diff", "v1.toml", "v2.toml"]).transcript());
 }
+
+// -------------------------------------------------------------------------- site ----
+
+#[test]
+fn site_without_files_is_the_site_of_the_catalog_here() {
+    let dir = workdir();
+    let run = hero_codes(dir.path(), &["site", "out"]);
+    assert_eq!(
+        run.transcript(),
+        "exit status: 0\n--- stdout\nout/index.html: 28 code pages from 1 file\n--- stderr\n"
+    );
+    assert!(dir.path().join("out/HeroCode/4003.html").is_file());
+}
+
+#[test]
+fn site_reports_every_broken_file_and_writes_nothing() {
+    let dir = workdir();
+    std::fs::write(dir.path().join("good.toml"), builtin()).unwrap();
+    let broken = "[catalogs.AppCode]\ncodes = [\n    { code = \"0\", name = \"Ok\", stauts = 200, desc = \"成功\" },\n]\n";
+    std::fs::write(dir.path().join("key.toml"), broken).unwrap();
+    let run = hero_codes(dir.path(), &["site", "out", "good.toml", "key.toml"]);
+    insta::assert_snapshot!(run.transcript());
+    assert!(!dir.path().join("out").exists(), "a site was written");
+}

@@ -380,11 +380,18 @@ fn expand_failure_codes(catalog: &Catalog, name: &Ident, krate: &TokenStream) ->
 }
 
 /// The variant's doc line, so rustdoc shows the table: "`10400` · HTTP 404 ·
-/// 所请求的资源不存在", then each other locale's text: " · en: The requested ...".
+/// 所请求的资源不存在", then each other locale's text: " · en: The requested ...", then
+/// whether retrying helps and the code's long documentation, when the file has them.
 fn variant_doc(entry: &CodeEntry, file: &CatalogFile) -> String {
     let mut doc = entry.doc_line();
     for (index, locale) in file.locale_tags().iter().enumerate().skip(1) {
         doc.push_str(&format!(" · {locale}: {}", entry.desc_in(index)));
+    }
+    // The retry advice and the long documentation, as `hero-codes explain` shows them.
+    let doc_text = entry.doc.as_ref().map(|doc| doc.value.trim());
+    for paragraph in entry.retry_note().into_iter().chain(doc_text) {
+        doc.push_str("\n\n");
+        doc.push_str(paragraph);
     }
     doc
 }

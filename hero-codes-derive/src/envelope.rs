@@ -25,6 +25,13 @@ pub(crate) fn fields(file: &CatalogFile, krate: &TokenStream) -> TokenStream {
     };
     let code_max_chars = envelope.code_max_chars.value;
     let desc_max_chars = envelope.desc_max_chars.value;
+    let doc_url = match &envelope.doc_url {
+        Some(link) => {
+            let (field, template) = (&link.field.value, &link.template.value);
+            quote!(::core::option::Option::Some(#krate::DocUrl { field: #field, template: #template }))
+        }
+        None => quote!(::core::option::Option::None),
+    };
     quote! {
         #krate::Envelope {
             result: #result,
@@ -35,6 +42,7 @@ pub(crate) fn fields(file: &CatalogFile, krate: &TokenStream) -> TokenStream {
             code_max_chars: #code_max_chars,
             desc_max_chars: #desc_max_chars,
             locales: &[#(#locales),*],
+            doc_url: #doc_url,
         }
     }
 }

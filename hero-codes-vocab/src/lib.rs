@@ -25,6 +25,7 @@
 //!     code: "result_code",
 //!     desc: "result_desc",
 //!     code_type: CodeType::String,
+//!     doc_url: None,
 //! };
 //! assert_eq!(
 //!     error_body(&names, "10400", "所请求的资源不存在"),
@@ -39,7 +40,9 @@ mod failure;
 mod grpc;
 mod items;
 
-pub use body::{CodeType, EnvelopeNames, error_body, push_json_string};
+pub use body::{
+    CodeType, DOC_URL_PLACEHOLDER, DocUrl, EnvelopeNames, error_body, push_json_string,
+};
 pub use failure::Failure;
 pub use grpc::{GrpcCode, error_reason};
 pub use items::GENERATED_ITEMS;

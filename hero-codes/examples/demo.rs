@@ -24,6 +24,8 @@
 //!   answers 408, both in the envelope, and the connection is closed.
 //! - A connection whose request line and headers are not complete within 10 s is closed
 //!   ([`HEADER_TIMEOUT`]), so slow-header clients cannot hold connections.
+//! - Each request has a span ([`RequestSpan`]) on which its answer records its status,
+//!   catalog and code; with `--features metrics`, `GET /metrics` counts answers by code.
 //! - SIGTERM (what a container runtime sends) or SIGINT (Ctrl-C) stops accepting, lets the
 //!   requests in flight finish and exits 0, within 20 s ([`SHUTDOWN_TIMEOUT`]).
 
@@ -34,10 +36,11 @@ use axum::Router;
 use axum::extract::State;
 use axum::routing::{get, post, put};
 use bytes::Bytes;
-use hero_codes::axum::{EnvelopeRouter, Path, Query, RequestLimits};
+use hero_codes::axum::{EnvelopeRouter, Path, Query, RequestLimits, RequestSpan};
 use hero_codes::{ApiResponse, HeroCode, ResultCode};
 use http::HeaderMap;
 use http::header::AUTHORIZATION;
+use tower_http::trace::TraceLayer;
 
 #[path = "demo_service/mod.rs"]
 mod service;
@@ -135,6 +138,8 @@ async fn main() -> std::io::Result<()> {
     // the enveloped fallback).
     #[cfg(feature = "metrics")]
     let app = app.route("/metrics", metrics_route());
+    // Each request's span, outside the envelope, carries its answer's status and code.
+    let app = app.layer(TraceLayer::new_for_http().make_span_with(RequestSpan));
     hero_codes::axum::serve(listener, app)
         .header_timeout(HEADER_TIMEOUT)
         .shutdown_timeout(SHUTDOWN_TIMEOUT)

@@ -164,7 +164,7 @@ pub use answers::{ErrorAnswer, ErrorAnswers};
 pub use catalog::{CatalogCode, Envelope, HttpStatusRow, HttpStatusTable, UnknownCode};
 pub use error::ApiError;
 pub use failure::FailureCodes;
-pub use hero_codes_vocab::{CodeType, Failure};
+pub use hero_codes_vocab::{CodeType, DocUrl, Failure};
 pub use locale::{InLocale, Localized, NotAFuture, current_locale, in_locale};
 pub use observe::{CodeClass, CodeIdentity};
 pub use response::{ApiResponse, Code, ErrorReply};

@@ -19,6 +19,8 @@ pub mod docs {
     pub struct Locales;
     #[doc = include_str!("../../docs/own-catalog.md")]
     pub struct OwnCatalog;
+    #[doc = include_str!("../../docs/many-services.md")]
+    pub struct ManyServices;
     #[doc = include_str!("../../docs/generated-api.md")]
     pub struct GeneratedApi;
     #[doc = include_str!("../../docs/derive.md")]
@@ -41,6 +43,8 @@ pub mod docs {
     pub struct Command;
     #[doc = include_str!("../../docs/clients.md")]
     pub struct Clients;
+    #[doc = include_str!("../../docs/site.md")]
+    pub struct Site;
     #[doc = include_str!("../../docs/performance.md")]
     pub struct Performance;
     #[doc = include_str!("../../docs/reliability.md")]

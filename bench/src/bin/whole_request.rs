@@ -30,9 +30,9 @@
 
 use std::future::IntoFuture;
 use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::net::TcpStream;
+use std::process::{Command, Stdio};
+use std::time::Duration;
 
 use axum::Router;
 use axum::body::{Body, Bytes};
@@ -40,6 +40,10 @@ use axum::response::Response;
 use axum::routing::get;
 use hero_codes::ResultCode;
 use hero_codes::axum::EnvelopeRouter;
+use hero_codes_bench::loopback::{
+    Server, alternating_rounds, free_port, instructions_per_request, report_rates, require_wrk,
+    wait_for,
+};
 use http::StatusCode;
 use http::header::{CONTENT_LANGUAGE, CONTENT_TYPE, HeaderValue, VARY};
 
@@ -107,10 +111,7 @@ fn main() {
     let seconds: u64 = args
         .next()
         .map_or(4, |seconds| seconds.parse().expect("SECONDS is a number"));
-    if Command::new("wrk").arg("--version").output().is_err() {
-        eprintln!("this benchmark needs wrk on the PATH (Debian: apt-get install wrk)");
-        std::process::exit(2);
-    }
+    require_wrk();
 
     let ports = [free_port(), free_port()];
     let _server = Server(
@@ -130,75 +131,11 @@ fn main() {
     same_bytes(ports, "/error");
     same_bytes(ports, "/hello");
 
-    println!("warming up: 1 s per side");
-    for side in &SIDES {
-        wrk(&url(side), 1);
-    }
-    let mut rates: Vec<Vec<f64>> = vec![Vec::new(); SIDES.len()];
-    for round in 0..rounds {
-        let mut order: Vec<usize> = (0..SIDES.len()).collect();
-        if round % 2 == 1 {
-            order.reverse();
-        }
-        for index in order {
-            rates[index].push(wrk(&url(&SIDES[index]), seconds));
-        }
-        println!("round {} of {rounds} done", round + 1);
-    }
-    report(&rates, rounds, seconds);
-}
-
-fn report(rates: &[Vec<f64>], rounds: usize, seconds: u64) {
+    let urls: Vec<String> = SIDES.iter().map(url).collect();
+    let rates = alternating_rounds(&urls, rounds, seconds);
     println!("\nwrk -t1 -c32, {rounds} alternating rounds of {seconds} s, server on one thread\n");
-    println!("| side | median (requests/s) | rounds (requests/s) |");
-    println!("|---|---:|---|");
-    let medians: Vec<f64> = rates
-        .iter()
-        .map(|rates| median(&mut rates.clone()))
-        .collect();
-    for ((side, rates), median) in SIDES.iter().zip(rates.iter()).zip(&medians) {
-        let all: Vec<String> = rates.iter().map(|rate| format!("{rate:.0}")).collect();
-        println!("| {} | {median:.0} | {} |", side.label, all.join(", "));
-    }
-    // The two sides of a comparison run one after the other in every round, so the ratio
-    // of each round is taken under the same load; its median is the figure that decides.
-    println!("\n| comparison | median of the rounds' ratios | ratio of the medians | target |");
-    println!("|---|---:|---:|---|");
-    for (label, ours, baseline, target) in RATIOS {
-        let mut ratios: Vec<f64> = rates[ours]
-            .iter()
-            .zip(&rates[baseline])
-            .map(|(ours, baseline)| ours / baseline)
-            .collect();
-        println!(
-            "| {label} | {:.3} | {:.3} | >= {target:.2} |",
-            median(&mut ratios),
-            medians[ours] / medians[baseline]
-        );
-    }
-}
-
-fn median(rates: &mut [f64]) -> f64 {
-    rates.sort_by(f64::total_cmp);
-    rates[rates.len() / 2]
-}
-
-/// Requests per second of `wrk` on `url` for `seconds`; exits if a socket failed.
-fn wrk(url: &str, seconds: u64) -> f64 {
-    let output = Command::new("wrk")
-        .args(["-t1", "-c32", &format!("-d{seconds}s"), url])
-        .output()
-        .expect("run wrk");
-    let text = String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success(), "wrk failed on {url}:\n{text}");
-    assert!(
-        !text.contains("Socket errors"),
-        "wrk saw socket errors on {url}:\n{text}"
-    );
-    text.lines()
-        .find_map(|line| line.strip_prefix("Requests/sec:"))
-        .and_then(|rate| rate.trim().parse().ok())
-        .unwrap_or_else(|| panic!("no Requests/sec in wrk's output:\n{text}"))
+    let labels: Vec<&str> = SIDES.iter().map(|side| side.label).collect();
+    report_rates(&labels, &rates, &RATIOS);
 }
 
 /// Panics unless both apps answer `path` with the same bytes but for `Date`.
@@ -282,12 +219,23 @@ fn count_instructions(requests: u64) {
     println!("\ninstructions of the server per request (callgrind)\n");
     println!("| side | instructions per request |");
     println!("|---|---:|");
+    let this = std::env::current_exe().expect("this program");
     let counts: Vec<f64> = SIDES
         .iter()
         .map(|side| {
-            let few = requests / 10;
-            let per_request = (instructions(side, requests) - instructions(side, few)) as f64
-                / (requests - few) as f64;
+            // Both apps run; the side's port is the one given, the other a free one.
+            let server = |port: u16| {
+                let other = free_port().to_string();
+                let port = port.to_string();
+                let mut command = Command::new(&this);
+                command.arg("serve");
+                match side.enveloped {
+                    true => command.args([&other, &port]),
+                    false => command.args([&port, &other]),
+                };
+                command
+            };
+            let per_request = instructions_per_request(server, side.path, requests);
             println!("| {} | {per_request:.0} |", side.label);
             per_request
         })
@@ -296,99 +244,5 @@ fn count_instructions(requests: u64) {
     println!("|---|---:|");
     for (label, ours, baseline, _) in RATIOS {
         println!("| {label} | {:.3} |", counts[ours] / counts[baseline]);
-    }
-}
-
-/// The instructions of a whole server run under callgrind that answers `requests` to
-/// `side`, one after the other on one connection.
-fn instructions(side: &Side, requests: u64) -> u64 {
-    let ports = [free_port(), free_port()];
-    let out = std::env::temp_dir().join(format!("whole_request.{}.callgrind", ports[0]));
-    let mut server = Command::new("valgrind")
-        .args(["--tool=callgrind", "--quiet"])
-        .arg(format!("--callgrind-out-file={}", out.display()))
-        .arg(std::env::current_exe().expect("this program"))
-        .args(["serve", &ports[0].to_string(), &ports[1].to_string()])
-        .stdin(Stdio::piped())
-        .spawn()
-        .expect("run valgrind (Debian: apt-get install valgrind)");
-    let port = ports[usize::from(side.enveloped)];
-    wait_for(port);
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(30)))
-        .expect("a timeout");
-    let request = format!("GET {} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", side.path);
-    let mut buffer = Vec::new();
-    for _ in 0..requests {
-        stream
-            .write_all(request.as_bytes())
-            .expect("send a request");
-        read_answer(&mut stream, &mut buffer);
-    }
-    // The server exits when its standard input closes; callgrind writes its counts then.
-    drop(server.stdin.take());
-    assert!(server.wait().expect("wait for the server").success());
-    let counts = std::fs::read_to_string(&out).expect("read callgrind's counts");
-    std::fs::remove_file(&out).expect("remove callgrind's counts");
-    counts
-        .lines()
-        .find_map(|line| {
-            line.strip_prefix("totals:")
-                .or(line.strip_prefix("summary:"))
-        })
-        .and_then(|total| total.trim().parse().ok())
-        .expect("a total in callgrind's counts")
-}
-
-/// Reads one answer with a `Content-Length` from `stream`.
-fn read_answer(stream: &mut TcpStream, buffer: &mut Vec<u8>) {
-    buffer.clear();
-    let mut chunk = [0u8; 4096];
-    loop {
-        let read = stream.read(&mut chunk).expect("read an answer");
-        assert!(read > 0, "the server closed the connection");
-        buffer.extend_from_slice(&chunk[..read]);
-        let Some(head) = buffer.windows(4).position(|window| window == b"\r\n\r\n") else {
-            continue;
-        };
-        let length: usize = String::from_utf8_lossy(&buffer[..head])
-            .to_ascii_lowercase()
-            .lines()
-            .find_map(|line| line.strip_prefix("content-length:"))
-            .and_then(|length| length.trim().parse().ok())
-            .expect("a Content-Length");
-        if buffer.len() >= head + 4 + length {
-            return;
-        }
-    }
-}
-
-/// Kills the server when dropped.
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|listener| listener.local_addr())
-        .expect("a free port")
-        .port()
-}
-
-/// Waits up to 10 s for the server to listen on `port`.
-fn wait_for(port: u16) {
-    let start = Instant::now();
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "the server did not listen on {port}"
-        );
-        std::thread::sleep(Duration::from_millis(20));
     }
 }

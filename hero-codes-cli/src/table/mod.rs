@@ -2,7 +2,7 @@
 //! page, a spreadsheet) or for programs (JSON).
 
 mod csv;
-mod html;
+pub(crate) mod html;
 mod json;
 mod md;
 mod rst;

@@ -69,6 +69,21 @@ pub fn tool_file(path: PathBuf) -> Option<PathBuf> {
     }
 }
 
+/// The Python of `target/mypy-venv` (made by `.ci/run`) when it can import `module`, e.g.
+/// `jsonschema`; see [`toolchain`].
+pub fn venv_python(module: &str) -> Option<PathBuf> {
+    let python = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/mypy-venv/bin/python");
+    let imports = Command::new(&python)
+        .args(["-c", &format!("import {module}")])
+        .output()
+        .is_ok_and(|output| output.status.success());
+    if imports {
+        Some(python)
+    } else {
+        required_in_ci(&format!("{module} in target/mypy-venv"))
+    }
+}
+
 fn required_in_ci(name: &str) -> Option<PathBuf> {
     assert!(
         std::env::var_os("CI").is_none(),
