@@ -105,7 +105,7 @@ use std::path::Path;
 
 pub use diagnostic::{Error, Position, Problem, Span, Spanned};
 pub use diff::{Change, diff};
-pub use explain::explain;
+pub use explain::{explain, explain_retired};
 pub use hero_codes_vocab::{CodeType, Failure};
 pub use include::{Attached, References, join, references};
 pub use load::{Choice, Located, Source};

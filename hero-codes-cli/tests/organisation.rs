@@ -288,3 +288,11 @@ fn the_lock_of_a_service_covers_the_codes_it_includes() {
         check.transcript()
     );
 }
+
+#[test]
+fn explain_explains_a_retired_code() {
+    let text = "[catalogs.App]\ncodes = [{ code = \"0\", name = \"Ok\", status = 200, desc = \"成功\" }]\nretired = [{ code = \"7\", name = \"Legacy\", reason = \"the v1 API is gone\" }]\n";
+    let dir = workdir();
+    std::fs::write(dir.path().join("codes.toml"), text).unwrap();
+    insta::assert_snapshot!(hero_codes(dir.path(), &["explain", "7"]).transcript());
+}
