@@ -32,6 +32,9 @@ pub(crate) enum Value {
     Status,
     /// The key of a [`CodeType`](hero_codes_vocab::CodeType).
     CodeType,
+    /// The name of a [`GrpcCode`](hero_codes_vocab::GrpcCode), as `google/rpc/code.proto`
+    /// writes it.
+    GrpcCode,
     /// A field name, or `false` to leave the field out of the envelope.
     FieldOrFalse,
     /// `true` or `false`.
@@ -79,6 +82,12 @@ pub(crate) const FILE: &[Key] = &[
         value: Value::List(&Value::String),
         required: false,
         doc: "The languages of the descriptions, as language tags: the first is the language of `desc`, each other one a key of every code line (`en = \"...\"`).",
+    },
+    Key {
+        name: "domain",
+        value: Value::Text,
+        required: false,
+        doc: "The error domain of gRPC answers (`ErrorInfo.domain`, AIP-193): a DNS-like name of the service, such as `apps.example.com`. The default of every catalog of the file.",
     },
     Key {
         name: "include",
@@ -331,6 +340,18 @@ pub(crate) const CATALOG: &[Key] = &[
         required: false,
         doc: "Which code answers each failure that the web framework detects before a handler runs.",
     },
+    Key {
+        name: "grpc",
+        value: Value::GrpcCode,
+        required: false,
+        doc: "The gRPC status of this catalog's error codes whose own line says none, instead of the one their HTTP status maps to: needed where errors answer HTTP 200.",
+    },
+    Key {
+        name: "domain",
+        value: Value::Text,
+        required: false,
+        doc: "The error domain of gRPC answers (`ErrorInfo.domain`, AIP-193): a DNS-like name of the service, such as `apps.example.com`. Overrides the file's.",
+    },
 ];
 
 /// The keys of a line of `codes`, besides one per other locale.
@@ -364,6 +385,12 @@ pub(crate) const CODE: &[Key] = &[
         value: Value::Text,
         required: false,
         doc: "Why the code should no longer be used and what to use instead (`use 10105`): it still answers, and naming it in Rust warns.",
+    },
+    Key {
+        name: "grpc",
+        value: Value::GrpcCode,
+        required: false,
+        doc: "The gRPC status the code answers with, by name (`FAILED_PRECONDITION`); without it, the catalog's `grpc` or the one its HTTP status maps to.",
     },
     Key {
         name: "doc",

@@ -83,6 +83,7 @@ mod annotate;
 mod diagnostic;
 mod diff;
 mod explain;
+mod grpc;
 mod ident;
 mod include;
 mod keys;
@@ -106,7 +107,8 @@ use std::path::Path;
 pub use diagnostic::{Error, Position, Problem, Span, Spanned};
 pub use diff::{Change, diff};
 pub use explain::{explain, explain_retired};
-pub use hero_codes_vocab::{CodeType, Failure};
+pub use grpc::unknown_grpc_code;
+pub use hero_codes_vocab::{CodeType, Failure, GrpcCode, error_reason};
 pub use include::{Attached, References, join, references};
 pub use load::{Choice, Located, Source};
 pub use lock::{Lock, LockedCode, LockedState, lock_path};
@@ -117,8 +119,8 @@ pub use model::{
 };
 pub use reader::looks_like_locale;
 pub use render::{
-    HTTP_TABLE_HEADINGS, code_table_headings, code_table_row, error_body_json, http_table_row,
-    markdown_http_table, markdown_table,
+    CODE_TABLE_HEADINGS, HTTP_TABLE_HEADINGS, code_table_cells, code_table_headings,
+    code_table_row, error_body_json, http_table_row, markdown_http_table, markdown_table,
 };
 pub use schema::json_schema;
 pub use suggest::{closest, nearest};

@@ -1,6 +1,6 @@
 //! The contents of a checked catalog file.
 
-use hero_codes_vocab::{CodeType, DocUrl, EnvelopeNames, Failure};
+use hero_codes_vocab::{CodeType, DocUrl, EnvelopeNames, Failure, GrpcCode};
 
 use crate::diagnostic::Spanned;
 
@@ -18,6 +18,9 @@ pub struct CatalogFile {
     /// The catalogs (`[catalogs.Name]`), in file order, then those taken from included
     /// files ([`Catalog::file`] says which), in the order of `include`.
     pub catalogs: Vec<Catalog>,
+    /// The gRPC error domain of every catalog of the file that declares none
+    /// (`domain = "apps.example.com"` at the top of the file); see [`Catalog::domain`].
+    pub domain: Option<Spanned<String>>,
     /// The files this file takes catalogs from (`include = [...]`), in file order.
     pub includes: Vec<Include>,
     /// The owners of blocks of codes (`[owners.Name]`): those of the files it includes,
@@ -108,6 +111,21 @@ impl CatalogFile {
             .iter()
             .map(|locale| locale.value.as_str())
             .collect()
+    }
+
+    /// The gRPC error domain of `catalog` (AIP-193 `ErrorInfo.domain`): its own `domain`,
+    /// else the file's, else the catalog's name.
+    ///
+    /// ```
+    /// let file = hero_codes_catalog::CatalogFile::builtin().unwrap();
+    /// assert_eq!(file.domain_of(file.catalog("ResultCode").unwrap()), "ResultCode");
+    /// ```
+    pub fn domain_of<'a>(&'a self, catalog: &'a Catalog) -> &'a str {
+        catalog
+            .domain
+            .as_ref()
+            .or(self.domain.as_ref())
+            .map_or(catalog.name.value.as_str(), |domain| domain.value.as_str())
     }
 
     /// The catalog called `name`, if the file has one.
@@ -211,6 +229,12 @@ pub struct Catalog {
     /// Which code answers each failure that a web framework detects (`[catalogs.Name.failures]`),
     /// one entry per [`Failure`] kind when the table is present.
     pub failures: Option<Vec<FailureCode>>,
+    /// The gRPC status of the catalog's error codes that name none of their own
+    /// (`grpc = "FAILED_PRECONDITION"` under `[catalogs.Name]`), in place of the one their
+    /// HTTP status maps to: for catalogs that answer errors with HTTP 200.
+    pub grpc: Option<Spanned<GrpcCode>>,
+    /// The gRPC error domain of the catalog's codes (`domain = "..."`), before the file's.
+    pub domain: Option<Spanned<String>>,
     /// The code of each line of `codes` that could not be read, `None` where even its code
     /// could not: a rule about the whole list (its success code) says nothing about a list
     /// with a line already reported, and no rule calls one of these codes missing.
@@ -246,6 +270,32 @@ impl Catalog {
                 let mut ok = self.codes.iter().filter(|entry| entry.status.value == 200);
                 ok.next().filter(|_| ok.next().is_none())
             }
+        }
+    }
+
+    /// The gRPC status `entry` answers with: its own `grpc`, else `OK` for the success code,
+    /// else the catalog's `grpc`, else the one its HTTP status maps to
+    /// ([`GrpcCode::from_http_status`]).
+    ///
+    /// ```
+    /// use hero_codes_catalog::GrpcCode;
+    /// let file = hero_codes_catalog::CatalogFile::builtin().unwrap();
+    /// let hero = file.catalog("HeroCode").unwrap();
+    /// assert_eq!(hero.grpc_of(hero.entry("1001").unwrap()), GrpcCode::NotFound);
+    /// assert_eq!(hero.grpc_of(hero.entry("4003").unwrap()), GrpcCode::ResourceExhausted);
+    /// assert_eq!(hero.grpc_of(hero.entry("0").unwrap()), GrpcCode::Ok);
+    /// ```
+    pub fn grpc_of(&self, entry: &CodeEntry) -> GrpcCode {
+        if let Some(own) = &entry.grpc {
+            return own.value;
+        }
+        let success = self
+            .success()
+            .is_some_and(|success| success.code.value == entry.code.value);
+        match (&self.grpc, success) {
+            (_, true) => GrpcCode::Ok,
+            (Some(catalog), false) => catalog.value,
+            (None, false) => GrpcCode::from_http_status(entry.status.value),
         }
     }
 
@@ -340,6 +390,9 @@ pub struct CodeEntry {
     /// Why the code should no longer be used and what to use instead
     /// (`deprecated = "use 10105"`): the code still answers, and naming it in Rust warns.
     pub deprecated: Option<Spanned<String>>,
+    /// The gRPC status it answers with, when it names one (`grpc = "FAILED_PRECONDITION"`);
+    /// see [`Catalog::grpc_of`].
+    pub grpc: Option<Spanned<GrpcCode>>,
     /// The code's long documentation, Markdown: what it means, its usual causes, what a
     /// client should do. Written in the line (`doc = """..."""`) or read from the file
     /// [`CodeEntry::doc_file`] names (the span is then that path's).

@@ -6,6 +6,7 @@ use toml::de::{DeTable, DeValue};
 use hero_codes_vocab::{CodeType, Failure};
 
 use crate::diagnostic::{Diagnostics, Span, Spanned};
+use crate::grpc::read_grpc;
 use crate::include::Attachments;
 use crate::keys::{self, names};
 use crate::model::{
@@ -49,6 +50,7 @@ pub(crate) fn read(
         .flatten()
         .filter_map(|locale| reader::string(locale, "a locale in `locales`", diagnostics))
         .collect();
+    let domain = file.optional_string("domain", diagnostics);
     let envelope = read_envelope(file.get("envelope"), diagnostics);
     let http_statuses = file
         .get("http")
@@ -112,6 +114,7 @@ pub(crate) fn read(
         envelope,
         http_statuses,
         catalogs,
+        domain,
         includes,
         owners,
     })
@@ -414,7 +417,11 @@ fn read_catalog(
     let failures = table
         .get("failures")
         .map(|value| read_failures(value, diagnostics));
+    let grpc = read_grpc(&table, diagnostics);
+    let domain = table.optional_string("domain", diagnostics);
     Some(Catalog {
+        grpc,
+        domain,
         name: Spanned::new(name.value.to_owned(), name.span),
         doc,
         owner,
@@ -510,6 +517,7 @@ fn read_code(
     let status = read_required_status(entry, diagnostics);
     let desc = entry.required_string("desc", diagnostics);
     let deprecated = entry.optional_string("deprecated", diagnostics);
+    let grpc = read_grpc(entry, diagnostics);
     let doc_file = entry.optional_string("doc_file", diagnostics);
     let retryable = entry
         .get("retryable")
@@ -531,6 +539,7 @@ fn read_code(
         desc,
         translations,
         deprecated,
+        grpc,
         doc,
         doc_file,
         retryable,

@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value as Json, json};
 
-use hero_codes_vocab::CodeType;
+use hero_codes_vocab::{CodeType, GrpcCode};
 
 use crate::keys::{self, Key, Value};
 use crate::reader::looks_like_locale;
@@ -56,6 +56,9 @@ fn value(value: &Value) -> Json {
         Value::Status => json!({ "type": "integer", "minimum": 100, "maximum": 999 }),
         Value::CodeType => {
             json!({ "enum": CodeType::ALL.map(CodeType::key) })
+        }
+        Value::GrpcCode => {
+            json!({ "enum": GrpcCode::ALL.iter().map(|code| code.name()).collect::<Vec<_>>() })
         }
         Value::FieldOrFalse => {
             json!({ "anyOf": [{ "type": "string" }, { "enum": [false] }] })

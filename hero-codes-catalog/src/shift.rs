@@ -54,7 +54,7 @@ macro_rules! shift_fields {
 
 impl Shift for CatalogFile {
     fn shift(&mut self, by: usize) {
-        shift_fields!(self, by; CatalogFile { locales, envelope, http_statuses, catalogs, includes, owners });
+        shift_fields!(self, by; CatalogFile { locales, envelope, http_statuses, catalogs, domain, includes, owners });
     }
 }
 
@@ -96,7 +96,7 @@ impl Shift for OwnedRange {
 
 impl Shift for Catalog {
     fn shift(&mut self, by: usize) {
-        shift_fields!(self, by; Catalog { name, doc, owner, success, statuses, ranges, codes, retired, failures } not { file, unread });
+        shift_fields!(self, by; Catalog { name, doc, owner, success, statuses, ranges, codes, retired, failures, grpc, domain } not { file, unread });
     }
 }
 
@@ -108,7 +108,7 @@ impl Shift for CodeRange {
 
 impl Shift for CodeEntry {
     fn shift(&mut self, by: usize) {
-        shift_fields!(self, by; CodeEntry { code, name, status, desc, translations, deprecated, doc, doc_file, retryable });
+        shift_fields!(self, by; CodeEntry { code, name, status, desc, translations, deprecated, grpc, doc, doc_file, retryable });
     }
 }
 

@@ -43,6 +43,7 @@ pub(crate) fn check(file: &CatalogFile, diagnostics: &mut Diagnostics) {
         retired_codes_are_not_defined_again(catalog, diagnostics);
         lifecycle_texts_are_not_empty(catalog, diagnostics);
     }
+    crate::grpc::check(file, diagnostics);
 }
 
 /// Rejects `[catalogs.ResultCode]` in a file that includes a file with a `ResultCode`

@@ -9,7 +9,9 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use hero_codes_catalog::{Catalog, CatalogFile, CodeEntry, markdown_http_table, markdown_table};
+use hero_codes_catalog::{
+    Catalog, CatalogFile, CodeEntry, error_reason, markdown_http_table, markdown_table,
+};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 use syn::parse::{Parse, ParseStream};
@@ -215,6 +217,9 @@ fn catalog_answers<'a>(
             catalog: &catalog.name.value,
             code: &entry.code.value,
             status: entry.status.value,
+            grpc: catalog.grpc_of(entry).number(),
+            reason: error_reason(&entry.name.value),
+            domain: file.domain_of(catalog),
             desc: RowDesc::Fixed((0..locales).map(|locale| entry.desc_in(locale)).collect()),
             listed: success != Some(entry.code.value.as_str()),
         })

@@ -33,6 +33,11 @@ pub(crate) struct Row<'a> {
     pub(crate) catalog: &'a str,
     pub(crate) code: &'a str,
     pub(crate) status: u16,
+    /// The gRPC status code's number, the reason of its `ErrorInfo` (the catalog variant
+    /// in UPPER_SNAKE_CASE) and its domain: the code's identity over gRPC.
+    pub(crate) grpc: i32,
+    pub(crate) reason: String,
+    pub(crate) domain: &'a str,
     /// Where the description comes from.
     pub(crate) desc: RowDesc<'a>,
     /// Whether `ErrorAnswers` lists it: a catalog's success code is no error.
@@ -51,6 +56,9 @@ pub(crate) enum RowDesc<'a> {
         pattern: TokenStream,
         /// The text in the locale `locale` holds, formatted from those bindings.
         format: TokenStream,
+        /// Each field the text names, by name, handed to `visit` as the text formats it:
+        /// the `ErrorInfo` metadata of a gRPC answer.
+        visits: TokenStream,
     },
 }
 
@@ -127,7 +135,8 @@ impl<'a> Answers<'a> {
         // A catalog's success code is the one row `ErrorAnswers` does not list.
         let identities = self.rows.iter().map(|row| {
             let (catalog, code, status, success) = (row.catalog, row.code, row.status, !row.listed);
-            quote!((#catalog, #code, #status, #success))
+            let (grpc, reason, domain) = (row.grpc, &row.reason, row.domain);
+            quote!((#catalog, #code, #status, #success, #grpc, #reason, #domain))
         });
         let locales = 0..self.file.map_or(0, envelope::locale_count);
         let descs = locales.clone().map(|locale| {
@@ -183,6 +192,12 @@ impl<'a> Answers<'a> {
             } => Some(quote!(#pattern => ::std::borrow::Cow::Owned(#format),)),
             RowDesc::Fixed(_) => None,
         });
+        let visits = self.rows.iter().filter_map(|row| match &row.desc {
+            RowDesc::Filled {
+                pattern, visits, ..
+            } => Some(quote!(#pattern => { #visits })),
+            RowDesc::Fixed(_) => None,
+        });
         quote! {{
             #[inline]
             fn localized_desc(&self, locale: usize) -> ::std::borrow::Cow<'static, str> {
@@ -190,6 +205,17 @@ impl<'a> Answers<'a> {
                 match self {
                     #(#filled)*
                     _ => TABLE.desc(locale, index(self)),
+                }
+            }
+
+            fn visit_fields(
+                &self,
+                visit: &mut dyn ::core::ops::FnMut(&'static str, &dyn ::core::fmt::Display),
+            ) {
+                #[allow(unreachable_patterns)]
+                match self {
+                    #(#visits)*
+                    _ => {}
                 }
             }
 

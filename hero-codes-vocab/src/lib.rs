@@ -8,6 +8,8 @@
 //! - [`CodeType`] and [`error_body`]: how an envelope writes its code, and the one writer of
 //!   error bodies (the macros call it at compile time, the runtime for descriptions filled
 //!   in from fields);
+//! - [`GrpcCode`] and [`error_reason`]: the gRPC status codes, the one an HTTP status
+//!   maps to, and the reason of a code's `ErrorInfo`;
 //! - [`GENERATED_ITEMS`]: the associated items every generated catalog enum has.
 //!
 //! This crate has no dependencies.
@@ -35,10 +37,12 @@
 
 mod body;
 mod failure;
+mod grpc;
 mod items;
 
 pub use body::{
     CodeType, DOC_URL_PLACEHOLDER, DocUrl, EnvelopeNames, error_body, push_json_string,
 };
 pub use failure::Failure;
+pub use grpc::{GrpcCode, error_reason};
 pub use items::GENERATED_ITEMS;

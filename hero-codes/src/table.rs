@@ -85,7 +85,10 @@ macro_rules! __answers {
             envelope $envelope:expr;
             codes $codes:expr;
             statuses [$($status:literal),*]
-            identities [$(($catalog:literal, $code:literal, $code_status:literal, $success:literal)),*]
+            identities [$((
+                $catalog:literal, $code:literal, $code_status:literal, $success:literal,
+                $grpc:literal, $reason:literal, $domain:literal
+            )),*]
             descs $descs:expr;
             bodies $bodies:expr;
         }
@@ -104,7 +107,9 @@ macro_rules! __answers {
         // Apart from the table: an identity holds the code's metric handles, registered at
         // its first answer, and a static may not borrow such a value from a temporary.
         static IDENTITIES: [$crate::CodeIdentity; <[u16]>::len(&[$($code_status),*])] = [
-            $($crate::CodeIdentity::new($catalog, $code, $code_status, $success)),*
+            $($crate::CodeIdentity::new(
+                $catalog, $code, $code_status, $success, $grpc, $reason, $domain
+            )),*
         ];
 
         #[automatically_derived]

@@ -63,8 +63,9 @@ fn active(definition: &Definition, entry: &CodeEntry, pages: &Pages) -> String {
         })
         .unwrap_or_default();
     html.push_str(&format!(
-        "<dt>HTTP status</dt><dd>{}{meaning}</dd>\n",
-        status_badge(file, status)
+        "<dt>HTTP status</dt><dd>{}{meaning}</dd>\n<dt>gRPC status</dt><dd><code>{}</code></dd>\n",
+        status_badge(file, status),
+        catalog.grpc_of(entry).name()
     ));
     html.push_str(&facts(definition));
     if let Some(note) = entry.retry_note() {
