@@ -282,7 +282,7 @@ impl<'t> Diagnostics<'t> {
     pub(crate) fn place_of(&self, span: Span, from: Span) -> String {
         let (file, _, position) = self.locate(span);
         match file {
-            _ if file == self.locate(from).0 => format!("line {}", position.line),
+            _ if file == self.identity(from).0 => format!("line {}", position.line),
             Some(file) => format!("line {} of {file}", position.line),
             None => format!("line {} of the including file", position.line),
         }
@@ -291,36 +291,51 @@ impl<'t> Diagnostics<'t> {
     /// How messages name the file `span` is in; empty for the file itself, which its
     /// [`Error`] names.
     pub(crate) fn file_of(&self, span: Span) -> &str {
-        self.locate(span).0.unwrap_or_default()
+        self.identity(span).0.unwrap_or_default()
     }
 
     /// Whether `a` and `b` are the same bytes of the same file: one declaration met twice,
     /// through two files that include it.
     pub(crate) fn same_text(&self, a: Span, b: Span) -> bool {
-        let (file_a, local_a, _) = self.locate(a);
-        let (file_b, local_b, _) = self.locate(b);
-        file_a == file_b && local_a == local_b
+        self.identity(a) == self.identity(b)
     }
 
     /// The file `span` is in (`None`: the file itself), the span within it, and where it
     /// starts.
     fn locate(&self, span: Span) -> (Option<&str>, Span, Position) {
-        match self
+        match self.part(span) {
+            (Some(included), local) => {
+                let position = Position::of(included.text, local.start);
+                (Some(included.origin.as_str()), local, position)
+            }
+            (None, _) => (None, span, self.position(span.start)),
+        }
+    }
+
+    /// The included file `span` is in (`None`: the file itself) and the span within it,
+    /// by a binary search of the offsets: checking many files together asks often.
+    fn part(&self, span: Span) -> (Option<&Included<'t>>, Span) {
+        let after = self
             .included
-            .iter()
-            .rev()
-            .find(|included| span.start >= included.offset)
-        {
+            .partition_point(|included| included.offset <= span.start);
+        match after.checked_sub(1).map(|index| &self.included[index]) {
             Some(included) => {
                 let local = Span {
                     start: span.start - included.offset,
                     end: span.end.saturating_sub(included.offset),
                 };
-                let position = Position::of(included.text, local.start);
-                (Some(included.origin.as_str()), local, position)
+                (Some(included), local)
             }
-            None => (None, span, self.position(span.start)),
+            None => (None, span),
         }
+    }
+
+    /// What tells one piece of text from another across files: the file it is in and its
+    /// span there. A file included by two files checked together is placed twice, and its
+    /// declarations are the same declarations.
+    pub(crate) fn identity(&self, span: Span) -> (Option<&str>, Span) {
+        let (included, local) = self.part(span);
+        (included.map(|included| included.origin.as_str()), local)
     }
 
     /// [`Position::of`] the text at `offset`, by the line index.

@@ -1,7 +1,7 @@
 //! A code explained in full, as `rustc --explain` explains an error code: the page that
 //! `hero-codes explain CODE` prints.
 
-use crate::model::{Catalog, CatalogFile, CodeEntry};
+use crate::model::{Catalog, CatalogFile, CodeEntry, RetiredCode};
 
 /// The Markdown page of `entry`, a code of `catalog` in `file`: its catalog and variant,
 /// HTTP status, description in every locale, whether retrying helps, deprecation, owner,
@@ -72,6 +72,31 @@ pub fn explain(file: &CatalogFile, catalog: &Catalog, entry: &CodeEntry) -> Stri
         page.push_str(&format!("\n{paragraph}\n"));
     }
     page
+}
+
+/// The page of a code `catalog` retired: its old name and why, so an old answer a client
+/// still holds is explained.
+///
+/// ```
+/// let text = r#"[catalogs.App]
+/// codes = [{ code = "0", name = "Ok", status = 200, desc = "成功" }]
+/// retired = [{ code = "7", name = "Legacy", reason = "the v1 API is gone" }]"#;
+/// let file = hero_codes_catalog::CatalogFile::parse(text, "codes.toml").unwrap();
+/// let catalog = &file.catalogs[0];
+/// assert_eq!(
+///     hero_codes_catalog::explain_retired(catalog, &catalog.retired[0]),
+///     "# 7: App::Legacy (retired)\n\nRetired: the v1 API is gone\n\nNo longer answered, and never to be given another meaning in App.\n"
+/// );
+/// ```
+pub fn explain_retired(catalog: &Catalog, retired: &RetiredCode) -> String {
+    format!(
+        "# {}: {}::{} (retired)\n\nRetired: {}\n\nNo longer answered, and never to be given another meaning in {}.\n",
+        retired.code.value,
+        catalog.name.value,
+        retired.name.value,
+        retired.reason.value,
+        catalog.name.value
+    )
 }
 
 /// `HTTP 404 NOT FOUND (请求的资源不存在) · owned by `platform` · from shared/spec.toml`.

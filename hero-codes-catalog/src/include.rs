@@ -7,6 +7,9 @@
 //! a function of texts. An included file's text is placed in the same [`Diagnostics`] as the
 //! file that includes it, so every rule reports a mistake there at its own line.
 
+use std::collections::HashMap;
+use std::sync::{Mutex, PoisonError};
+
 use crate::diagnostic::{Diagnostics, Spanned};
 use crate::model::{Catalog, CatalogFile, Include};
 use crate::parse;
@@ -46,6 +49,30 @@ pub fn references(text: &str, path: &str) -> References {
     if !["include", "doc_file"].iter().any(|key| text.contains(key)) {
         return References::default();
     }
+    remembered(text, path, || read_references(text, path))
+}
+
+/// The references of `text` at `path`, which `find` reads, remembered for the last text
+/// seen at each path in this process: every macro of a crate loads its catalog, and a debug
+/// build of the macros takes most of a millisecond to parse a catalog of 9 KB again (300
+/// loads of the built-in catalog with an `include`: 258 ms, then 1.3 ms remembered).
+fn remembered(text: &str, path: &str, find: impl FnOnce() -> References) -> References {
+    type Seen = HashMap<String, (String, References)>;
+    static SEEN: Mutex<Option<Seen>> = Mutex::new(None);
+    let mut seen = SEEN.lock().unwrap_or_else(PoisonError::into_inner);
+    let seen = seen.get_or_insert_with(HashMap::new);
+    match seen.get(path) {
+        Some((known, references)) if known == text => references.clone(),
+        _ => {
+            let references = find();
+            seen.insert(path.to_owned(), (text.to_owned(), references.clone()));
+            references
+        }
+    }
+}
+
+/// The files `text` at `path` names, found by reading it.
+fn read_references(text: &str, path: &str) -> References {
     let mut ignored = Diagnostics::new(text);
     let attachments = Attachments::new(path, &[]);
     let Some(file) = parse::read(text, &attachments, &mut ignored) else {

@@ -107,7 +107,7 @@ use std::path::Path;
 
 pub use diagnostic::{Error, Position, Problem, Span, Spanned};
 pub use diff::{Change, diff};
-pub use explain::explain;
+pub use explain::{explain, explain_retired};
 pub use grpc::unknown_grpc_code;
 pub use hero_codes_vocab::{CodeType, Failure, GrpcCode, error_reason};
 pub use include::{Attached, References, join, references};

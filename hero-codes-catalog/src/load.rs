@@ -254,6 +254,15 @@ impl Source {
         CatalogFile::parse_checked(&self.text, origin, &self.attached, lock)
     }
 
+    /// The file checked by every rule but its lock, with the files it names: what
+    /// `hero-codes lock` writes a lock for.
+    ///
+    /// # Errors
+    /// Every problem of the file, as [`CatalogFile::parse`] gives them.
+    pub fn check_unlocked(&self) -> Result<CatalogFile, Error> {
+        CatalogFile::parse_checked(&self.text, &self.located.origin, &self.attached, None)
+    }
+
     /// The lock beside the file, read, if there is one.
     pub(crate) fn lock(&self) -> Result<Option<Lock>, Error> {
         match &self.lock {

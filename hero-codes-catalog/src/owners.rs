@@ -80,12 +80,13 @@ pub(crate) fn report_clash(earlier: &Owner, owner: &Owner, diagnostics: &mut Dia
 /// one owner declared twice with different blocks (in two files checked together).
 fn clash(earlier: &Owner, owner: &Owner, diagnostics: &Diagnostics) -> Option<(Span, String)> {
     let (name, first) = (&owner.name.value, &earlier.name.value);
-    let place = diagnostics.place_of(earlier.name.span, owner.name.span);
+    // Only for a clash: finding a line is a walk through the file.
+    let place = || diagnostics.place_of(earlier.name.span, owner.name.span);
     if name == first {
         let same_blocks = earlier.describe_blocks() == owner.describe_blocks();
         return (!same_blocks).then(|| (owner.name.span, format!(
-            "owner `{name}` is declared twice with different blocks ({} here, {} on {place}): declare each owner once, in the file every service includes",
-            owner.describe_blocks(), earlier.describe_blocks()
+            "owner `{name}` is declared twice with different blocks ({} here, {} on {}): declare each owner once, in the file every service includes",
+            owner.describe_blocks(), earlier.describe_blocks(), place()
         )));
     }
     if let Some((range, other)) = owner.ranges.iter().find_map(|range| {
@@ -95,8 +96,12 @@ fn clash(earlier: &Owner, owner: &Owner, diagnostics: &Diagnostics) -> Option<(S
         return Some((
             range.low.span,
             format!(
-                "the range {} to {} of owner `{name}` overlaps the range {} to {} of owner `{first}` ({place}): a code has one owner; move one of the ranges",
-                range.low.value, range.high.value, other.low.value, other.high.value
+                "the range {} to {} of owner `{name}` overlaps the range {} to {} of owner `{first}` ({}): a code has one owner; move one of the ranges",
+                range.low.value,
+                range.high.value,
+                other.low.value,
+                other.high.value,
+                place()
             ),
         ));
     }
@@ -107,8 +112,8 @@ fn clash(earlier: &Owner, owner: &Owner, diagnostics: &Diagnostics) -> Option<(S
         Some((prefix, other))
     });
     prefix.map(|(prefix, other)| (prefix.span, format!(
-        "the prefix `{}` of owner `{name}` overlaps the prefix `{}` of owner `{first}` ({place}): a code has one owner; choose prefixes that do not begin one another",
-        prefix.value, other.value
+        "the prefix `{}` of owner `{name}` overlaps the prefix `{}` of owner `{first}` ({}): a code has one owner; choose prefixes that do not begin one another",
+        prefix.value, other.value, place()
     )))
 }
 

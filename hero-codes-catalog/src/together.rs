@@ -1,7 +1,10 @@
 //! Several catalog files checked together, as the files of one organisation's services:
 //! each by every rule, and the rules between them.
 
-use crate::diagnostic::{Diagnostics, Error};
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
+use crate::diagnostic::{Diagnostics, Error, Span};
 use crate::load::Source;
 use crate::model::{CatalogFile, CodeEntry, Owner};
 use crate::owners;
@@ -75,17 +78,17 @@ pub fn check_together(sources: &[Source]) -> Result<Vec<CatalogFile>, Error> {
 /// code), and a code that is the success code of both catalogs means success in both,
 /// whatever each calls it.
 fn codes_mean_one_thing(files: &[CatalogFile], diagnostics: &mut Diagnostics) {
-    let mut first_seen: Vec<(usize, &CodeEntry, bool)> = Vec::new();
+    // The first definition of each code: its file, and whether it is a success code.
+    let mut first_seen: HashMap<&str, (usize, &CodeEntry, bool)> = HashMap::new();
     for (index, file) in files.iter().enumerate() {
         for catalog in &file.catalogs {
             let success = catalog.success().map(|entry| &entry.code.value);
             for entry in &catalog.codes {
                 let is_success = success == Some(&entry.code.value);
-                let earlier = first_seen
-                    .iter()
-                    .find(|(_, seen, _)| seen.code.value == entry.code.value);
-                match earlier {
-                    None => first_seen.push((index, entry, is_success)),
+                match first_seen.get(entry.code.value.as_str()) {
+                    None => {
+                        first_seen.insert(&entry.code.value, (index, entry, is_success));
+                    }
                     Some((file, _, _)) if *file == index => {}
                     Some((_, _, true)) if is_success => {}
                     Some((_, seen, _))
@@ -117,31 +120,46 @@ fn report_two_meanings(seen: &CodeEntry, entry: &CodeEntry, diagnostics: &mut Di
 /// with different blocks. Two owners that one file sees (its own, or included) are that
 /// file's rules' business, so each clash is reported once.
 fn owners_are_apart_across_files(files: &[CatalogFile], diagnostics: &mut Diagnostics) {
-    let has = |file: &CatalogFile, owner: &Owner, diagnostics: &Diagnostics| {
-        file.owners
-            .iter()
-            .any(|other| diagnostics.same_text(other.name.span, owner.name.span))
-    };
+    // Each declaration once (a file that several include is declared once), with the
+    // files that see it, in increasing order.
+    let mut declarations: Vec<(&Owner, Vec<usize>)> = Vec::new();
+    let mut by_identity: HashMap<(Option<String>, Span), usize> = HashMap::new();
     for (index, file) in files.iter().enumerate() {
-        for earlier_file in &files[..index] {
-            // Collected first: the owners each file has that the other does not see.
-            let owners: Vec<&Owner> = file
-                .owners
-                .iter()
-                .filter(|owner| !has(earlier_file, owner, diagnostics))
-                .collect();
-            let earlier_owners: Vec<&Owner> = earlier_file
-                .owners
-                .iter()
-                .filter(|earlier| !has(file, earlier, diagnostics))
-                .collect();
-            for owner in owners {
-                for earlier in &earlier_owners {
-                    owners::report_clash(earlier, owner, diagnostics);
+        for owner in &file.owners {
+            let (origin, span) = diagnostics.identity(owner.name.span);
+            match by_identity.entry((origin.map(str::to_owned), span)) {
+                Entry::Occupied(seen) => declarations[*seen.get()].1.push(index),
+                Entry::Vacant(new) => {
+                    new.insert(declarations.len());
+                    declarations.push((owner, vec![index]));
                 }
             }
         }
     }
+    for (later, (owner, seen_by)) in declarations.iter().enumerate() {
+        for (earlier, earlier_seen_by) in &declarations[..later] {
+            if !share(seen_by, earlier_seen_by) {
+                owners::report_clash(earlier, owner, diagnostics);
+            }
+        }
+    }
+}
+
+/// Whether two increasing lists have an item in common.
+fn share(a: &[usize], b: &[usize]) -> bool {
+    let (mut a, mut b) = (a.iter().peekable(), b.iter().peekable());
+    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => {
+                a.next();
+            }
+            std::cmp::Ordering::Greater => {
+                b.next();
+            }
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
 }
 
 /// What a client reads from a code: its variant name, status and description.

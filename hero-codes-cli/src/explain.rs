@@ -14,8 +14,8 @@ Examples:
   hero-codes explain 20402 services/payments/codes.toml
 
 Prints Markdown, as `rustc --explain` does. The documentation is the code's `doc` or
-`doc_file` in the catalog file. A code that is in no catalog exits with status 1 and names
-the nearest codes.")]
+`doc_file` in the catalog file; a retired code's page says why it was retired. A code that
+is in no catalog exits with status 1 and names the nearest codes.")]
 pub(crate) struct Args {
     /// The code as it goes into the envelope, e.g. 10400
     code: String,
@@ -30,9 +30,11 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<Outcome, CannotRu
     let pages: Vec<String> = file
         .catalogs
         .iter()
-        .filter_map(|catalog| {
-            let entry = catalog.entry(&args.code)?;
-            Some(hero_codes_catalog::explain(&file, catalog, entry))
+        .filter_map(|catalog| match catalog.entry(&args.code) {
+            Some(entry) => Some(hero_codes_catalog::explain(&file, catalog, entry)),
+            None => catalog
+                .retired_code(&args.code)
+                .map(|retired| hero_codes_catalog::explain_retired(catalog, retired)),
         })
         .collect();
     if pages.is_empty() {

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::Path;
 use std::time::SystemTime;
 
-use hero_codes_catalog::{CatalogFile, Lock, LockedState, lock_path};
+use hero_codes_catalog::{Lock, LockedState, lock_path};
 
 use crate::{CannotRun, FileArg, Outcome, check, source};
 
@@ -42,7 +42,7 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<Outcome, CannotRu
         .read()
         .map_err(|error| CannotRun(error.to_string()))?;
     // The file's own rules first: a lock is written for a good file only.
-    let file = match CatalogFile::parse(&source.text, &source.located.origin) {
+    let file = match source.check_unlocked() {
         Ok(file) => file,
         Err(error) => {
             check::write_problems(&error, false, out)?;

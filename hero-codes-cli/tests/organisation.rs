@@ -246,3 +246,53 @@ fn a_codes_page_says_who_owns_it_where_it_comes_from_and_what_to_do() {
         assert!(page.contains(expected), "no {expected:?} in\n{page}");
     }
 }
+
+#[test]
+fn the_lock_of_a_service_covers_the_codes_it_includes() {
+    let dir = workdir();
+    for (path, text) in [
+        ("org/codes.toml", ORG),
+        ("services/payments/codes.toml", PAYMENTS),
+    ] {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let lock = hero_codes(dir.path(), &["lock", "services/payments/codes.toml"]);
+    assert_eq!(lock.code, 0, "{}", lock.transcript());
+    let written = std::fs::read_to_string(dir.path().join("services/payments/codes.lock")).unwrap();
+    assert!(
+        written.contains("ResultCode 10400 404 NotFound active\n"),
+        "{written}"
+    );
+
+    // The organisation changes a released status: the service's check refuses it, at the
+    // line of the shared file.
+    let org = dir.path().join("org/codes.toml");
+    let changed = ORG.replace("status = 404", "status = 410");
+    std::fs::write(&org, changed).unwrap();
+    let check = hero_codes(
+        dir.path(),
+        &["check", "--format", "json", "services/payments/codes.toml"],
+    );
+    assert_eq!(check.code, 1, "{}", check.transcript());
+    let problems: serde_json::Value = serde_json::from_str(&check.stdout).unwrap();
+    assert_eq!(problems[0]["file"], "org/codes.toml");
+    assert_eq!(problems[0]["line"], 15);
+    assert!(
+        problems[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("code `10400` of ResultCode (`NotFound`) is released in codes.lock with status 404, not 410"),
+        "{}",
+        check.transcript()
+    );
+}
+
+#[test]
+fn explain_explains_a_retired_code() {
+    let text = "[catalogs.App]\ncodes = [{ code = \"0\", name = \"Ok\", status = 200, desc = \"成功\" }]\nretired = [{ code = \"7\", name = \"Legacy\", reason = \"the v1 API is gone\" }]\n";
+    let dir = workdir();
+    std::fs::write(dir.path().join("codes.toml"), text).unwrap();
+    insta::assert_snapshot!(hero_codes(dir.path(), &["explain", "7"]).transcript());
+}

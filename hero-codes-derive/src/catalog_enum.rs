@@ -240,10 +240,14 @@ fn inherent_impl(catalog: &Catalog, name: &Ident, krate: &TokenStream) -> TokenS
         .map(|entry| Ident::new(&entry.name.value, Span::call_site()));
     let markdown = markdown_table(catalog);
     let count = catalog.codes.len();
+    let retryable = catalog.codes.iter().map(CodeEntry::is_retryable);
     quote! {
         // `from_code`'s table, built by `const` evaluation.
         static INDEX: [u32; #krate::__private::slot_count(#count)] =
             #krate::__private::build_index(TABLE.codes);
+
+        // Each code's `retryable`, by variant.
+        const RETRYABLE: [bool; #count] = [#(#retryable),*];
 
         impl #name {
             /// Every code of the catalog, in file order.
@@ -276,6 +280,12 @@ fn inherent_impl(catalog: &Catalog, name: &Ident, krate: &TokenStream) -> TokenS
             pub fn desc_in(&self, locale: &str) -> ::core::option::Option<&'static str> {
                 let locale = TABLE.envelope.locales.iter().position(|tag| *tag == locale)?;
                 ::core::option::Option::Some(TABLE.descs[locale][index(self)])
+            }
+
+            /// Whether sending the same request again can succeed: the code's
+            /// `retryable` in the catalog file, `false` when the file does not say.
+            pub const fn retryable(&self) -> bool {
+                RETRYABLE[index(self)]
             }
 
             /// The variant whose code is `code`, if the catalog has one. Constant time,

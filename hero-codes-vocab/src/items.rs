@@ -14,5 +14,6 @@ pub const GENERATED_ITEMS: &[&str] = &[
     "status",
     "desc",
     "desc_in",
+    "retryable",
     "from_code",
 ];

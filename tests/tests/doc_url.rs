@@ -87,3 +87,31 @@ async fn every_error_body_links_to_its_codes_page() {
         json!({ "result": true, "result_code": "0", "result_desc": "成功", "data": 7 }),
     );
 }
+
+#[test]
+fn the_openapi_error_schema_lists_the_link() {
+    use utoipa::IntoResponses;
+
+    let responses = serde_json::to_value(LinkedError::responses()).unwrap();
+    let content = responses["404"]["content"]
+        .as_object()
+        .and_then(|content| content.values().next())
+        .expect("the 404 answer has a body");
+    let schema = &content["schema"];
+    assert_eq!(
+        schema["properties"]["doc_url"]["type"], "string",
+        "{schema}"
+    );
+    assert!(
+        schema["required"]
+            .as_array()
+            .is_some_and(|required| required.contains(&json!("doc_url"))),
+        "{schema}"
+    );
+    // The example is the body the service answers, link included.
+    let example = content["examples"]
+        .as_object()
+        .and_then(|examples| examples.values().next())
+        .expect("an example");
+    assert_eq!(example["value"]["doc_url"], link("10400"), "{example}");
+}

@@ -9,23 +9,31 @@
 //!   "locales": ["zh", "en"],                                (empty: one untagged language)
 //!   "envelope": { "result": "result" | null, "code": "result_code", "desc": "result_desc",
 //!                 "data": "data", "code_type": "string" | "number",
-//!                 "code_max_chars": 32, "desc_max_chars": 128 },
+//!                 "code_max_chars": 32, "desc_max_chars": 128,
+//!                 "doc_url": { "field": "doc_url", "template": "https://…/{code}" } | null },
 //!   "http_statuses": [ { "status": 404, "reason": "NOT FOUND", "meaning": "请求的资源不存在" } ],
+//!   "owners": [ { "name": "platform", "doc": "…" | null, "ranges": [[10000, 10599]],
+//!                 "prefixes": ["P"] } ],                  (the included files' too)
 //!   "catalogs": [ {
 //!     "name": "ResultCode",
 //!     "doc": "…" | null,
+//!     "owner": "platform" | null,
+//!     "file": "org/codes.toml" | null,                    (the included file it comes from)
 //!     "success": "0",                                      (the code that means success)
 //!     "domain": "ResultCode",                              (the gRPC ErrorInfo domain)
 //!     "statuses": [200, 404] | null,                       (null: any status is allowed)
 //!     "ranges": [ { "status": 404, "low": 10400, "high": 10499 } ],
 //!     "codes": [ { "code": "10400", "name": "NotFound", "status": 404, "grpc": "NOT_FOUND", "desc": "…",
-//!                  "translations": { "en": "…" } } ],        (the other locales, in order)
+//!                  "translations": { "en": "…" },           (the other locales, in order)
+//!                  "doc": "…" | null, "retryable": true | false | null } ],
 //!     "failures": { "invalid_json": "10000", … } | null    (keys in file order)
 //!   } ]
 //! }
 //! ```
 
-use hero_codes_catalog::{Catalog, CatalogFile, CodeEntry, CodeRange, Envelope, HttpStatus};
+use hero_codes_catalog::{
+    Catalog, CatalogFile, CodeEntry, CodeRange, DocLink, Envelope, HttpStatus, Owner,
+};
 use serde::Serialize;
 use serde::Serializer;
 
@@ -42,6 +50,7 @@ pub(super) fn render(file: &CatalogFile) -> String {
             .iter()
             .map(JsonHttpStatus::from)
             .collect(),
+        owners: file.owners.iter().map(JsonOwner::from).collect(),
         catalogs: file
             .catalogs
             .iter()
@@ -59,7 +68,50 @@ struct Document<'a> {
     locales: Vec<&'a str>,
     envelope: JsonEnvelope<'a>,
     http_statuses: Vec<JsonHttpStatus<'a>>,
+    owners: Vec<JsonOwner<'a>>,
     catalogs: Vec<JsonCatalog<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonOwner<'a> {
+    name: &'a str,
+    doc: Option<&'a str>,
+    ranges: Vec<[u64; 2]>,
+    prefixes: Vec<&'a str>,
+}
+
+impl<'a> From<&'a Owner> for JsonOwner<'a> {
+    fn from(owner: &'a Owner) -> Self {
+        JsonOwner {
+            name: &owner.name.value,
+            doc: owner.doc.as_ref().map(|doc| doc.value.as_str()),
+            ranges: owner
+                .ranges
+                .iter()
+                .map(|range| [range.low.value, range.high.value])
+                .collect(),
+            prefixes: owner
+                .prefixes
+                .iter()
+                .map(|prefix| prefix.value.as_str())
+                .collect(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct JsonDocUrl<'a> {
+    field: &'a str,
+    template: &'a str,
+}
+
+impl<'a> From<&'a DocLink> for JsonDocUrl<'a> {
+    fn from(link: &'a DocLink) -> Self {
+        JsonDocUrl {
+            field: &link.field.value,
+            template: &link.template.value,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -71,6 +123,7 @@ struct JsonEnvelope<'a> {
     code_type: &'static str,
     code_max_chars: usize,
     desc_max_chars: usize,
+    doc_url: Option<JsonDocUrl<'a>>,
 }
 
 impl<'a> From<&'a Envelope> for JsonEnvelope<'a> {
@@ -83,6 +136,7 @@ impl<'a> From<&'a Envelope> for JsonEnvelope<'a> {
             code_type: envelope.code_type.value.key(),
             code_max_chars: envelope.code_max_chars.value,
             desc_max_chars: envelope.desc_max_chars.value,
+            doc_url: envelope.doc_url.as_ref().map(JsonDocUrl::from),
         }
     }
 }
@@ -108,6 +162,8 @@ impl<'a> From<&'a HttpStatus> for JsonHttpStatus<'a> {
 struct JsonCatalog<'a> {
     name: &'a str,
     doc: Option<&'a str>,
+    owner: Option<&'a str>,
+    file: Option<&'a str>,
     success: Option<&'a str>,
     domain: &'a str,
     statuses: Option<Vec<u16>>,
@@ -121,6 +177,8 @@ impl<'a> JsonCatalog<'a> {
         JsonCatalog {
             name: &catalog.name.value,
             doc: catalog.doc.as_ref().map(|doc| doc.value.as_str()),
+            owner: catalog.owner.as_ref().map(|owner| owner.value.as_str()),
+            file: catalog.file.as_deref(),
             success: catalog.success().map(|entry| entry.code.value.as_str()),
             domain: file.domain_of(catalog),
             statuses: catalog
@@ -170,6 +228,8 @@ struct JsonCode<'a> {
     grpc: &'static str,
     desc: &'a str,
     translations: Ordered<'a>,
+    doc: Option<&'a str>,
+    retryable: Option<bool>,
 }
 
 impl<'a> JsonCode<'a> {
@@ -187,6 +247,8 @@ impl<'a> JsonCode<'a> {
                     .map(|(locale, text)| (locale.as_str(), text.value.as_str()))
                     .collect(),
             ),
+            doc: entry.doc.as_ref().map(|doc| doc.value.as_str()),
+            retryable: entry.retryable.as_ref().map(|retryable| retryable.value),
         }
     }
 }

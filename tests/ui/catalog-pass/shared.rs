@@ -10,4 +10,7 @@ fn main() {
     assert_eq!(TeamCode::Busy.desc(), "服务繁忙");
     assert_eq!(<TeamCode as CatalogCode>::CATALOG, "TeamCode");
     assert_eq!(PayCode::from_code("20402"), Some(PayCode::Declined));
+    assert!(TeamCode::Busy.retryable());
+    assert!(!PayCode::Declined.retryable());
+    assert!(!TeamCode::Ok.retryable());
 }
