@@ -12,6 +12,11 @@
 //! The server answers reflection (grpcurl, Postman and other clients need no `.proto`),
 //! runs every method under [`StatusLayer`] (the request's language, a panic answered
 //! 10500, every answer recorded by its code), and drains on SIGTERM or SIGINT.
+//!
+//! It deploys as the HTTP demo does ([`deploy`]): a connection that has not sent the HTTP/2
+//! preface within 10 s ([`HANDSHAKE_TIMEOUT`]) is closed, as is a peer that does not
+//! answer the server's ping within 10 s ([`KEEPALIVE`]); on SIGTERM or SIGINT the calls in
+//! flight have 20 s ([`SHUTDOWN_TIMEOUT`]) to finish, then the process exits 0.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -26,7 +31,10 @@ use tonic::{Request, Response, Status};
 #[path = "../../hero-codes/examples/demo_service/mod.rs"]
 mod service;
 
+pub use deploy::{HANDSHAKE_TIMEOUT, KEEPALIVE, SHUTDOWN_TIMEOUT};
 pub use service::{Demo, Search, TrackerError};
+
+pub mod deploy;
 
 /// The messages and service of `proto/tracker.proto`.
 pub mod proto {
@@ -113,7 +121,8 @@ fn message(app: &service::App) -> proto::App {
 }
 
 /// Serves the tracker and reflection on `listener` until `shutdown` completes, under
-/// [`StatusLayer`] in `ResultCode`.
+/// [`StatusLayer`] in `ResultCode`, closing connections that do not speak HTTP/2 or stop
+/// answering pings (see [`deploy`]).
 pub async fn serve(
     listener: tokio::net::TcpListener,
     shutdown: impl Future<Output = ()>,
@@ -123,8 +132,11 @@ pub async fn serve(
         .build_v1()
         .expect("the descriptor set compiled with the service");
     let tracker = TrackerServer::new(TrackerService::new(Arc::new(Demo::with_example_app())));
-    let incoming = tonic::transport::server::TcpIncoming::from(listener);
+    let incoming =
+        deploy::with_handshake_deadline(tonic::transport::server::TcpIncoming::from(listener));
     tonic::transport::Server::builder()
+        .http2_keepalive_interval(Some(KEEPALIVE))
+        .http2_keepalive_timeout(Some(KEEPALIVE))
         .layer(StatusLayer::<ResultCode>::new())
         .add_service(tracker)
         .add_service(reflection)

@@ -5,14 +5,23 @@
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     tracing_subscriber::fmt::init();
     let address = demo_grpc::address()?;
-    let listener = tokio::net::TcpListener::bind(address).await?;
+    let listener = demo_grpc::deploy::listen(address)?;
     println!("demo-grpc listening on {address}");
-    demo_grpc::serve(listener, shutdown_signal()).await?;
+    let served = demo_grpc::serve(listener, shutdown_signal());
+    // tonic waits for every call in flight; a deployed service waits a bounded time.
+    let bound = async {
+        shutdown_signal().await;
+        tokio::time::sleep(demo_grpc::SHUTDOWN_TIMEOUT).await;
+    };
+    tokio::select! {
+        served = served => served?,
+        () = bound => eprintln!("demo-grpc: calls still in flight after {:?}, stopping", demo_grpc::SHUTDOWN_TIMEOUT),
+    }
     Ok(())
 }
 
 /// SIGTERM (what a container runtime sends) or SIGINT (Ctrl-C): tonic then stops
-/// accepting and lets the calls in flight finish.
+/// accepting and lets the calls in flight finish, for up to `SHUTDOWN_TIMEOUT`.
 async fn shutdown_signal() {
     let interrupt = tokio::signal::ctrl_c();
     #[cfg(unix)]

@@ -9,6 +9,10 @@
 //! - the axum demo, built with `--features metrics`, counts every answer of a known mix
 //!   by its code at `GET /metrics`, in text that `promtool check metrics` accepts.
 //!
+//! The gRPC demo deploys alike: 1,000 clients that send the HTTP/2 preface a byte every
+//! 5 s, and 100 that send nothing, are closed within 40 s (its handshake timeout is 10 s)
+//! while normal calls are answered within 1 s each, and it exits 0 on SIGTERM and SIGINT.
+//!
 //! Every client and wait is bounded; the demos are killed when a test ends, however it ends.
 
 #[allow(dead_code)]
@@ -46,6 +50,21 @@ async fn actix_demo_drops_slow_headers() {
 }
 
 #[tokio::test]
+async fn grpc_demo_drops_slow_handshakes() {
+    slow_headers_are_dropped("demo-grpc").await;
+}
+
+#[tokio::test]
+async fn grpc_demo_exits_on_sigterm() {
+    exits_on("demo-grpc", libc::SIGTERM).await;
+}
+
+#[tokio::test]
+async fn grpc_demo_exits_on_sigint() {
+    exits_on("demo-grpc", libc::SIGINT).await;
+}
+
+#[tokio::test]
 async fn axum_demo_drains_on_sigterm() {
     drains_on("demo", libc::SIGTERM).await;
 }
@@ -75,8 +94,12 @@ async fn slow_headers_are_dropped(name: &str) {
     let mut clients: Vec<_> = (0..clients)
         .map(|client| {
             let addr = demo.addr.clone();
-            let silent = client >= SLOW_CLIENTS;
-            tokio::spawn(slow_client(addr, silent, started))
+            let trickle = match client >= SLOW_CLIENTS {
+                true => Trickle::Nothing,
+                false if name == "demo-grpc" => Trickle::Http2Preface,
+                false => Trickle::HeaderLines,
+            };
+            tokio::spawn(slow_client(addr, trickle, started))
         })
         .collect();
     // Normal requests, one a second, while slow clients are still connected.
@@ -84,7 +107,10 @@ async fn slow_headers_are_dropped(name: &str) {
     while clients.iter().any(|client| !client.is_finished()) && started.elapsed() < ALL_FREED_WITHIN
     {
         tokio::time::sleep(Duration::from_secs(1)).await;
-        normal.push(timed_request(&demo.addr).await);
+        normal.push(match name {
+            "demo-grpc" => timed_call(&demo.addr).await,
+            _ => timed_request(&demo.addr).await,
+        });
     }
     let mut freed = Vec::with_capacity(clients.len());
     for client in clients.drain(..) {
@@ -105,9 +131,14 @@ async fn slow_headers_are_dropped(name: &str) {
         slowest.as_secs_f64() * 1000.0,
     );
     assert_eq!(still_open, 0, "{name}: slow clients still open after 40 s");
-    // Closed by the header timer, not before: each client has sent a header line at 5 s.
+    // Closed by the header (or handshake) timer, not before: each client has sent a header
+    // line, or a byte of the preface, at 5 s.
+    let timeout = match name {
+        "demo-grpc" => demo_grpc::HANDSHAKE_TIMEOUT,
+        _ => HEADER_TIMEOUT,
+    };
     assert!(
-        first >= HEADER_TIMEOUT - Duration::from_millis(500),
+        first >= timeout - Duration::from_millis(500),
         "{name}: a slow client closed after {first:?}, before the header timeout"
     );
     assert!(last <= ALL_FREED_WITHIN);
@@ -118,35 +149,49 @@ async fn slow_headers_are_dropped(name: &str) {
     );
 }
 
-/// Connects, sends a request line, then one header line every 5 s, never the end of the
-/// headers (or, `silent`, nothing at all); returns when the demo closed the connection
+/// What a slow client sends, a little every 5 s.
+#[derive(Clone, Copy, PartialEq)]
+enum Trickle {
+    /// A request line, then one header line every 5 s, never the end of the headers.
+    HeaderLines,
+    /// The HTTP/2 connection preface, one byte every 5 s.
+    Http2Preface,
+    /// Nothing at all.
+    Nothing,
+}
+
+/// Connects and sends what `trickle` says; returns when the demo closed the connection
 /// (counted from `started`), or `None` if it is still open after 40 s.
-async fn slow_client(addr: String, silent: bool, started: Instant) -> Option<Duration> {
+async fn slow_client(addr: String, trickle: Trickle, started: Instant) -> Option<Duration> {
     let mut stream = TcpStream::connect(addr).await.expect("connect");
     let closed = async {
-        if !silent
-            && stream
-                .write_all(b"GET /api/tracker/apps/1 HTTP/1.1\r\nHost: 127.0.0.1\r\n")
-                .await
-                .is_err()
-        {
+        let mut sent = 0;
+        let next = |sent: usize| match trickle {
+            Trickle::HeaderLines if sent == 0 => {
+                b"GET /api/tracker/apps/1 HTTP/1.1\r\nHost: 127.0.0.1\r\n".to_vec()
+            }
+            Trickle::HeaderLines => format!("X-Slow-{sent}: {sent}\r\n").into_bytes(),
+            Trickle::Http2Preface => vec![b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"[sent % 24]],
+            Trickle::Nothing => Vec::new(),
+        };
+        if trickle == Trickle::HeaderLines && stream.write_all(&next(sent)).await.is_err() {
             return started.elapsed();
         }
+        sent += usize::from(trickle == Trickle::HeaderLines);
         let mut buffer = [0u8; 1024];
-        let mut line = 0;
         loop {
             tokio::select! {
                 read = stream.read(&mut buffer) => match read {
-                    // actix-web answers 408 before closing: read on to the end.
+                    // actix-web answers 408, and an HTTP/2 server its SETTINGS, before
+                    // closing: read on to the end.
                     Ok(n) if n > 0 => continue,
                     _ => return started.elapsed(),
                 },
-                () = tokio::time::sleep(HEADER_LINE_EVERY), if !silent => {
-                    let header = format!("X-Slow-{line}: {line}\r\n");
-                    if stream.write_all(header.as_bytes()).await.is_err() {
+                () = tokio::time::sleep(HEADER_LINE_EVERY), if trickle != Trickle::Nothing => {
+                    if stream.write_all(&next(sent)).await.is_err() {
                         return started.elapsed();
                     }
-                    line += 1;
+                    sent += 1;
                 }
             }
         }
@@ -154,6 +199,28 @@ async fn slow_client(addr: String, silent: bool, started: Instant) -> Option<Dur
     tokio::time::timeout(ALL_FREED_WITHIN.saturating_sub(started.elapsed()), closed)
         .await
         .ok()
+}
+
+/// A whole search call of the gRPC demo on a new connection: its time to the spec's app.
+/// Panics on a wrong answer or none within 5 s.
+async fn timed_call(addr: &str) -> Duration {
+    use demo_grpc::proto::SearchAppsRequest;
+    use demo_grpc::proto::tracker_client::TrackerClient;
+
+    let started = Instant::now();
+    let found = tokio::time::timeout(Duration::from_secs(5), async {
+        let mut client = TrackerClient::connect(format!("http://{addr}"))
+            .await
+            .expect("connect");
+        let request = SearchAppsRequest {
+            search_value: Some("Farm".to_owned()),
+        };
+        client.search_apps(request).await.expect("a search answer")
+    })
+    .await
+    .expect("a normal call answered within 5 s");
+    assert_eq!(found.get_ref().data[0].name, "Farm测试开发");
+    started.elapsed()
 }
 
 /// A whole request on a new connection: its time to a complete, correct answer. Panics on
@@ -182,6 +249,22 @@ async fn read_to_close(stream: &mut TcpStream) -> String {
     // An error after the answer (a reset) ends it as a close does.
     let _ = stream.read_to_end(&mut answer).await;
     String::from_utf8_lossy(&answer).into_owned()
+}
+
+/// The gRPC demo, called once and idle, exits 0 soon after `signal`.
+async fn exits_on(name: &str, signal: libc::c_int) {
+    let mut demo = Demo::start(name).await;
+    timed_call(&demo.addr).await;
+    let signalled = Instant::now();
+    demo.signal(signal);
+    let status = demo
+        .wait_exit(demo_grpc::SHUTDOWN_TIMEOUT + Duration::from_secs(2))
+        .await;
+    println!(
+        "{name}: signal {signal}: exit {status} {:.2} s after it",
+        signalled.elapsed().as_secs_f64()
+    );
+    assert!(status.success(), "{name} exited with {status}");
 }
 
 async fn drains_on(name: &str, signal: libc::c_int) {
@@ -336,45 +419,55 @@ impl Drop for Demo {
     }
 }
 
-/// The demo's binary, built once for all tests with the features `scripts/openapi-check`
-/// builds it with, and `metrics` for `GET /metrics`.
+/// The demo binaries, built once for all tests: the HTTP demos with the features
+/// `scripts/openapi-check` builds them with, and `metrics` for `GET /metrics`; the gRPC
+/// demo's own package.
+const DEMO_BUILDS: [&[&str]; 2] = [
+    &[
+        "--package",
+        "hero-codes",
+        "--example",
+        "demo",
+        "--example",
+        "demo-actix",
+        "--features",
+        "utoipa,actix,metrics",
+    ],
+    &["--package", "demo-grpc", "--bin", "demo-grpc"],
+];
+
+/// The binary of the demo `name`, from [`DEMO_BUILDS`].
 fn demo_binary(name: &str) -> PathBuf {
     static BUILT: OnceLock<Vec<(String, PathBuf)>> = OnceLock::new();
-    let built = BUILT.get_or_init(|| {
-        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-        let output = Command::new(cargo)
-            .args([
-                "build",
-                "--package",
-                "hero-codes",
-                "--example",
-                "demo",
-                "--example",
-                "demo-actix",
-                "--features",
-                "utoipa,actix,metrics",
-                "--message-format=json-render-diagnostics",
-            ])
-            .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
-            .stderr(Stdio::inherit())
-            .output()
-            .expect("run cargo build");
-        assert!(output.status.success(), "cargo build of the demos failed");
-        String::from_utf8_lossy(&output.stdout)
-            .lines()
-            .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
-            .filter_map(|message| {
-                let name = message["target"]["name"].as_str()?.to_owned();
-                let executable = message["executable"].as_str()?;
-                Some((name, PathBuf::from(executable)))
-            })
-            .collect()
-    });
+    let built = BUILT.get_or_init(|| DEMO_BUILDS.iter().flat_map(|args| build(args)).collect());
     built
         .iter()
         .find(|(built, _)| built == name)
         .map(|(_, path)| path.clone())
-        .unwrap_or_else(|| panic!("cargo built no example `{name}`"))
+        .unwrap_or_else(|| panic!("cargo built no demo `{name}`"))
+}
+
+/// `cargo build` with `args`: the name and path of each executable built.
+fn build(args: &[&str]) -> Vec<(String, PathBuf)> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let output = Command::new(cargo)
+        .arg("build")
+        .args(args)
+        .arg("--message-format=json-render-diagnostics")
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .stderr(Stdio::inherit())
+        .output()
+        .expect("run cargo build");
+    assert!(output.status.success(), "cargo build {args:?} failed");
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter_map(|message| {
+            let name = message["target"]["name"].as_str()?.to_owned();
+            let executable = message["executable"].as_str()?;
+            Some((name, PathBuf::from(executable)))
+        })
+        .collect()
 }
 
 /// Raises the soft limit on open files to `wanted`, or to the hard limit if lower; panics
