@@ -49,6 +49,15 @@ pub enum CodeClass {
 }
 
 impl CodeClass {
+    /// The class of a code answered with `status`; `success` for the catalog's success code.
+    const fn of(success: bool, status: u16) -> Self {
+        match (success, status) {
+            (true, _) => CodeClass::Success,
+            (false, 500..=599) => CodeClass::Server,
+            (false, _) => CodeClass::Client,
+        }
+    }
+
     /// The label value: `success`, `client` or `server`.
     pub const fn label(self) -> &'static str {
         match self {
@@ -61,27 +70,37 @@ impl CodeClass {
 
 impl CodeIdentity {
     /// The identity of `code` of `catalog`, answered with `status`; `success` for the
-    /// catalog's success code. Generated code calls it in `static`s.
-    #[doc(hidden)]
-    pub const fn new(
+    /// catalog's success code. Generated code has them built from its table.
+    pub(crate) const fn new(
         catalog: &'static str,
         code: &'static str,
         status: u16,
         success: bool,
     ) -> Self {
-        let class = match (success, status) {
-            (true, _) => CodeClass::Success,
-            (false, 500..=599) => CodeClass::Server,
-            (false, _) => CodeClass::Client,
-        };
         CodeIdentity {
             catalog,
             code,
             status,
-            class,
+            class: CodeClass::of(success, status),
             #[cfg(feature = "metrics")]
             handles: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Makes this the identity of `code`, as [`new`](Self::new) does: how a `const` array
+    /// of identities is filled in, since a value that holds metric handles cannot be
+    /// dropped, hence replaced, at compile time.
+    pub(crate) const fn set(
+        &mut self,
+        catalog: &'static str,
+        code: &'static str,
+        status: u16,
+        success: bool,
+    ) {
+        self.catalog = catalog;
+        self.code = code;
+        self.status = status;
+        self.class = CodeClass::of(success, status);
     }
 
     /// The name of the code's catalog: `ResultCode`.

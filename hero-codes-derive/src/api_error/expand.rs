@@ -41,15 +41,13 @@ pub(crate) fn expand(resolved: &Resolved<'_>) -> TokenStream {
         krate,
         rows,
     }
-    .expand(&impl_for(input, krate));
+    .expand(&impl_for(input, krate, slot(resolved)));
     let track = track_files(&resolved.source);
     let deprecations = deprecation_warnings(&resolved.variants);
-    let index_fn = index_fn(resolved);
     quote! {
         const _: () = {
             #track
             #deprecations
-            #index_fn
             #answers
         };
     }
@@ -68,8 +66,8 @@ fn row_desc<'a>(variant: &'a ResolvedVariant<'_>) -> RowDesc<'a> {
 }
 
 /// The impl headers for the derive's input: its generics, with `Self: Error` on
-/// `ApiError` and `Self: ApiError` on what builds on it.
-pub(crate) fn impl_for(input: &DeriveInput, krate: &TokenStream) -> ImplFor {
+/// `Tabled` and `Self: ApiError` on the glue; `slot`, the variant's slot.
+pub(crate) fn impl_for(input: &DeriveInput, krate: &TokenStream, slot: TokenStream) -> ImplFor {
     let ident = &input.ident;
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     ImplFor {
@@ -77,6 +75,7 @@ pub(crate) fn impl_for(input: &DeriveInput, krate: &TokenStream) -> ImplFor {
         ty: quote!(#ident #ty_generics),
         error_where: where_with(input, quote!(Self: ::std::error::Error)),
         api_where: where_with(input, quote!(Self: #krate::ApiError)),
+        slot,
     }
 }
 
@@ -102,11 +101,8 @@ fn deprecation_warnings(variants: &[ResolvedVariant<'_>]) -> TokenStream {
     quote!(#(#warnings)*)
 }
 
-/// `fn index(value: &Type) -> usize`: the variant's position.
-fn index_fn(resolved: &Resolved<'_>) -> TokenStream {
-    let input = resolved.input.original;
-    let ident = &input.ident;
-    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+/// `match *self { Type::A { .. } => 0, ... }`: the variant's slot.
+fn slot(resolved: &Resolved<'_>) -> TokenStream {
     let arms = resolved
         .variants
         .iter()
@@ -115,12 +111,7 @@ fn index_fn(resolved: &Resolved<'_>) -> TokenStream {
             let path = &variant.variant.path;
             quote!(#path { .. } => #index,)
         });
-    quote! {
-        #[inline]
-        fn index #impl_generics (value: &#ident #ty_generics) -> usize #where_clause {
-            match *value { #(#arms)* }
-        }
-    }
+    quote!(match *self { #(#arms)* })
 }
 
 /// A variant's own description as written: `应用{id}不存在`.
