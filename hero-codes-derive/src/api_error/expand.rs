@@ -130,8 +130,13 @@ fn template_text(template: &Template) -> String {
     text
 }
 
-/// The input's `where` clause with `predicate` added, written out rather than parsed.
+/// The input's `where` clause with `predicate` added, written out rather than parsed;
+/// none for a type without generics, where `predicate` is what the impl itself requires
+/// (and a clause is one more item for rustc to check per derive).
 fn where_with(input: &DeriveInput, predicate: TokenStream) -> TokenStream {
+    if input.generics.params.is_empty() && input.generics.where_clause.is_none() {
+        return TokenStream::new();
+    }
     let predicates = input
         .generics
         .where_clause
