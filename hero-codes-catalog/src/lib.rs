@@ -96,7 +96,7 @@ use std::path::Path;
 
 pub use diagnostic::{Error, Position, Problem, Span, Spanned};
 pub use diff::{Change, diff};
-pub use hero_codes_vocab::{CodeType, Failure};
+pub use hero_codes_vocab::{CodeType, Failure, default_envelope};
 pub use load::{Choice, Located, Source};
 pub use lock::{Lock, LockedCode, LockedState, lock_path};
 pub use manifest::declared_catalog;

@@ -8,7 +8,8 @@
 //! - [`CodeType`] and [`error_body`]: how an envelope writes its code, and the one writer of
 //!   error bodies (the macros call it at compile time, the runtime for descriptions filled
 //!   in from fields);
-//! - [`GENERATED_ITEMS`]: the associated items every generated catalog enum has.
+//! - [`GENERATED_ITEMS`]: the associated items every generated catalog enum has;
+//! - [`default_envelope`]: the envelope of a file whose `[envelope]` says nothing.
 //!
 //! This crate has no dependencies.
 //!
@@ -33,6 +34,7 @@
 #![forbid(unsafe_code)]
 
 mod body;
+pub mod default_envelope;
 mod failure;
 mod items;
 

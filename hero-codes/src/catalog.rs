@@ -169,7 +169,22 @@ impl HttpStatusTable {
 pub(crate) mod private {
     use std::fmt;
 
-    use super::{CatalogCode, UnknownCode};
+    use hero_codes_vocab::default_envelope;
+
+    use super::{CatalogCode, Envelope, UnknownCode};
+
+    /// The envelope of a file whose `[envelope]` says nothing, in no locale: generated code
+    /// writes only where its own differs (`Envelope { locales: &["zh", "en"], ..DEFAULT }`).
+    pub const DEFAULT_ENVELOPE: Envelope = Envelope {
+        result: Some(default_envelope::RESULT),
+        code: default_envelope::CODE,
+        desc: default_envelope::DESC,
+        data: default_envelope::DATA,
+        code_type: default_envelope::CODE_TYPE,
+        code_max_chars: default_envelope::CODE_MAX_CHARS,
+        desc_max_chars: default_envelope::DESC_MAX_CHARS,
+        locales: &[],
+    };
 
     /// `status` as a `StatusCode`; generated code calls it in a `const` block, so a status
     /// outside 100-999 would fail the build, never a request. The catalog checks forbid
