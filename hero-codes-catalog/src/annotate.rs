@@ -64,8 +64,8 @@ impl Error {
     pub fn annotate(&self, problem: &Problem, color: bool) -> String {
         let title = Level::ERROR.primary_title(problem.summary());
         let mut group = match self.snippet(problem) {
-            Some(snippet) => title.element(snippet.path(self.origin())),
-            None => title.element(Origin::path(self.origin())),
+            Some(snippet) => title.element(snippet.path(self.file_of(problem))),
+            None => title.element(Origin::path(self.file_of(problem))),
         };
         if let Some(help) = problem.help() {
             group = group.element(Level::HELP.message(help));
@@ -96,7 +96,7 @@ impl Error {
     /// The lines `problem` covers, alone, with the span moved to match: drawing from the
     /// whole text would cost a pass over the file for every problem.
     fn snippet(&self, problem: &Problem) -> Option<Snippet<'_, Annotation<'_>>> {
-        let text = self.text()?;
+        let text = self.text_of(problem)?;
         let Span { start, end } = problem.span?;
         let line = problem.position?.line;
         let line_start = text[..start].rfind('\n').map_or(0, |newline| newline + 1);

@@ -93,6 +93,9 @@ fn floor_char_boundary(text: &str, offset: usize) -> usize {
 /// is inside the file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
+    /// The included file the mistake is in, as messages name it (`shared/team.toml`);
+    /// `None` when it is in the file itself, [`Error::origin`].
+    pub file: Option<String>,
     /// Where the mistake is; `None` when the file itself could not be read.
     pub position: Option<Position>,
     /// The bytes of the file the mistake is about, which [`Error::annotate`] underlines;
@@ -111,6 +114,8 @@ pub struct Error {
     /// The text of the file, kept so that a problem can quote its line; `None` when the
     /// file could not be read.
     text: Option<String>,
+    /// The text of each included file a problem is in, by how messages name it.
+    included: Vec<(String, String)>,
 }
 
 impl Error {
@@ -129,11 +134,30 @@ impl Error {
         self.text.as_deref()
     }
 
-    /// One problem as a single line: `origin:line:column: message`.
+    /// The text of the file `problem` is in: the file itself, or an included file.
+    pub fn text_of(&self, problem: &Problem) -> Option<&str> {
+        match &problem.file {
+            None => self.text(),
+            Some(file) => self
+                .included
+                .iter()
+                .find(|(origin, _)| origin == file)
+                .map(|(_, text)| text.as_str()),
+        }
+    }
+
+    /// How messages name the file `problem` is in: [`Error::origin`], or the included file.
+    pub fn file_of<'a>(&'a self, problem: &'a Problem) -> &'a str {
+        problem.file.as_deref().unwrap_or(&self.origin)
+    }
+
+    /// One problem as a single line: `origin:line:column: message`, the origin being the
+    /// included file's when the problem is in one.
     pub fn render(&self, problem: &Problem) -> String {
+        let file = self.file_of(problem);
         match problem.position {
-            Some(position) => format!("{}:{position}: {}", self.origin, problem.message),
-            None => format!("{}: {}", self.origin, problem.message),
+            Some(position) => format!("{file}:{position}: {}", problem.message),
+            None => format!("{file}: {}", problem.message),
         }
     }
 
@@ -147,11 +171,13 @@ impl Error {
         Error {
             origin: origin.to_owned(),
             problems: vec![Problem {
+                file: None,
                 position: None,
                 span: None,
                 message,
             }],
             text: None,
+            included: Vec::new(),
         }
     }
 
@@ -180,12 +206,26 @@ impl std::error::Error for Error {}
 
 /// Collects the mistakes found while reading and checking one file, so that the user sees
 /// all of them at once.
+///
+/// The files a catalog file includes are read into the same collection: each is placed
+/// after the texts before it (at [`Diagnostics::add_file`]'s offset), and the spans of what
+/// is read from it are moved there too, so that every rule, run once over the whole, reports
+/// a mistake in an included file at its own line in that file.
 pub(crate) struct Diagnostics<'t> {
     text: &'t str,
+    /// The included files, in the order of their offsets.
+    included: Vec<Included<'t>>,
     found: Vec<(Span, String)>,
     /// Where each line starts, found on the first question about a line: a position is then
     /// a binary search, not a scan of the file, so a file with 1,000 mistakes stays fast.
     line_starts: std::cell::OnceCell<Vec<usize>>,
+}
+
+/// An included file's text and where its spans start.
+struct Included<'t> {
+    origin: String,
+    offset: usize,
+    text: &'t str,
 }
 
 impl<'t> Diagnostics<'t> {
@@ -193,9 +233,39 @@ impl<'t> Diagnostics<'t> {
     pub(crate) fn new(text: &'t str) -> Self {
         Diagnostics {
             text,
+            included: Vec::new(),
             found: Vec::new(),
             line_starts: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Adds the text of an included file, named `origin` in messages, and returns the
+    /// offset its spans are to be moved by ([`Spanned::shift`]).
+    pub(crate) fn add_file(&mut self, origin: &str, text: &'t str) -> usize {
+        let end = self
+            .included
+            .last()
+            .map_or(self.text.len(), |last| last.offset + last.text.len());
+        // One byte apart, so that the empty span at the end of a text stays in it.
+        let offset = end + 1;
+        self.included.push(Included {
+            origin: origin.to_owned(),
+            offset,
+            text,
+        });
+        offset
+    }
+
+    /// Takes the mistakes `other` found in the text added at `offset`.
+    pub(crate) fn take_shifted(&mut self, other: Diagnostics<'_>, offset: usize) {
+        self.found
+            .extend(other.found.into_iter().map(|(span, message)| {
+                let span = Span {
+                    start: span.start + offset,
+                    end: span.end + offset,
+                };
+                (span, message)
+            }));
     }
 
     pub(crate) fn push(&mut self, span: Span, message: impl Into<String>) {
@@ -204,7 +274,53 @@ impl<'t> Diagnostics<'t> {
 
     /// The line where `span` starts, for messages that point back to an earlier line.
     pub(crate) fn line_of(&self, span: Span) -> usize {
-        self.position(span.start).line
+        self.locate(span).2.line
+    }
+
+    /// Where `span` starts as a message about `from` names it: `line 3` in the same file,
+    /// `line 3 of shared/team.toml` in another.
+    pub(crate) fn place_of(&self, span: Span, from: Span) -> String {
+        let (file, _, position) = self.locate(span);
+        match file {
+            _ if file == self.locate(from).0 => format!("line {}", position.line),
+            Some(file) => format!("line {} of {file}", position.line),
+            None => format!("line {} of the including file", position.line),
+        }
+    }
+
+    /// How messages name the file `span` is in; empty for the file itself, which its
+    /// [`Error`] names.
+    pub(crate) fn file_of(&self, span: Span) -> &str {
+        self.locate(span).0.unwrap_or_default()
+    }
+
+    /// Whether `a` and `b` are the same bytes of the same file: one declaration met twice,
+    /// through two files that include it.
+    pub(crate) fn same_text(&self, a: Span, b: Span) -> bool {
+        let (file_a, local_a, _) = self.locate(a);
+        let (file_b, local_b, _) = self.locate(b);
+        file_a == file_b && local_a == local_b
+    }
+
+    /// The file `span` is in (`None`: the file itself), the span within it, and where it
+    /// starts.
+    fn locate(&self, span: Span) -> (Option<&str>, Span, Position) {
+        match self
+            .included
+            .iter()
+            .rev()
+            .find(|included| span.start >= included.offset)
+        {
+            Some(included) => {
+                let local = Span {
+                    start: span.start - included.offset,
+                    end: span.end.saturating_sub(included.offset),
+                };
+                let position = Position::of(included.text, local.start);
+                (Some(included.origin.as_str()), local, position)
+            }
+            None => (None, span, self.position(span.start)),
+        }
     }
 
     /// [`Position::of`] the text at `offset`, by the line index.
@@ -226,25 +342,41 @@ impl<'t> Diagnostics<'t> {
         }
     }
 
-    /// The collected mistakes as an [`Error`], in file order; `None` if there were none.
+    /// The collected mistakes as an [`Error`], in file order (the file's own first, then
+    /// each included file's); `None` if there were none.
     pub(crate) fn into_error(mut self, origin: &str) -> Option<Error> {
         if self.found.is_empty() {
             return None;
         }
         let mut found = std::mem::take(&mut self.found);
         found.sort_by_key(|(span, _)| span.start);
-        let problems = found
+        let problems: Vec<Problem> = found
             .into_iter()
-            .map(|(span, message)| Problem {
-                position: Some(self.position(span.start)),
-                span: Some(span),
-                message,
+            .map(|(span, message)| {
+                let (file, local, position) = self.locate(span);
+                Problem {
+                    file: file.map(str::to_owned),
+                    position: Some(position),
+                    span: Some(local),
+                    message,
+                }
             })
+            .collect();
+        let included = self
+            .included
+            .iter()
+            .filter(|included| {
+                problems
+                    .iter()
+                    .any(|problem| problem.file.as_deref() == Some(&included.origin))
+            })
+            .map(|included| (included.origin.clone(), included.text.to_owned()))
             .collect();
         Some(Error {
             origin: origin.to_owned(),
             problems,
             text: Some(self.text.to_owned()),
+            included,
         })
     }
 }

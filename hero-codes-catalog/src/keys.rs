@@ -32,8 +32,15 @@ pub(crate) enum Value {
     Status,
     /// The key of a [`CodeType`](hero_codes_vocab::CodeType).
     CodeType,
+    /// The name of a [`GrpcCode`](hero_codes_vocab::GrpcCode), as `google/rpc/code.proto`
+    /// writes it.
+    GrpcCode,
     /// A field name, or `false` to leave the field out of the envelope.
     FieldOrFalse,
+    /// `true` or `false`.
+    Boolean,
+    /// A path (a string), or the value given: an entry of `include`.
+    PathOr(&'static Value),
     /// An array of values.
     List(&'static Value),
     /// A table with these keys; with `translations`, also one key per other locale of the
@@ -77,6 +84,21 @@ pub(crate) const FILE: &[Key] = &[
         doc: "The languages of the descriptions, as language tags: the first is the language of `desc`, each other one a key of every code line (`en = \"...\"`).",
     },
     Key {
+        name: "domain",
+        value: Value::Text,
+        required: false,
+        doc: "The error domain of gRPC answers (`ErrorInfo.domain`, AIP-193): a DNS-like name of the service, such as `apps.example.com`. The default of every catalog of the file.",
+    },
+    Key {
+        name: "include",
+        value: Value::List(&Value::PathOr(&Value::Table {
+            keys: INCLUDE,
+            translations: false,
+        })),
+        required: false,
+        doc: "Files to take catalogs and owners from, each a path relative to this file's folder (`\"../org/codes.toml\"`), or `{ path = \"...\", catalogs = [\"ResultCode\"] }` to take some catalogs only.",
+    },
+    Key {
         name: "envelope",
         value: Value::Table {
             keys: ENVELOPE,
@@ -95,13 +117,82 @@ pub(crate) const FILE: &[Key] = &[
         doc: "The HTTP status table: what each status means to this API.",
     },
     Key {
+        name: "owners",
+        value: Value::Map(&Value::Table {
+            keys: OWNER,
+            translations: false,
+        }),
+        required: false,
+        doc: "Who owns which codes, one `[owners.Name]` table each: a catalog's `owner` keeps its codes in the owner's blocks.",
+    },
+    Key {
         name: "catalogs",
         value: Value::Map(&Value::Table {
             keys: CATALOG,
             translations: false,
         }),
+        // A file of owners, or one that takes all its catalogs from others, has none: see
+        // `FILE_NEEDS_ONE_OF`.
+        required: false,
+        doc: "The catalogs, one `[catalogs.Name]` table each; the name is the generated Rust enum's. Required unless the file has `include` or `owners`.",
+    },
+];
+
+/// A file has at least one of these keys: catalogs of its own, files it takes catalogs from,
+/// or owners (an organisation's file may hold owners alone).
+pub(crate) const FILE_NEEDS_ONE_OF: &[&str] = &["catalogs", "include", "owners"];
+
+/// The keys of an entry of `include` written as a table.
+pub(crate) const INCLUDE: &[Key] = &[
+    Key {
+        name: "path",
+        value: Value::Text,
         required: true,
-        doc: "The catalogs, one `[catalogs.Name]` table each; the name is the generated Rust enum's.",
+        doc: "The file, relative to the folder of this file.",
+    },
+    Key {
+        name: "catalogs",
+        value: Value::List(&Value::Text),
+        required: false,
+        doc: "The catalogs to take from it; every catalog when absent.",
+    },
+];
+
+/// The keys of an `[owners.Name]` table.
+pub(crate) const OWNER: &[Key] = &[
+    Key {
+        name: "doc",
+        value: Value::String,
+        required: false,
+        doc: "Who the owner is and how to reach it.",
+    },
+    Key {
+        name: "ranges",
+        value: Value::List(&Value::Range),
+        required: false,
+        doc: "The blocks of numeric codes it owns, both ends included: `[[20000, 20999]]`.",
+    },
+    Key {
+        name: "prefixes",
+        value: Value::List(&Value::Text),
+        required: false,
+        doc: "The beginnings of the codes it owns: `[\"P\"]` owns `P0001`.",
+    },
+];
+
+/// The keys of `[envelope] doc_url`.
+pub(crate) const DOC_URL: &[Key] = &[
+    Key {
+        name: "field",
+        value: Value::Text,
+        required: true,
+        doc: "The field of error bodies that holds the link, e.g. `doc_url`.",
+    },
+    Key {
+        name: "template",
+        value: Value::Text,
+        required: true,
+        doc: "The link, with `{code}` where the code goes: `https://errors.example.com/codes/{code}`.",
     },
 ];
 
@@ -149,6 +240,15 @@ pub(crate) const ENVELOPE: &[Key] = &[
         required: false,
         doc: "The longest description allowed, in characters; 128 by default.",
     },
+    Key {
+        name: "doc_url",
+        value: Value::Table {
+            keys: DOC_URL,
+            translations: false,
+        },
+        required: false,
+        doc: "A link to each code's page in error bodies, as Stripe's `doc_url`: `{ field = \"doc_url\", template = \"https://.../{code}\" }`.",
+    },
 ];
 
 /// The keys of `[http]`.
@@ -193,6 +293,12 @@ pub(crate) const CATALOG: &[Key] = &[
         doc: "The generated enum's doc comment.",
     },
     Key {
+        name: "owner",
+        value: Value::Text,
+        required: false,
+        doc: "The owner of the catalog's codes, an `[owners.Name]` of this file or of one it includes: every code but the success code must be in its blocks.",
+    },
+    Key {
         name: "success",
         value: Value::String,
         required: false,
@@ -234,6 +340,18 @@ pub(crate) const CATALOG: &[Key] = &[
         required: false,
         doc: "Which code answers each failure that the web framework detects before a handler runs.",
     },
+    Key {
+        name: "grpc",
+        value: Value::GrpcCode,
+        required: false,
+        doc: "The gRPC status of this catalog's error codes whose own line says none, instead of the one their HTTP status maps to: needed where errors answer HTTP 200.",
+    },
+    Key {
+        name: "domain",
+        value: Value::Text,
+        required: false,
+        doc: "The error domain of gRPC answers (`ErrorInfo.domain`, AIP-193): a DNS-like name of the service, such as `apps.example.com`. Overrides the file's.",
+    },
 ];
 
 /// The keys of a line of `codes`, besides one per other locale.
@@ -267,6 +385,30 @@ pub(crate) const CODE: &[Key] = &[
         value: Value::Text,
         required: false,
         doc: "Why the code should no longer be used and what to use instead (`use 10105`): it still answers, and naming it in Rust warns.",
+    },
+    Key {
+        name: "grpc",
+        value: Value::GrpcCode,
+        required: false,
+        doc: "The gRPC status the code answers with, by name (`FAILED_PRECONDITION`); without it, the catalog's `grpc` or the one its HTTP status maps to.",
+    },
+    Key {
+        name: "doc",
+        value: Value::String,
+        required: false,
+        doc: "The code's long documentation, Markdown: what it means, the usual causes, what a client should do.",
+    },
+    Key {
+        name: "doc_file",
+        value: Value::Text,
+        required: false,
+        doc: "A Markdown file holding the code's documentation, relative to the folder of this file; not with `doc`.",
+    },
+    Key {
+        name: "retryable",
+        value: Value::Boolean,
+        required: false,
+        doc: "Whether sending the same request again can succeed; clients read a missing one as `false`.",
     },
 ];
 

@@ -64,6 +64,10 @@
 //! | [`Lock`], [`LockedCode`], [`LockedState`], [`lock_path`] | `codes.lock`: the codes released so far, and where the lock of a file lives |
 //! | [`diff`], [`Change`] | what changed between two versions of a file, and which changes break clients |
 //! | [`Located`], [`Source`], [`Choice`] | the one loader: a crate's catalog file (the one its `Cargo.toml` declares, else the built-in), read with its lock, checked, and the files to track |
+//! | [`references`], [`Attached`], [`join`] | the files a catalog file names (`include`, `doc_file`), as the loader reads them |
+//! | [`Include`], [`Owner`], [`OwnedRange`], [`DocLink`] | a file's includes, the owners of blocks of codes, the link to each code's page in error bodies |
+//! | [`check_together`] | several files checked as one organisation's: a code with two meanings, owners whose blocks overlap |
+//! | [`explain`] | a code's page, as `hero-codes explain` prints it |
 //! | [`declared_catalog`] | the catalog a crate declares in its `Cargo.toml` (`[package.metadata.hero-codes] catalog = "..."`) |
 //! | [`closest`], [`nearest`] | "did you mean": the likely misspellings of a key or code |
 //! | [`markdown_table`], [`markdown_http_table`], [`error_body_json`] | renderings shared by the macros and the command |
@@ -78,17 +82,23 @@
 mod annotate;
 mod diagnostic;
 mod diff;
+mod explain;
+mod grpc;
 mod ident;
+mod include;
 mod keys;
 mod load;
 mod lock;
 mod manifest;
 mod model;
+mod owners;
 mod parse;
 mod reader;
 mod render;
 mod schema;
+mod shift;
 mod suggest;
+mod together;
 mod validate;
 mod wording;
 
@@ -96,20 +106,25 @@ use std::path::Path;
 
 pub use diagnostic::{Error, Position, Problem, Span, Spanned};
 pub use diff::{Change, diff};
-pub use hero_codes_vocab::{CodeType, Failure, default_envelope};
+pub use explain::explain;
+pub use grpc::unknown_grpc_code;
+pub use hero_codes_vocab::{CodeType, Failure, GrpcCode, default_envelope, error_reason};
+pub use include::{Attached, References, join, references};
 pub use load::{Choice, Located, Source};
 pub use lock::{Lock, LockedCode, LockedState, lock_path};
 pub use manifest::declared_catalog;
 pub use model::{
-    Catalog, CatalogFile, CodeEntry, CodeRange, Envelope, FailureCode, HttpStatus, RetiredCode,
+    Catalog, CatalogFile, CodeEntry, CodeRange, DocLink, Envelope, FailureCode, HttpStatus,
+    Include, OwnedRange, Owner, RetiredCode,
 };
 pub use reader::looks_like_locale;
 pub use render::{
-    HTTP_TABLE_HEADINGS, code_table_headings, code_table_row, error_body_json, http_table_row,
-    markdown_http_table, markdown_table,
+    CODE_TABLE_HEADINGS, HTTP_TABLE_HEADINGS, code_table_cells, code_table_headings,
+    code_table_row, error_body_json, http_table_row, markdown_http_table, markdown_table,
 };
 pub use schema::json_schema;
 pub use suggest::{closest, nearest};
+pub use together::check_together;
 pub use wording::quoted_list;
 
 use diagnostic::Diagnostics;
@@ -132,7 +147,7 @@ impl CatalogFile {
     /// # Errors
     /// Every mistake in the file: invalid TOML, a wrong or missing key, or a broken rule.
     pub fn parse(text: &str, origin: &str) -> Result<CatalogFile, Error> {
-        Self::parse_checked(text, origin, None)
+        Self::parse_checked(text, origin, &[], None)
     }
 
     /// Parses and checks the text of a catalog file, and checks it against the `lock` of
@@ -142,41 +157,47 @@ impl CatalogFile {
     /// Anything [`CatalogFile::parse`] rejects, and every released code the file removes,
     /// renumbers to another status or brings back from retirement, at its line.
     pub fn parse_locked(text: &str, origin: &str, lock: &Lock) -> Result<CatalogFile, Error> {
-        Self::parse_checked(text, origin, Some((lock, lock::ACCEPT_BREAKING)))
+        Self::parse_checked(text, origin, &[], Some((lock, lock::ACCEPT_BREAKING)))
     }
 
-    /// [`CatalogFile::parse_locked`], whose lock messages end with `way_out`, the way to
-    /// break clients on purpose from where the reader is.
-    pub(crate) fn parse_locked_with(
+    /// Parses and checks the text of a catalog file with the files it names (the catalog
+    /// files it includes, the Markdown files of its codes: see [`references`]), and against
+    /// the `lock` of its released codes if there is one, with lock messages ending with
+    /// `way_out`, the way to break clients on purpose from where the reader is.
+    pub(crate) fn parse_checked(
         text: &str,
         origin: &str,
-        lock: &Lock,
-        way_out: &str,
-    ) -> Result<CatalogFile, Error> {
-        Self::parse_checked(text, origin, Some((lock, way_out)))
-    }
-
-    fn parse_checked(
-        text: &str,
-        origin: &str,
+        attached: &[Attached],
         lock: Option<(&Lock, &str)>,
     ) -> Result<CatalogFile, Error> {
         let mut diagnostics = Diagnostics::new(text);
-        let file = parse::read(text, &mut diagnostics);
-        if let Some(file) = &file {
-            validate::check(file, &mut diagnostics);
-            if let Some((lock, way_out)) = lock {
-                // The lock sits beside the file: `app.lock` for `app.toml`.
-                let lock_name = lock_path(Path::new(origin));
-                let lock_name = lock_name.file_name().unwrap_or_default().to_string_lossy();
-                lock.check(file, &lock_name, way_out, &mut diagnostics);
-            }
-        }
+        let file = Self::check_at(text, origin, 0, attached, lock, &mut diagnostics);
         match (diagnostics.into_error(origin), file) {
             (None, Some(file)) => Ok(file),
             (Some(error), _) => Err(error),
             (None, None) => unreachable!("a file that could not be read has a diagnostic"),
         }
+    }
+
+    /// Reads and checks the catalog file `text`, placed in `diagnostics` at `offset`: every
+    /// rule, and its lock when there is one.
+    pub(crate) fn check_at<'t>(
+        text: &'t str,
+        origin: &str,
+        offset: usize,
+        attached: &'t [Attached],
+        lock: Option<(&Lock, &str)>,
+        diagnostics: &mut Diagnostics<'t>,
+    ) -> Option<CatalogFile> {
+        let file = include::read_whole(text, offset, attached, diagnostics)?;
+        validate::check(&file, diagnostics);
+        if let Some((lock, way_out)) = lock {
+            // The lock sits beside the file: `app.lock` for `app.toml`.
+            let lock_name = lock_path(Path::new(origin));
+            let lock_name = lock_name.file_name().unwrap_or_default().to_string_lossy();
+            lock.check(&file, &lock_name, way_out, diagnostics);
+        }
+        Some(file)
     }
 
     /// The built-in catalog, parsed and checked, against its own `codes.lock` too.

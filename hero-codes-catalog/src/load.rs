@@ -12,6 +12,7 @@ use std::borrow::Cow;
 use std::path::{Component, Path, PathBuf};
 
 use crate::diagnostic::Error;
+use crate::include::{Attached, join, references};
 use crate::lock::{ACCEPT_BREAKING, Lock, lock_path};
 use crate::manifest::declared_catalog;
 use crate::model::CatalogFile;
@@ -173,6 +174,7 @@ impl Located {
             return Ok(Source {
                 text: Cow::Borrowed(BUILTIN_SOURCE),
                 lock: Some((Cow::Borrowed(BUILTIN_LOCK), BUILTIN_LOCK_ORIGIN.to_owned())),
+                attached: Vec::new(),
                 located: self,
             });
         };
@@ -186,11 +188,36 @@ impl Located {
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
             Err(error) => return Err(Error::unreadable(&lock_origin, &error)),
         };
+        let attached = self.attached(path, &text);
         Ok(Source {
             text: Cow::Owned(text),
             lock,
+            attached,
             located: self,
         })
+    }
+
+    /// Every file the catalog file at `path`, whose text is `text`, names: the files it
+    /// includes, and the Markdown files of its codes and of theirs. A file that cannot be
+    /// read is attached with the reason, which the check reports at the line naming it.
+    fn attached(&self, path: &Path, text: &str) -> Vec<Attached> {
+        let folder = path.parent().unwrap_or(Path::new(""));
+        let read = |relative: String| Attached {
+            text: std::fs::read_to_string(folder.join(&relative))
+                .map_err(|error| error.to_string()),
+            origin: join(&self.origin, &relative),
+            path: relative,
+        };
+        let named = references(text, "");
+        let mut attached: Vec<Attached> = named.includes.into_iter().map(read).collect();
+        let mut documents = named.documents;
+        for included in &attached {
+            if let Ok(text) = &included.text {
+                documents.extend(references(text, &included.path).documents);
+            }
+        }
+        attached.extend(documents.into_iter().map(read));
+        attached
     }
 }
 
@@ -203,6 +230,8 @@ pub struct Source {
     pub text: Cow<'static, str>,
     /// The text of the `codes.lock` beside it, if there is one, and how messages name it.
     pub lock: Option<(Cow<'static, str>, String)>,
+    /// The files it names, as read: see [`crate::references`].
+    pub attached: Vec<Attached>,
 }
 
 impl Source {
@@ -219,19 +248,24 @@ impl Source {
     /// Every problem of the file, or of its lock, as [`CatalogFile::parse_locked`] gives them.
     pub fn check(&self) -> Result<CatalogFile, Error> {
         let origin = &self.located.origin;
+        let lock = self.lock()?;
+        let way_out = self.way_out();
+        let lock = lock.as_ref().map(|lock| (lock, way_out.as_str()));
+        CatalogFile::parse_checked(&self.text, origin, &self.attached, lock)
+    }
+
+    /// The lock beside the file, read, if there is one.
+    pub(crate) fn lock(&self) -> Result<Option<Lock>, Error> {
         match &self.lock {
-            Some((text, lock_origin)) => {
-                let lock = Lock::parse(text, lock_origin)?;
-                CatalogFile::parse_locked_with(&self.text, origin, &lock, &self.way_out())
-            }
-            None => CatalogFile::parse(&self.text, origin),
+            Some((text, lock_origin)) => Ok(Some(Lock::parse(text, lock_origin)?)),
+            None => Ok(None),
         }
     }
 
     /// How a lock message says to break clients on purpose: a command that finds this
     /// file from where the reader is (the crate or folder for a file found there, the file's
     /// name when it was named).
-    fn way_out(&self) -> String {
+    pub(crate) fn way_out(&self) -> String {
         match &self.located.choice {
             Choice::Named => format!("run `hero-codes lock --accept-breaking {}`", self.located.origin),
             Choice::Declared { .. } | Choice::Folder => ACCEPT_BREAKING.to_owned(),
@@ -240,13 +274,21 @@ impl Source {
     }
 
     /// The absolute paths whose change must rebuild a crate that uses this file: the file,
-    /// its lock when there is one, and the `Cargo.toml` that chose it (or chose none).
+    /// its lock when there is one, the files it names that could be read (included catalog
+    /// files, Markdown documentation), and the `Cargo.toml` that chose it (or chose none).
     /// Empty for the built-in catalog of a crate-less folder: it reaches the macros
     /// through this crate.
     pub fn tracked(&self) -> Vec<PathBuf> {
         let mut tracked: Vec<PathBuf> = self.located.path.iter().cloned().collect();
         if let (Some(path), Some(_)) = (&self.located.path, &self.lock) {
             tracked.push(lock_path(path));
+        }
+        if let Some(folder) = self.located.path.as_ref().and_then(|path| path.parent()) {
+            let read = self
+                .attached
+                .iter()
+                .filter(|attached| attached.text.is_ok());
+            tracked.extend(read.map(|attached| folder.join(&attached.path)));
         }
         match &self.located.choice {
             Choice::Declared { manifest, .. }

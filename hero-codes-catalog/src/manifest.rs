@@ -38,7 +38,7 @@ const METADATA_KEYS: &[&str] = &["catalog"];
 pub fn declared_catalog(manifest: &str) -> Result<Option<String>, String> {
     // Every macro of a crate reads the same manifest, and parsing it as TOML costs far
     // more than reading it: the last text and its answer are kept for the next call.
-    static LAST: Mutex<Option<(String, Result<Option<String>, String>)>> = Mutex::new(None);
+    static LAST: Mutex<Option<(String, Declared)>> = Mutex::new(None);
     let mut last = LAST.lock().unwrap_or_else(PoisonError::into_inner);
     if let Some((text, answer)) = last.as_ref()
         && text == manifest
@@ -50,7 +50,10 @@ pub fn declared_catalog(manifest: &str) -> Result<Option<String>, String> {
     answer
 }
 
-fn parse_declared_catalog(manifest: &str) -> Result<Option<String>, String> {
+/// What a manifest declares: the catalog's path if any, or what is wrong.
+type Declared = Result<Option<String>, String>;
+
+fn parse_declared_catalog(manifest: &str) -> Declared {
     let Ok(manifest) = manifest.parse::<toml::Table>() else {
         return Ok(None);
     };

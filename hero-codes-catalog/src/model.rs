@@ -1,6 +1,6 @@
 //! The contents of a checked catalog file.
 
-use hero_codes_vocab::{CodeType, EnvelopeNames, Failure};
+use hero_codes_vocab::{CodeType, DocUrl, EnvelopeNames, Failure, GrpcCode};
 
 use crate::diagnostic::Spanned;
 
@@ -15,8 +15,93 @@ pub struct CatalogFile {
     pub envelope: Envelope,
     /// The HTTP status table (`http = [...]`), in file order; empty if the file has none.
     pub http_statuses: Vec<HttpStatus>,
-    /// The catalogs (`[catalogs.Name]`), in file order.
+    /// The catalogs (`[catalogs.Name]`), in file order, then those taken from included
+    /// files ([`Catalog::file`] says which), in the order of `include`.
     pub catalogs: Vec<Catalog>,
+    /// The gRPC error domain of every catalog of the file that declares none
+    /// (`domain = "apps.example.com"` at the top of the file); see [`Catalog::domain`].
+    pub domain: Option<Spanned<String>>,
+    /// The files this file takes catalogs from (`include = [...]`), in file order.
+    pub includes: Vec<Include>,
+    /// The owners of blocks of codes (`[owners.Name]`): those of the files it includes,
+    /// then the file's own.
+    pub owners: Vec<Owner>,
+}
+
+/// One entry of `include`: `"../shared/spec.toml"`, or
+/// `{ path = "../shared/spec.toml", catalogs = ["ResultCode"] }`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Include {
+    /// The file, relative to the folder of the file that includes it, `/`-separated.
+    pub path: Spanned<String>,
+    /// The catalogs taken from it; `None` takes every catalog.
+    pub catalogs: Option<Vec<Spanned<String>>>,
+}
+
+/// A team or service that owns blocks of codes: `[owners.payments]`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Owner {
+    /// Its name, the key in `[owners.Name]`, which a catalog's `owner` names.
+    pub name: Spanned<String>,
+    /// Who it is and how to reach it (`doc = "..."`), if the file says.
+    pub doc: Option<Spanned<String>>,
+    /// The blocks of numeric codes it owns (`ranges = [[20000, 20999]]`), both ends included.
+    pub ranges: Vec<OwnedRange>,
+    /// The beginnings of the codes it owns (`prefixes = ["P"]`): `P0001` is its code.
+    pub prefixes: Vec<Spanned<String>>,
+}
+
+impl Owner {
+    /// Whether `code` is one of this owner's: in one of its ranges (as a plain number, see
+    /// [`CodeRange::contains`]) or starting with one of its prefixes.
+    ///
+    /// ```
+    /// let text = r#"[owners.payments]
+    /// ranges = [[20000, 20999]]
+    /// prefixes = ["P"]"#;
+    /// let file = hero_codes_catalog::CatalogFile::parse(text, "org.toml").unwrap();
+    /// let payments = &file.owners[0];
+    /// assert!(payments.owns("20400") && payments.owns("P0001"));
+    /// assert!(!payments.owns("21000") && !payments.owns("A0001"));
+    /// ```
+    pub fn owns(&self, code: &str) -> bool {
+        self.ranges
+            .iter()
+            .any(|range| is_number_in(code, range.low.value, range.high.value))
+            || self
+                .prefixes
+                .iter()
+                .any(|prefix| !prefix.value.is_empty() && code.starts_with(&prefix.value))
+    }
+
+    /// What the owner owns, for messages: `20000 to 20999, codes starting with `P``.
+    pub fn describe_blocks(&self) -> String {
+        let ranges = self
+            .ranges
+            .iter()
+            .map(|range| format!("{} to {}", range.low.value, range.high.value));
+        let prefixes = self
+            .prefixes
+            .iter()
+            .map(|prefix| format!("codes starting with `{}`", prefix.value));
+        ranges.chain(prefixes).collect::<Vec<_>>().join(", ")
+    }
+}
+
+/// A block of numeric codes an owner owns, both ends included: `[20000, 20999]`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OwnedRange {
+    /// The lowest code of the block.
+    pub low: Spanned<u64>,
+    /// The highest code of the block.
+    pub high: Spanned<u64>,
+}
+
+impl OwnedRange {
+    /// Whether this block and `other` share a code.
+    pub fn overlaps(&self, other: &OwnedRange) -> bool {
+        self.low.value <= other.high.value && other.low.value <= self.high.value
+    }
 }
 
 impl CatalogFile {
@@ -26,6 +111,21 @@ impl CatalogFile {
             .iter()
             .map(|locale| locale.value.as_str())
             .collect()
+    }
+
+    /// The gRPC error domain of `catalog` (AIP-193 `ErrorInfo.domain`): its own `domain`,
+    /// else the file's, else the catalog's name.
+    ///
+    /// ```
+    /// let file = hero_codes_catalog::CatalogFile::builtin().unwrap();
+    /// assert_eq!(file.domain_of(file.catalog("ResultCode").unwrap()), "ResultCode");
+    /// ```
+    pub fn domain_of<'a>(&'a self, catalog: &'a Catalog) -> &'a str {
+        catalog
+            .domain
+            .as_ref()
+            .or(self.domain.as_ref())
+            .map_or(catalog.name.value.as_str(), |domain| domain.value.as_str())
     }
 
     /// The catalog called `name`, if the file has one.
@@ -58,6 +158,20 @@ pub struct Envelope {
     pub code_max_chars: Spanned<usize>,
     /// The longest description allowed, in characters; 128 by default.
     pub desc_max_chars: Spanned<usize>,
+    /// The link to each code's page that error bodies carry, as Stripe's `doc_url`
+    /// (`doc_url = { field = "doc_url", template = "https://.../{code}" }`); `None` when the
+    /// file has none.
+    pub doc_url: Option<DocLink>,
+}
+
+/// `[envelope] doc_url`: the field of error bodies that links to the code's page, and the
+/// link with `{code}` where the code goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocLink {
+    /// The field name, e.g. `doc_url`.
+    pub field: Spanned<String>,
+    /// The link, e.g. `https://errors.example.com/codes/{code}`.
+    pub template: Spanned<String>,
 }
 
 impl Envelope {
@@ -68,6 +182,10 @@ impl Envelope {
             code: &self.code.value,
             desc: &self.desc.value,
             code_type: self.code_type.value,
+            doc_url: self.doc_url.as_ref().map(|link| DocUrl {
+                field: &link.field.value,
+                template: &link.template.value,
+            }),
         }
     }
 }
@@ -90,6 +208,12 @@ pub struct Catalog {
     pub name: Spanned<String>,
     /// The enum's doc comment, if any.
     pub doc: Option<Spanned<String>>,
+    /// The owner of the catalog's codes (`owner = "payments"`), one of the file's
+    /// [`Owner`]s: every code must be in its blocks.
+    pub owner: Option<Spanned<String>>,
+    /// The included file the catalog was taken from, as messages name it
+    /// (`shared/spec.toml`); `None` for the file's own catalogs.
+    pub file: Option<String>,
     /// The code that means success, as the file declares it (`success = "00000"`); when
     /// absent, the catalog's one code with status 200. See [`Catalog::success`].
     pub success: Option<Spanned<String>>,
@@ -105,6 +229,12 @@ pub struct Catalog {
     /// Which code answers each failure that a web framework detects (`[catalogs.Name.failures]`),
     /// one entry per [`Failure`] kind when the table is present.
     pub failures: Option<Vec<FailureCode>>,
+    /// The gRPC status of the catalog's error codes that name none of their own
+    /// (`grpc = "FAILED_PRECONDITION"` under `[catalogs.Name]`), in place of the one their
+    /// HTTP status maps to: for catalogs that answer errors with HTTP 200.
+    pub grpc: Option<Spanned<GrpcCode>>,
+    /// The gRPC error domain of the catalog's codes (`domain = "..."`), before the file's.
+    pub domain: Option<Spanned<String>>,
     /// The code of each line of `codes` that could not be read, `None` where even its code
     /// could not: a rule about the whole list (its success code) says nothing about a list
     /// with a line already reported, and no rule calls one of these codes missing.
@@ -140,6 +270,32 @@ impl Catalog {
                 let mut ok = self.codes.iter().filter(|entry| entry.status.value == 200);
                 ok.next().filter(|_| ok.next().is_none())
             }
+        }
+    }
+
+    /// The gRPC status `entry` answers with: its own `grpc`, else `OK` for the success code,
+    /// else the catalog's `grpc`, else the one its HTTP status maps to
+    /// ([`GrpcCode::from_http_status`]).
+    ///
+    /// ```
+    /// use hero_codes_catalog::GrpcCode;
+    /// let file = hero_codes_catalog::CatalogFile::builtin().unwrap();
+    /// let hero = file.catalog("HeroCode").unwrap();
+    /// assert_eq!(hero.grpc_of(hero.entry("1001").unwrap()), GrpcCode::NotFound);
+    /// assert_eq!(hero.grpc_of(hero.entry("4003").unwrap()), GrpcCode::ResourceExhausted);
+    /// assert_eq!(hero.grpc_of(hero.entry("0").unwrap()), GrpcCode::Ok);
+    /// ```
+    pub fn grpc_of(&self, entry: &CodeEntry) -> GrpcCode {
+        if let Some(own) = &entry.grpc {
+            return own.value;
+        }
+        let success = self
+            .success()
+            .is_some_and(|success| success.code.value == entry.code.value);
+        match (&self.grpc, success) {
+            (_, true) => GrpcCode::Ok,
+            (Some(catalog), false) => catalog.value,
+            (None, false) => GrpcCode::from_http_status(entry.status.value),
         }
     }
 
@@ -194,13 +350,18 @@ impl CodeRange {
     /// assert!(!range.contains("E404"));
     /// ```
     pub fn contains(&self, code: &str) -> bool {
-        let plain = code.bytes().all(|byte| byte.is_ascii_digit())
-            && (code == "0" || !code.starts_with('0'));
-        plain
-            && code
-                .parse::<u64>()
-                .is_ok_and(|number| (self.low.value..=self.high.value).contains(&number))
+        is_number_in(code, self.low.value, self.high.value)
     }
+}
+
+/// Whether `code` is a plain number (digits, no sign, no leading zero) from `low` to `high`.
+fn is_number_in(code: &str, low: u64, high: u64) -> bool {
+    let plain =
+        code.bytes().all(|byte| byte.is_ascii_digit()) && (code == "0" || !code.starts_with('0'));
+    plain
+        && code
+            .parse::<u64>()
+            .is_ok_and(|number| (low..=high).contains(&number))
 }
 
 /// One line of `[catalogs.Name.failures]`: `invalid_json = "10000"`.
@@ -229,6 +390,19 @@ pub struct CodeEntry {
     /// Why the code should no longer be used and what to use instead
     /// (`deprecated = "use 10105"`): the code still answers, and naming it in Rust warns.
     pub deprecated: Option<Spanned<String>>,
+    /// The gRPC status it answers with, when it names one (`grpc = "FAILED_PRECONDITION"`);
+    /// see [`Catalog::grpc_of`].
+    pub grpc: Option<Spanned<GrpcCode>>,
+    /// The code's long documentation, Markdown: what it means, its usual causes, what a
+    /// client should do. Written in the line (`doc = """..."""`) or read from the file
+    /// [`CodeEntry::doc_file`] names (the span is then that path's).
+    pub doc: Option<Spanned<String>>,
+    /// The Markdown file the documentation was read from (`doc_file = "codes/10400.md"`),
+    /// as written: relative to the folder of the catalog file that holds the line.
+    pub doc_file: Option<Spanned<String>>,
+    /// Whether sending the same request again can succeed (`retryable = true`); `None`
+    /// when the file does not say, which clients read as `false`.
+    pub retryable: Option<Spanned<bool>>,
 }
 
 /// A code taken out of service: a line of a catalog's `retired` array,
@@ -256,6 +430,35 @@ impl CodeEntry {
             "`{}` · HTTP {} · {}",
             self.code.value, self.status.value, self.desc.value
         )
+    }
+
+    /// Whether retrying can help, as clients read it: `false` unless the file says `true`.
+    pub fn is_retryable(&self) -> bool {
+        self.retryable
+            .as_ref()
+            .is_some_and(|retryable| retryable.value)
+    }
+
+    /// What `retryable` tells a client, in one sentence, when the file says.
+    ///
+    /// ```
+    /// let text = r#"[catalogs.App]
+    /// codes = [
+    ///     { code = "0", name = "Ok", status = 200, desc = "成功" },
+    ///     { code = "503", name = "Busy", status = 503, desc = "忙", retryable = true },
+    /// ]"#;
+    /// let file = hero_codes_catalog::CatalogFile::parse(text, "codes.toml").unwrap();
+    /// let catalog = &file.catalogs[0];
+    /// assert_eq!(catalog.codes[1].retry_note(), Some("Retrying can help: the same request may succeed later."));
+    /// assert_eq!(catalog.codes[0].retry_note(), None);
+    /// ```
+    pub fn retry_note(&self) -> Option<&'static str> {
+        self.retryable
+            .as_ref()
+            .map(|retryable| match retryable.value {
+                true => "Retrying can help: the same request may succeed later.",
+                false => "Retrying cannot help: the same request gets the same answer.",
+            })
     }
 
     /// The description in the locale at `index` of the file's `locales` (0: `desc`).

@@ -6,15 +6,24 @@ use toml::de::{DeTable, DeValue};
 use hero_codes_vocab::{CodeType, Failure, default_envelope};
 
 use crate::diagnostic::{Diagnostics, Span, Spanned};
+use crate::grpc::read_grpc;
+use crate::include::Attachments;
 use crate::keys::{self, names};
 use crate::model::{
-    Catalog, CatalogFile, CodeEntry, CodeRange, Envelope, FailureCode, HttpStatus, RetiredCode,
+    Catalog, CatalogFile, CodeEntry, CodeRange, DocLink, Envelope, FailureCode, HttpStatus,
+    Include, OwnedRange, Owner, RetiredCode,
 };
 use crate::reader::{self, Table, Value};
 
-/// Parses `text` and reads it into a [`CatalogFile`]. Syntax errors stop here; structural
-/// mistakes are all collected, and whatever could be read is returned for validation.
-pub(crate) fn read(text: &str, diagnostics: &mut Diagnostics) -> Option<CatalogFile> {
+/// Parses `text` and reads it into a [`CatalogFile`], with the Markdown files its codes name
+/// from `attachments`. Syntax errors stop here; structural mistakes are all collected, and
+/// whatever could be read is returned for validation. The included files' catalogs are not
+/// in it yet: see `include::read_whole`.
+pub(crate) fn read(
+    text: &str,
+    attachments: &Attachments<'_>,
+    diagnostics: &mut Diagnostics,
+) -> Option<CatalogFile> {
     let (document, syntax_errors) = DeTable::parse_recoverable(text);
     if !syntax_errors.is_empty() {
         for error in syntax_errors {
@@ -41,6 +50,7 @@ pub(crate) fn read(text: &str, diagnostics: &mut Diagnostics) -> Option<CatalogF
         .flatten()
         .filter_map(|locale| reader::string(locale, "a locale in `locales`", diagnostics))
         .collect();
+    let domain = file.optional_string("domain", diagnostics);
     let envelope = read_envelope(file.get("envelope"), diagnostics);
     let http_statuses = file
         .get("http")
@@ -72,7 +82,29 @@ pub(crate) fn read(text: &str, diagnostics: &mut Diagnostics) -> Option<CatalogF
         .into_iter()
         .chain(locales.iter().skip(1).map(|locale| locale.value.as_str()))
         .collect();
-    let catalogs = read_catalogs(file.get("catalogs"), &code_keys, diagnostics);
+    let includes: Vec<Include> = file
+        .get("include")
+        .and_then(|value| reader::array(value, "`include`", diagnostics))
+        .into_iter()
+        .flatten()
+        .filter_map(|entry| read_include(entry, diagnostics))
+        .collect();
+    let owners: Vec<Owner> = file
+        .get("owners")
+        .and_then(|value| Table::open_map(value, "the [owners] table", diagnostics))
+        .iter()
+        .flat_map(Table::entries)
+        .filter_map(|(name, value)| read_owner(name, value, diagnostics))
+        .collect();
+    // A file of owners, or one that takes all its catalogs from others, needs none of its own.
+    let needs_catalogs = !keys::FILE_NEEDS_ONE_OF
+        .iter()
+        .any(|key| *key != "catalogs" && file.get(key).is_some());
+    let reading = Reading {
+        code_keys: &code_keys,
+        attachments,
+    };
+    let catalogs = read_catalogs(file.get("catalogs"), &reading, needs_catalogs, diagnostics);
     let catalogs = catalogs
         .into_iter()
         .map(|catalog| order_translations(catalog, &locales))
@@ -82,6 +114,78 @@ pub(crate) fn read(text: &str, diagnostics: &mut Diagnostics) -> Option<CatalogF
         envelope,
         http_statuses,
         catalogs,
+        domain,
+        includes,
+        owners,
+    })
+}
+
+/// What reading a code line needs beyond the line: its keys, and the files it may name.
+struct Reading<'a> {
+    code_keys: &'a [&'a str],
+    attachments: &'a Attachments<'a>,
+}
+
+/// An entry of `include`: `"../shared/spec.toml"` or `{ path = "...", catalogs = [...] }`.
+fn read_include(value: &Value<'_>, diagnostics: &mut Diagnostics) -> Option<Include> {
+    if value.get_ref().is_str() {
+        let path = reader::string(value, "an entry of `include`", diagnostics)?;
+        return Some(Include {
+            path,
+            catalogs: None,
+        });
+    }
+    let table = Table::open(
+        value,
+        "an entry of `include` (a path, or a table with `path` and `catalogs`)",
+        &names(keys::INCLUDE),
+        diagnostics,
+    )?;
+    let path = table.required_string("path", diagnostics)?;
+    let catalogs = table.get("catalogs").map(|value| {
+        reader::array(value, "`catalogs`", diagnostics)
+            .into_iter()
+            .flatten()
+            .filter_map(|name| reader::string(name, "a catalog name in `catalogs`", diagnostics))
+            .collect()
+    });
+    Some(Include { path, catalogs })
+}
+
+/// `[owners.payments]`: `ranges = [[20000, 20999]]`, `prefixes = ["P"]`, `doc = "..."`.
+fn read_owner(
+    name: Spanned<&str>,
+    value: &Value<'_>,
+    diagnostics: &mut Diagnostics,
+) -> Option<Owner> {
+    let table = Table::open_section(
+        value,
+        "an owner",
+        &names(keys::OWNER),
+        &names(keys::FILE),
+        diagnostics,
+    )?;
+    let doc = table.optional_string("doc", diagnostics);
+    let ranges = table
+        .get("ranges")
+        .and_then(|value| reader::array(value, "`ranges`", diagnostics))
+        .into_iter()
+        .flatten()
+        .filter_map(|range| read_bounds(range, diagnostics))
+        .map(|[low, high]| OwnedRange { low, high })
+        .collect();
+    let prefixes = table
+        .get("prefixes")
+        .and_then(|value| reader::array(value, "`prefixes`", diagnostics))
+        .into_iter()
+        .flatten()
+        .filter_map(|prefix| reader::string(prefix, "a prefix in `prefixes`", diagnostics))
+        .collect();
+    Some(Owner {
+        name: Spanned::new(name.value.to_owned(), name.span),
+        doc,
+        ranges,
+        prefixes,
     })
 }
 
@@ -155,7 +259,27 @@ fn read_envelope(value: Option<&Value<'_>>, diagnostics: &mut Diagnostics) -> En
             default_envelope::DESC_MAX_CHARS,
             diagnostics,
         ),
+        doc_url: table
+            .as_ref()
+            .and_then(|table| table.get("doc_url"))
+            .and_then(|value| read_doc_url(value, diagnostics)),
     }
+}
+
+/// `doc_url = { field = "doc_url", template = "https://.../{code}" }`.
+fn read_doc_url(value: &Value<'_>, diagnostics: &mut Diagnostics) -> Option<DocLink> {
+    let table = Table::open(
+        value,
+        "`doc_url` (a table with `field` and `template`)",
+        &names(keys::DOC_URL),
+        diagnostics,
+    )?;
+    let field = table.required_string("field", diagnostics);
+    let template = table.required_string("template", diagnostics);
+    Some(DocLink {
+        field: field?,
+        template: template?,
+    })
 }
 
 /// `result = "ok"` names the success field; `result = false` leaves it out.
@@ -206,7 +330,7 @@ fn read_http_status(row: &Table<'_, '_>, diagnostics: &mut Diagnostics) -> Optio
 
 /// Puts each code's translations in the order of `locales`, so an index into `locales`
 /// finds its text (a missing one is reported by the checks).
-fn order_translations(mut catalog: Catalog, locales: &[Spanned<String>]) -> Catalog {
+pub(crate) fn order_translations(mut catalog: Catalog, locales: &[Spanned<String>]) -> Catalog {
     for entry in &mut catalog.codes {
         entry.translations.sort_by_key(|(locale, _)| {
             locales
@@ -219,13 +343,15 @@ fn order_translations(mut catalog: Catalog, locales: &[Spanned<String>]) -> Cata
 
 fn read_catalogs(
     value: Option<&Value<'_>>,
-    code_keys: &[&str],
+    reading: &Reading<'_>,
+    needs_catalogs: bool,
     diagnostics: &mut Diagnostics,
 ) -> Vec<Catalog> {
     let catalogs =
         value.and_then(|value| Table::open_map(value, "the [catalogs] table", diagnostics));
     let entries: Vec<_> = catalogs.iter().flat_map(Table::entries).collect();
-    if entries.is_empty() && value.is_none_or(|value| value.get_ref().is_table()) {
+    if needs_catalogs && entries.is_empty() && value.is_none_or(|value| value.get_ref().is_table())
+    {
         let span = value.map_or(Span { start: 0, end: 0 }, |value| value.span().into());
         diagnostics.push(
             span,
@@ -234,16 +360,17 @@ fn read_catalogs(
     }
     entries
         .into_iter()
-        .filter_map(|(name, value)| read_catalog(name, value, code_keys, diagnostics))
+        .filter_map(|(name, value)| read_catalog(name, value, reading, diagnostics))
         .collect()
 }
 
 fn read_catalog(
     name: Spanned<&str>,
     value: &Value<'_>,
-    code_keys: &[&str],
+    reading: &Reading<'_>,
     diagnostics: &mut Diagnostics,
 ) -> Option<Catalog> {
+    let code_keys = reading.code_keys;
     let table = Table::open_section(
         value,
         "a catalog",
@@ -252,6 +379,7 @@ fn read_catalog(
         diagnostics,
     )?;
     let doc = table.optional_string("doc", diagnostics);
+    let owner = table.optional_string("owner", diagnostics);
     let success = table.optional_string("success", diagnostics);
     let statuses = table.get("statuses").map(|value| {
         reader::array(value, "`statuses`", diagnostics)
@@ -273,7 +401,7 @@ fn read_catalog(
     let mut unread = vec![None; written.map_or(1, |written| written - entries.len())];
     let mut codes = Vec::new();
     for entry in &entries {
-        match read_code(entry, &code_keys[keys::CODE.len()..], diagnostics) {
+        match read_code(entry, reading, diagnostics) {
             Some(code) => codes.push(code),
             None => unread.push(
                 entry
@@ -300,9 +428,15 @@ fn read_catalog(
     let failures = table
         .get("failures")
         .map(|value| read_failures(value, diagnostics));
+    let grpc = read_grpc(&table, diagnostics);
+    let domain = table.optional_string("domain", diagnostics);
     Some(Catalog {
+        grpc,
+        domain,
         name: Spanned::new(name.value.to_owned(), name.span),
         doc,
+        owner,
+        file: None,
         success,
         statuses,
         ranges,
@@ -333,23 +467,31 @@ fn read_ranges(value: &Value<'_>, diagnostics: &mut Diagnostics) -> Vec<CodeRang
                 continue;
             }
         };
-        let Some(pair) = reader::array(bounds, "a range", diagnostics) else {
-            continue;
-        };
-        let numbers: Vec<_> = pair
-            .iter()
-            .filter_map(|bound| reader::integer::<u64>(bound, "a range bound", diagnostics))
-            .collect();
-        match <[Spanned<u64>; 2]>::try_from(numbers) {
-            Ok([low, high]) => ranges.push(CodeRange { status, low, high }),
-            Err(numbers) if numbers.len() == pair.len() => diagnostics.push(
-                bounds.span().into(),
-                "a range is two numbers, the lowest and the highest code: `[10400, 10499]`",
-            ),
-            Err(_) => {} // a bound of the wrong type, reported above
+        if let Some([low, high]) = read_bounds(bounds, diagnostics) {
+            ranges.push(CodeRange { status, low, high });
         }
     }
     ranges
+}
+
+/// A range's bounds: `[10400, 10499]`.
+fn read_bounds(bounds: &Value<'_>, diagnostics: &mut Diagnostics) -> Option<[Spanned<u64>; 2]> {
+    let pair = reader::array(bounds, "a range", diagnostics)?;
+    let numbers: Vec<_> = pair
+        .iter()
+        .filter_map(|bound| reader::integer::<u64>(bound, "a range bound", diagnostics))
+        .collect();
+    match <[Spanned<u64>; 2]>::try_from(numbers) {
+        Ok(bounds) => Some(bounds),
+        Err(numbers) if numbers.len() == pair.len() => {
+            diagnostics.push(
+                bounds.span().into(),
+                "a range is two numbers, the lowest and the highest code: `[10400, 10499]`",
+            );
+            None
+        }
+        Err(_) => None, // a bound of the wrong type, reported above
+    }
 }
 
 /// `[catalogs.Name.failures]`: every kind, each naming a code.
@@ -373,17 +515,24 @@ fn read_failures(value: &Value<'_>, diagnostics: &mut Diagnostics) -> Vec<Failur
         .collect()
 }
 
-/// A code entry; `other_locales` are the keys of its translations.
+/// A code entry.
 fn read_code(
     entry: &Table<'_, '_>,
-    other_locales: &[&str],
+    reading: &Reading<'_>,
     diagnostics: &mut Diagnostics,
 ) -> Option<CodeEntry> {
+    // The keys after the fixed ones are the translations' locales.
+    let other_locales = &reading.code_keys[keys::CODE.len()..];
     let code = entry.required_string("code", diagnostics);
     let name = entry.required_string("name", diagnostics);
     let status = read_required_status(entry, diagnostics);
     let desc = entry.required_string("desc", diagnostics);
     let deprecated = entry.optional_string("deprecated", diagnostics);
+    let grpc = read_grpc(entry, diagnostics);
+    let doc_file = entry.optional_string("doc_file", diagnostics);
+    let retryable = entry
+        .get("retryable")
+        .and_then(|value| reader::boolean(value, "`retryable`", diagnostics));
     let translations = other_locales
         .iter()
         .filter_map(|locale| {
@@ -391,14 +540,45 @@ fn read_code(
             Some(((*locale).to_owned(), text))
         })
         .collect();
+    let (code, name, status, desc) = (code?, name?, status?, desc?);
+    // Read only for a line that is read: the loader reads the files of such lines only.
+    let doc = read_doc(entry, doc_file.as_ref(), reading.attachments, diagnostics);
     Some(CodeEntry {
-        code: code?,
-        name: name?,
-        status: status?,
-        desc: desc?,
+        code,
+        name,
+        status,
+        desc,
         translations,
         deprecated,
+        grpc,
+        doc,
+        doc_file,
+        retryable,
     })
+}
+
+/// A code's documentation: `doc = """..."""`, or the text of the file `doc_file` names.
+fn read_doc(
+    entry: &Table<'_, '_>,
+    doc_file: Option<&Spanned<String>>,
+    attachments: &Attachments<'_>,
+    diagnostics: &mut Diagnostics,
+) -> Option<Spanned<String>> {
+    let doc = entry.optional_string("doc", diagnostics);
+    match (doc, doc_file) {
+        (doc, None) => doc,
+        (Some(doc), Some(file)) => {
+            diagnostics.push(
+                file.span,
+                "the code has both `doc` and `doc_file`: keep one, the documentation is written once",
+            );
+            Some(doc)
+        }
+        (None, Some(file)) => {
+            let text = attachments.text(file, diagnostics)?;
+            Some(Spanned::new(text.to_owned(), file.span))
+        }
+    }
 }
 
 /// A line of `retired`: `{ code = "10106", name = "SessionRevoked", reason = "..." }`.

@@ -216,6 +216,21 @@ pub(crate) fn integer<T: TryFrom<i128>>(
     fitted.map(|number| Spanned::new(number, value.span()))
 }
 
+/// `value` as a boolean, reporting any other type.
+pub(crate) fn boolean(
+    value: &Value<'_>,
+    what: &str,
+    diagnostics: &mut Diagnostics,
+) -> Option<Spanned<bool>> {
+    match value.get_ref() {
+        DeValue::Boolean(flag) => Some(Spanned::new(*flag, value.span())),
+        _ => {
+            mismatch(value, what, "`true` or `false`", diagnostics);
+            None
+        }
+    }
+}
+
 /// `value` as an array, reporting any other type.
 pub(crate) fn array<'a, 'i>(
     value: &'a Value<'i>,

@@ -8,9 +8,9 @@ use crate::model::{Catalog, CatalogFile, CodeEntry, Envelope, HttpStatus};
 /// ```
 /// let file = hero_codes_catalog::CatalogFile::builtin().unwrap();
 /// let table = hero_codes_catalog::markdown_table(file.catalog("ResultCode").unwrap());
-/// assert!(table.starts_with("| Code | Variant | Status | Description | Description (en) |\n|---"));
+/// assert!(table.starts_with("| Code | Variant | Status | gRPC | Description | Description (en) |\n|---"));
 /// assert!(table.contains(
-///     "| 10400 | `NotFound` | 404 | 所请求的资源不存在 | The requested resource does not exist |\n"
+///     "| 10400 | `NotFound` | 404 | NOT_FOUND | 所请求的资源不存在 | The requested resource does not exist |\n"
 /// ));
 /// ```
 pub fn markdown_table(catalog: &Catalog) -> String {
@@ -23,7 +23,7 @@ pub fn markdown_table(catalog: &Catalog) -> String {
     });
     let headings = code_table_headings(&locales);
     let rows = catalog.codes.iter().map(|entry| {
-        let mut row = code_table_row(entry);
+        let mut row = code_table_row(catalog, entry);
         row[1] = format!("`{}`", row[1]); // the variant, as code
         row
     });
@@ -42,13 +42,15 @@ pub fn markdown_http_table(file: &CatalogFile) -> String {
     markdown(&headings, file.http_statuses.iter().map(http_table_row))
 }
 
-/// The headings of a catalog's table, whatever its format: `Code`, `Variant`, `Status`,
+/// The headings of a catalog's table before its descriptions, whatever its format.
+pub const CODE_TABLE_HEADINGS: [&str; 4] = ["Code", "Variant", "Status", "gRPC"];
+
+/// The headings of a catalog's table, whatever its format: [`CODE_TABLE_HEADINGS`],
 /// `Description`, then `Description (en)` for each locale after the default one (`locales`
 /// lists those after the default).
 pub fn code_table_headings(other_locales: &[&str]) -> Vec<String> {
-    let mut headings: Vec<String> = ["Code", "Variant", "Status", "Description"]
-        .map(str::to_owned)
-        .into();
+    let mut headings: Vec<String> = CODE_TABLE_HEADINGS.map(str::to_owned).into();
+    headings.push("Description".to_owned());
     headings.extend(
         other_locales
             .iter()
@@ -57,15 +59,22 @@ pub fn code_table_headings(other_locales: &[&str]) -> Vec<String> {
     headings
 }
 
-/// A code's row under [`code_table_headings`]: code, variant, status, the description in
-/// each locale of the file, the default first.
-pub fn code_table_row(entry: &CodeEntry) -> Vec<String> {
-    let mut row = vec![
+/// A code of `catalog` in the columns of [`CODE_TABLE_HEADINGS`]: code, variant, HTTP
+/// status, gRPC status.
+pub fn code_table_cells(catalog: &Catalog, entry: &CodeEntry) -> [String; 4] {
+    [
         entry.code.value.clone(),
         entry.name.value.clone(),
         entry.status.value.to_string(),
-        entry.desc.value.clone(),
-    ];
+        catalog.grpc_of(entry).name().to_owned(),
+    ]
+}
+
+/// A code's row under [`code_table_headings`]: [`code_table_cells`], then the description
+/// in each locale of the file, the default first.
+pub fn code_table_row(catalog: &Catalog, entry: &CodeEntry) -> Vec<String> {
+    let mut row: Vec<String> = code_table_cells(catalog, entry).into();
+    row.push(entry.desc.value.clone());
     row.extend(
         entry
             .translations

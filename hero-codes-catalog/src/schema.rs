@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value as Json, json};
 
-use hero_codes_vocab::CodeType;
+use hero_codes_vocab::{CodeType, GrpcCode};
 
 use crate::keys::{self, Key, Value};
 use crate::reader::looks_like_locale;
@@ -31,6 +31,11 @@ pub fn json_schema() -> Json {
     let mut schema = table(keys::FILE, false);
     let root = schema.as_object_mut().expect("a table is an object");
     root.insert("$schema".to_owned(), json!(DRAFT));
+    let one_of: Vec<Json> = keys::FILE_NEEDS_ONE_OF
+        .iter()
+        .map(|key| json!({ "required": [key] }))
+        .collect();
+    root.insert("anyOf".to_owned(), Json::Array(one_of));
     root.insert(
         "title".to_owned(),
         json!("hero-codes catalog file (codes.toml)"),
@@ -52,9 +57,16 @@ fn value(value: &Value) -> Json {
         Value::CodeType => {
             json!({ "enum": CodeType::ALL.map(CodeType::key) })
         }
+        Value::GrpcCode => {
+            json!({ "enum": GrpcCode::ALL.iter().map(|code| code.name()).collect::<Vec<_>>() })
+        }
         Value::FieldOrFalse => {
             json!({ "anyOf": [{ "type": "string" }, { "enum": [false] }] })
         }
+        Value::Boolean => json!({ "type": "boolean" }),
+        Value::PathOr(other) => json!({
+            "anyOf": [{ "type": "string", "minLength": 1 }, self::value(other)]
+        }),
         Value::List(item) => json!({ "type": "array", "items": self::value(item) }),
         Value::Table { keys, translations } => table(keys, *translations),
         Value::Map(item) => json!({ "type": "object", "additionalProperties": self::value(item) }),
@@ -132,8 +144,13 @@ mod tests {
             translation_pattern(&keys),
             format!("^(?!(?:doc)$){LOCALE_PATTERN}$")
         );
+        // A code line's `doc` is its documentation, not a description in a language `doc`.
         assert_eq!(
             translation_pattern(keys::CODE),
+            format!("^(?!(?:doc)$){LOCALE_PATTERN}$")
+        );
+        assert_eq!(
+            translation_pattern(keys::RETIRED),
             format!("^{LOCALE_PATTERN}$")
         );
     }

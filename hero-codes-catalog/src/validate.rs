@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostics, Spanned};
 use crate::ident::check_identifier;
-use hero_codes_vocab::{CodeType, GENERATED_ITEMS};
+use hero_codes_vocab::{CodeType, DOC_URL_PLACEHOLDER, GENERATED_ITEMS};
 
 use crate::model::{Catalog, CatalogFile, CodeEntry, Envelope};
 use crate::reader::looks_like_locale;
@@ -15,9 +15,12 @@ use crate::wording::quoted_list;
 pub(crate) fn check(file: &CatalogFile, diagnostics: &mut Diagnostics) {
     envelope_fields_are_distinct(&file.envelope, diagnostics);
     envelope_limits_are_positive(&file.envelope, diagnostics);
+    doc_url_template_names_the_code(&file.envelope, diagnostics);
     locales_are_language_tags(file, diagnostics);
     http_statuses_are_unique(file, diagnostics);
     http_texts_are_not_empty(file, diagnostics);
+    catalog_names_are_unique(file, diagnostics);
+    crate::owners::check(file, diagnostics);
     for catalog in &file.catalogs {
         catalog_name_is_identifier(catalog, diagnostics);
         allowed_statuses_are_unique(catalog, diagnostics);
@@ -39,6 +42,29 @@ pub(crate) fn check(file: &CatalogFile, diagnostics: &mut Diagnostics) {
         retired_codes_are_unique(catalog, diagnostics);
         retired_codes_are_not_defined_again(catalog, diagnostics);
         lifecycle_texts_are_not_empty(catalog, diagnostics);
+    }
+    crate::grpc::check(file, diagnostics);
+}
+
+/// Rejects `[catalogs.ResultCode]` in a file that includes a file with a `ResultCode`
+/// catalog too, and a catalog taken from two included files: each becomes one enum.
+fn catalog_names_are_unique(file: &CatalogFile, diagnostics: &mut Diagnostics) {
+    for (index, catalog) in file.catalogs.iter().enumerate() {
+        let name = &catalog.name;
+        let Some(first) = file.catalogs[..index]
+            .iter()
+            .find(|first| first.name.value == name.value)
+        else {
+            continue;
+        };
+        let place = diagnostics.place_of(first.name.span, name.span);
+        diagnostics.push(
+            name.span,
+            format!(
+                "catalog `{}` is defined twice, here and on {place}: each catalog becomes one enum; rename one, or take it from one file only (`include = [{{ path = \"...\", catalogs = [...] }}]`)",
+                name.value
+            ),
+        );
     }
 }
 
@@ -114,6 +140,7 @@ fn envelope_fields_are_distinct(envelope: &Envelope, diagnostics: &mut Diagnosti
         ("code", Some(&envelope.code)),
         ("desc", Some(&envelope.desc)),
         ("data", Some(&envelope.data)),
+        ("doc_url", envelope.doc_url.as_ref().map(|link| &link.field)),
     ]
     .into_iter()
     .filter_map(|(key, name)| Some((key, name?)))
@@ -149,6 +176,24 @@ fn envelope_fields_are_distinct(envelope: &Envelope, diagnostics: &mut Diagnosti
             diagnostics.push(written.span, message);
         }
     }
+}
+
+/// Rejects `doc_url = { field = "doc_url", template = "https://example.com/codes" }` (every
+/// code would link to one page) and a placeholder other than `{code}`.
+fn doc_url_template_names_the_code(envelope: &Envelope, diagnostics: &mut Diagnostics) {
+    let Some(link) = &envelope.doc_url else {
+        return;
+    };
+    let template = &link.template.value;
+    let without_code = template.replace(DOC_URL_PLACEHOLDER, "");
+    let message = if !template.contains(DOC_URL_PLACEHOLDER) {
+        "the `doc_url` template has no `{code}`: every code would link to the same page; write where the code goes, e.g. \"https://errors.example.com/codes/{code}\""
+    } else if without_code.contains(['{', '}']) {
+        "the `doc_url` template has a placeholder other than `{code}`: `{code}` is the only one; write the rest of the link as it is"
+    } else {
+        return;
+    };
+    diagnostics.push(link.template.span, message);
 }
 
 /// Rejects `[envelope] desc_max_chars = 0`.

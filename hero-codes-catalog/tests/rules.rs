@@ -84,14 +84,14 @@ fn unknown_key_without_a_close_match_lists_the_known_keys() {
     assert_eq!(
         errors("colour = 1\n[catalogs.AppCode]\ncodes = []\n"),
         "codes.toml:1:1: unknown key `colour` in the catalog file: \
-         expected `locales`, `envelope`, `http` or `catalogs`"
+         expected `locales`, `domain`, `include`, `envelope`, `http`, `owners` or `catalogs`"
     );
     assert_eq!(
         errors(&with_codes(
             r#"    { code = "0", name = "Ok", status = 200, desc = "成功", colour = 1 },"#
         )),
         "codes.toml:4:59: unknown key `colour` in a code entry: \
-         expected `code`, `name`, `status`, `desc` or `deprecated`"
+         expected `code`, `name`, `status`, `desc`, `deprecated`, `grpc`, `doc`, `doc_file` or `retryable`"
     );
 }
 
@@ -611,7 +611,7 @@ codes = [
          codes.toml:13:12: range for status 500 which is not in `statuses` (200, 404): \
          add the status or remove the range\n\
          codes.toml:14:1: unknown key `colour` in a catalog: \
-         expected `doc`, `success`, `statuses`, `ranges`, `codes`, `retired` or `failures`\n\
+         expected `doc`, `owner`, `success`, `statuses`, `ranges`, `codes`, `retired`, `failures`, `grpc` or `domain`\n\
          codes.toml:16:41: status 418 is not allowed in app-code: use one of 200, 404, \
          or add it to `statuses`\n\
          codes.toml:17:14: duplicate code `0` in app-code: it is already defined on line 16; \
@@ -868,7 +868,10 @@ fn several_codes_with_status_200_need_a_declared_success_code() {
          `A0001`), so which one means success is unclear: name it with `success = \"00000\"` in \
          [catalogs.AppCode]"
     );
-    let declared = text.replace("codes = [", "success = \"00000\"\ncodes = [");
+    let declared = text.replace(
+        "codes = [",
+        "success = \"00000\"\ngrpc = \"FAILED_PRECONDITION\"\ncodes = [",
+    );
     let file = accepts(&declared);
     assert_eq!(file.catalogs[0].success().unwrap().code.value, "00000");
 }
@@ -890,7 +893,7 @@ fn the_declared_success_code_must_exist_and_answer_2xx() {
 
 #[test]
 fn errors_may_answer_with_http_200_and_failures_may_name_them() {
-    let text = "[catalogs.AliCode]\nsuccess = \"00000\"\ncodes = [\n\
+    let text = "[catalogs.AliCode]\nsuccess = \"00000\"\ngrpc = \"FAILED_PRECONDITION\"\ncodes = [\n\
                 { code = \"00000\", name = \"Ok\", status = 200, desc = \"一切ok\" },\n\
                 { code = \"A0400\", name = \"BadParameter\", status = 200, desc = \"用户请求参数错误\" },\n\
                 { code = \"B0001\", name = \"SystemError\", status = 200, desc = \"系统执行出错\" },\n]\n\
@@ -902,7 +905,7 @@ fn errors_may_answer_with_http_200_and_failures_may_name_them() {
     accepts(text);
     assert_eq!(
         errors(&text.replace("internal = \"B0001\"", "internal = \"00000\"")),
-        "codes.toml:18:12: `internal` names `00000`, the success code of AliCode: a failure \
+        "codes.toml:19:12: `internal` names `00000`, the success code of AliCode: a failure \
          answers with an error code"
     );
 }

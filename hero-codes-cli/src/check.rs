@@ -1,12 +1,14 @@
-//! `hero-codes check`: every rule of the macros, every problem at once.
+//! `hero-codes check`: every rule of the macros, every problem at once; with several
+//! files, the rules between them too.
 
 use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 
-use hero_codes_catalog::{Error, Position};
+use hero_codes_catalog::{CatalogFile, Error, Position, Source, check_together};
 use serde::Serialize;
 
 use crate::source;
-use crate::{CannotRun, FileArg, Format, Outcome};
+use crate::{CannotRun, Format, Outcome};
 
 /// Check a catalog file by every rule the macros apply, and print every problem at once
 #[derive(Debug, clap::Args)]
@@ -15,6 +17,7 @@ Examples:
   hero-codes check
   hero-codes check api/codes.toml
   hero-codes check --format json codes.toml | jq -r '.[] | \"\\(.line): \\(.message)\"'
+  hero-codes check services/*/codes.toml    the services of an organisation, together
 
 Problems are printed as rustc prints errors, in colour on a terminal (NO_COLOR=1 turns it
 off). With --format json, stdout is an array with one object per problem:
@@ -22,16 +25,38 @@ off). With --format json, stdout is an array with one object per problem:
 columns counted from 1, columns in characters, `end` one past the last character, `help`
 null when the message has none. Exit status 1 when there is a problem.")]
 pub(crate) struct Args {
-    #[command(flatten)]
-    file: FileArg,
+    /// The catalog files [default: the one the crate here declares in its Cargo.toml, as the
+    /// macros read it; outside a crate, ./codes.toml if there is one; else the built-in
+    /// catalog]. Several files are checked together, as the services of one organisation:
+    /// a code defined with different meanings, or owners whose blocks overlap, is a problem
+    #[arg(value_name = "FILE")]
+    files: Vec<PathBuf>,
     /// How to print the problems
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
 }
 
 pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<Outcome, CannotRun> {
-    let source = source::read(args.file.file.as_deref())?;
-    let result = source.check();
+    let (described, result) = match args.files.as_slice() {
+        [] | [_] => {
+            let source = source::read(args.files.first().map(PathBuf::as_path))?;
+            (
+                source.located.describe(),
+                source.check().map(|file| vec![file]),
+            )
+        }
+        files => {
+            let sources = files
+                .iter()
+                .map(|file| source::read(Some(file)))
+                .collect::<Result<Vec<Source>, _>>()?;
+            let described: Vec<String> = sources
+                .iter()
+                .map(|source| source.located.describe())
+                .collect();
+            (described.join(", "), check_together(&sources))
+        }
+    };
     match args.format {
         Format::Json => {
             let problems = result.as_ref().err().map(json_problems).unwrap_or_default();
@@ -39,17 +64,13 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<Outcome, CannotRu
             writeln!(out)?;
         }
         Format::Human => match &result {
-            Ok(file) => {
-                let codes: usize = file
-                    .catalogs
-                    .iter()
-                    .map(|catalog| catalog.codes.len())
-                    .sum();
-                let catalogs = file.catalogs.len();
+            Ok(files) => {
+                let catalogs = files.iter().flat_map(|file: &CatalogFile| &file.catalogs);
+                let codes: usize = catalogs.clone().map(|catalog| catalog.codes.len()).sum();
+                let catalogs = catalogs.count();
                 writeln!(
                     out,
-                    "{}: no problems in {catalogs} catalog{}, {codes} code{}",
-                    source.located.describe(),
+                    "{described}: no problems in {catalogs} catalog{}, {codes} code{}",
                     plural(catalogs),
                     plural(codes)
                 )?;
@@ -117,11 +138,11 @@ fn json_problems(error: &Error) -> Vec<JsonProblem<'_>> {
         .problems()
         .iter()
         .map(|problem| JsonProblem {
-            file: error.origin(),
+            file: error.file_of(problem),
             line: problem.position.map(|position| position.line),
             column: problem.position.map(|position| position.column),
             end: error
-                .text()
+                .text_of(problem)
                 .zip(problem.span)
                 .map(|(text, span)| Position::of(text, span.end))
                 .map(|Position { line, column }| End { line, column }),

@@ -56,13 +56,23 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<Outcome, CannotRu
     if found {
         return Ok(Outcome::Ok);
     }
+    report_unknown(&file, &origin, &args.code)?;
+    Ok(Outcome::ProblemFound)
+}
+
+/// Says on stderr that `file` (named `origin`) has no `code`, with the nearest codes.
+pub(crate) fn report_unknown(
+    file: &CatalogFile,
+    origin: &str,
+    code: &str,
+) -> Result<(), CannotRun> {
     let mut stderr = std::io::stderr().lock();
-    writeln!(stderr, "error: no code `{}` in {origin}", args.code)?;
-    let nearest = nearest_codes(&file, &args.code);
+    writeln!(stderr, "error: no code `{code}` in {origin}")?;
+    let nearest = nearest_codes(file, code);
     if !nearest.is_empty() {
         writeln!(stderr, "  nearest: {}", nearest.join(", "))?;
     }
-    Ok(Outcome::ProblemFound)
+    Ok(())
 }
 
 /// The codes nearest `code`, as `code (Catalog::Variant)`: its likely misspellings first

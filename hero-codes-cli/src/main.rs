@@ -6,6 +6,7 @@
 
 mod check;
 mod diff;
+mod explain;
 mod export;
 mod lock;
 mod lookup;
@@ -46,6 +47,7 @@ Examples:
   hero-codes table --format html > codes.html
   hero-codes export --lang ts > src/codes.ts
   hero-codes lookup 10400
+  hero-codes explain 10400                  a code in full, as rustc --explain
   hero-codes diff old/codes.toml codes.toml
   hero-codes lock                           write the lock beside the crate's catalog
   hero-codes schema > codes.schema.json     for editors: `#:schema ./codes.schema.json`
@@ -69,6 +71,7 @@ enum Command {
     Table(table::Args),
     Export(export::Args),
     Lookup(lookup::Args),
+    Explain(explain::Args),
     Diff(diff::Args),
     Lock(lock::Args),
     Schema(schema::Args),
@@ -90,6 +93,7 @@ fn main() -> ExitCode {
         Command::Table(args) => table::run(&args, &mut stdout),
         Command::Export(args) => export::run(&args, &mut stdout),
         Command::Lookup(args) => lookup::run(&args, &mut stdout),
+        Command::Explain(args) => explain::run(&args, &mut stdout),
         Command::Diff(args) => diff::run(&args, &mut stdout),
         Command::Lock(args) => lock::run(&args, &mut stdout),
         Command::Schema(args) => schema::run(&args, &mut stdout),

@@ -4,7 +4,8 @@
 //! (`tests/clients/`), calls the running demo: the documents' examples (`PUT /download+1`
 //! answers 202, the tracker search), a business error, an unknown route, a malformed body.
 //! It also reads answers given as JSON text: a code no catalog knows, a body that is no
-//! envelope, and the numeric codes of a WeChat-style catalog (`tests/catalogs/wechat.toml`).
+//! envelope, and the numeric codes of a WeChat-style catalog (`tests/catalogs/wechat.toml`),
+//! whose `retryable` codes each client's retry helper reports.
 //! Every client prints the same lines, [`EXPECTED`].
 //!
 //! The toolchains are `tsc` (npm, in `tests/node`), `python3` with mypy (PyPI, in
@@ -34,6 +35,7 @@ wechat error: WeChatCode.InvalidAppId 200 40013 invalid appid | catalog 400 -
 wechat success: success 200 0 ok o6_bmjrPTlm6
 wechat unknown: unknown 200 99999 new error
 wechat not an envelope: EnvelopeShapeError
+retryable: -1 true 40013 false 99999 false
 ";
 
 /// What the ten-line client of each language in `docs/clients.md` prints: the apps found.

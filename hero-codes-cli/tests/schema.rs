@@ -207,6 +207,30 @@ fn every_file_the_schema_rejects_check_rejects_too() {
             ),
         ),
         (
+            "retryable-a-string",
+            edit(ok, &ok.replace(" }", r#", retryable = "yes" }"#)),
+        ),
+        ("include-a-number", format!("include = [1]\n{builtin}")),
+        (
+            "include-without-path",
+            format!("include = [{{ catalogs = [\"A\"] }}]\n{builtin}"),
+        ),
+        (
+            "owner-range-of-one",
+            format!("{builtin}\n[owners.team]\nranges = [[10000]]\n"),
+        ),
+        (
+            "owner-unknown-key",
+            format!("{builtin}\n[owners.team]\nrange = [[10000, 10999]]\n"),
+        ),
+        (
+            "doc-url-without-template",
+            edit(
+                "desc_max_chars = 128",
+                "desc_max_chars = 128\ndoc_url = { field = \"doc_url\" }",
+            ),
+        ),
+        (
             "failures-missing-a-kind",
             edit("internal = \"10500\"\n", ""),
         ),

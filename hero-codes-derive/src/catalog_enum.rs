@@ -9,7 +9,9 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use hero_codes_catalog::{Catalog, CatalogFile, CodeEntry, markdown_http_table, markdown_table};
+use hero_codes_catalog::{
+    Catalog, CatalogFile, CodeEntry, error_reason, markdown_http_table, markdown_table,
+};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 use syn::parse::{Parse, ParseStream};
@@ -216,6 +218,9 @@ fn catalog_answers<'a>(
             catalog: &catalog.name.value,
             code: &entry.code.value,
             status: entry.status.value,
+            grpc: catalog.grpc_of(entry).number(),
+            reason: error_reason(&entry.name.value),
+            domain: file.domain_of(catalog),
             desc: RowDesc::Fixed((0..locales).map(|locale| entry.desc_in(locale)).collect()),
             listed: success != Some(entry.code.value.as_str()),
         })
@@ -372,11 +377,18 @@ fn expand_failure_codes(catalog: &Catalog, name: &Ident, krate: &TokenStream) ->
 }
 
 /// The variant's doc line, so rustdoc shows the table: "`10400` · HTTP 404 ·
-/// 所请求的资源不存在", then each other locale's text: " · en: The requested ...".
+/// 所请求的资源不存在", then each other locale's text: " · en: The requested ...", then
+/// whether retrying helps and the code's long documentation, when the file has them.
 fn variant_doc(entry: &CodeEntry, file: &CatalogFile) -> String {
     let mut doc = entry.doc_line();
     for (index, locale) in file.locale_tags().iter().enumerate().skip(1) {
         doc.push_str(&format!(" · {locale}: {}", entry.desc_in(index)));
+    }
+    // The retry advice and the long documentation, as `hero-codes explain` shows them.
+    let doc_text = entry.doc.as_ref().map(|doc| doc.value.trim());
+    for paragraph in entry.retry_note().into_iter().chain(doc_text) {
+        doc.push_str("\n\n");
+        doc.push_str(paragraph);
     }
     doc
 }

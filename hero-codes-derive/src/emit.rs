@@ -33,6 +33,11 @@ pub(crate) struct Row<'a> {
     pub(crate) catalog: &'a str,
     pub(crate) code: &'a str,
     pub(crate) status: u16,
+    /// The gRPC status code's number, the reason of its `ErrorInfo` (the catalog variant
+    /// in UPPER_SNAKE_CASE) and its domain: the code's identity over gRPC.
+    pub(crate) grpc: i32,
+    pub(crate) reason: String,
+    pub(crate) domain: &'a str,
     /// Where the description comes from.
     pub(crate) desc: RowDesc<'a>,
     /// Whether `ErrorAnswers` lists it: a catalog's success code is no error.
@@ -51,6 +56,9 @@ pub(crate) enum RowDesc<'a> {
         pattern: TokenStream,
         /// The text in the locale `locale` holds, formatted from those bindings.
         format: TokenStream,
+        /// Each field the text names, by name, handed to `visit` as the text formats it:
+        /// the `ErrorInfo` metadata of a gRPC answer.
+        visits: TokenStream,
     },
 }
 
@@ -122,7 +130,7 @@ impl<'a> Answers<'a> {
             Some(file) => envelope::fields(file, krate),
             None => quote!(#krate::ENVELOPE),
         };
-        let catalogs = self.catalogs();
+        let catalogs = shared_or_each(self.rows.iter().map(|row| row.catalog).collect());
         let names = self.rows.iter().map(|row| row.name);
         let codes = self.rows.iter().map(|row| row.code);
         let statuses = self.rows.iter().map(|row| row.status);
@@ -131,6 +139,9 @@ impl<'a> Answers<'a> {
             Some(slot) => quote!(::core::option::Option::Some(#slot)),
             None => quote!(::core::option::Option::None),
         };
+        let grpcs = self.rows.iter().map(|row| row.grpc);
+        let reasons = self.rows.iter().map(|row| row.reason.as_str());
+        let domains = shared_or_each(self.rows.iter().map(|row| row.domain).collect());
         let locales = 0..self.file.map_or(0, envelope::locale_count);
         let descs = locales.clone().map(|locale| {
             let row = self.rows.iter().map(|row| match (&row.desc, locale) {
@@ -151,21 +162,15 @@ impl<'a> Answers<'a> {
                 names: &[#(#names),*],
                 codes: &[#(#codes),*],
                 statuses: &#krate::__private::statuses([#(#statuses),*]),
+                grpcs: &[#(#grpcs),*],
+                reasons: &[#(#reasons),*],
+                domains: &[#(#domains),*],
                 success: #success,
                 descs: &[#(#descs),*],
                 bodies: &[#(#bodies),*],
                 identities: &IDENTITIES,
             }
         }
-    }
-
-    /// The catalog of each row, or the one they all share.
-    fn catalogs(&self) -> Vec<&'a str> {
-        let mut catalogs: Vec<&str> = self.rows.iter().map(|row| row.catalog).collect();
-        if catalogs.windows(2).all(|pair| pair[0] == pair[1]) {
-            catalogs.truncate(1);
-        }
-        catalogs
     }
 
     /// The row's body in `locale`, serialized now; empty where the description is filled
@@ -179,32 +184,61 @@ impl<'a> Answers<'a> {
         }
     }
 
-    /// `Tabled::filled_desc` of a derived error whose descriptions are filled at run time:
-    /// each such variant has an arm of its own; nothing for the others.
+    /// `Tabled::filled_desc` and `visit_fields` of a derived error whose descriptions are
+    /// filled at run time: each such variant has an arm of its own; nothing for the others.
     fn filled_desc(&self) -> TokenStream {
-        let filled: Vec<TokenStream> = self
+        let filled: Vec<(&TokenStream, &TokenStream, &TokenStream)> = self
             .rows
             .iter()
             .filter_map(|row| match &row.desc {
                 RowDesc::Filled {
-                    pattern, format, ..
-                } => Some(quote!(#pattern => ::core::option::Option::Some(#format),)),
+                    pattern,
+                    format,
+                    visits,
+                    ..
+                } => Some((pattern, format, visits)),
                 RowDesc::Fixed(_) => None,
             })
             .collect();
         if filled.is_empty() {
             return TokenStream::new();
         }
+        let descs = filled
+            .iter()
+            .map(|(pattern, format, _)| quote!(#pattern => ::core::option::Option::Some(#format),));
+        let visits = filled
+            .iter()
+            .map(|(pattern, _, visits)| quote!(#pattern => { #visits }));
         quote! {
             #[inline]
             #[allow(unused_variables)] // `locale`, when every text is in one language
             fn filled_desc(&self, locale: usize) -> ::core::option::Option<::std::string::String> {
                 #[allow(unreachable_patterns)]
                 match self {
-                    #(#filled)*
+                    #(#descs)*
                     _ => ::core::option::Option::None,
+                }
+            }
+
+            fn visit_fields(
+                &self,
+                visit: &mut dyn ::core::ops::FnMut(&'static str, &dyn ::core::fmt::Display),
+            ) {
+                #[allow(unreachable_patterns)]
+                match self {
+                    #(#visits)*
+                    _ => {}
                 }
             }
         }
     }
+}
+
+/// A column's one value when every row has the same (a type's codes are mostly from one
+/// catalog), else each row's: `Table` reads either.
+fn shared_or_each(mut column: Vec<&str>) -> Vec<&str> {
+    if column.windows(2).all(|pair| pair[0] == pair[1]) {
+        column.truncate(1);
+    }
+    column
 }

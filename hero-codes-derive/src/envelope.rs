@@ -53,6 +53,12 @@ pub(crate) fn fields(file: &CatalogFile, krate: &TokenStream) -> TokenStream {
     if !locales.is_empty() {
         fields.extend(quote!(locales: &[#(#locales),*],));
     }
+    if let Some(link) = &envelope.doc_url {
+        let (field, template) = (&link.field.value, &link.template.value);
+        fields.extend(quote! {
+            doc_url: ::core::option::Option::Some(#krate::DocUrl { field: #field, template: #template }),
+        });
+    }
     quote!(#krate::Envelope { #fields ..#krate::__private::DEFAULT_ENVELOPE })
 }
 

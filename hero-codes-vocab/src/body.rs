@@ -35,17 +35,54 @@ pub struct EnvelopeNames<'a> {
     pub desc: &'a str,
     /// Whether the code is a JSON string or a number.
     pub code_type: CodeType,
+    /// The link to the code's page that error bodies carry, if the envelope has one.
+    pub doc_url: Option<DocUrl<'a>>,
 }
+
+/// A link to the page of each code in error bodies, as Stripe's `doc_url`: `[envelope]
+/// doc_url = { field = "doc_url", template = "https://example.com/codes/{code}" }`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DocUrl<'a> {
+    /// The field of the error body that holds the link.
+    pub field: &'a str,
+    /// The link, with `{code}` where the code goes.
+    pub template: &'a str,
+}
+
+impl DocUrl<'_> {
+    /// The link of `code`: the template with `{code}` replaced.
+    ///
+    /// ```
+    /// let link = hero_codes_vocab::DocUrl { field: "doc_url", template: "https://example.com/codes/{code}" };
+    /// assert_eq!(link.of("10400"), "https://example.com/codes/10400");
+    /// ```
+    pub fn of(&self, code: &str) -> String {
+        self.template.replace(DOC_URL_PLACEHOLDER, code)
+    }
+}
+
+/// Where the code goes in a [`DocUrl`]'s template.
+pub const DOC_URL_PLACEHOLDER: &str = "{code}";
 
 /// The JSON body of an error answer: `{"result":false,"result_code":"10400",
 /// "result_desc":"..."}` in `names`, the code as a number when the envelope says so (a
-/// checked catalog holds integers only then), `result` left out when there is none.
+/// checked catalog holds integers only then), `result` left out when there is none, and
+/// the link to the code's page last when the envelope has one.
 ///
 /// ```
-/// use hero_codes_vocab::{CodeType, EnvelopeNames, error_body};
+/// use hero_codes_vocab::{CodeType, DocUrl, EnvelopeNames, error_body};
 ///
-/// let wechat = EnvelopeNames { result: None, code: "errcode", desc: "errmsg", code_type: CodeType::Number };
+/// let wechat = EnvelopeNames { result: None, code: "errcode", desc: "errmsg", code_type: CodeType::Number, doc_url: None };
 /// assert_eq!(error_body(&wechat, "40013", "invalid \"appid\""), r#"{"errcode":40013,"errmsg":"invalid \"appid\""}"#);
+///
+/// let linked = EnvelopeNames {
+///     doc_url: Some(DocUrl { field: "doc_url", template: "https://example.com/codes/{code}" }),
+///     ..wechat
+/// };
+/// assert_eq!(
+///     error_body(&linked, "40013", "invalid appid"),
+///     r#"{"errcode":40013,"errmsg":"invalid appid","doc_url":"https://example.com/codes/40013"}"#
+/// );
 /// ```
 pub fn error_body(names: &EnvelopeNames<'_>, code: &str, desc: &str) -> String {
     let mut body = String::with_capacity(64 + code.len() + desc.len());
@@ -64,6 +101,12 @@ pub fn error_body(names: &EnvelopeNames<'_>, code: &str, desc: &str) -> String {
     push_json_string(&mut body, names.desc);
     body.push(':');
     push_json_string(&mut body, desc);
+    if let Some(link) = names.doc_url {
+        body.push(',');
+        push_json_string(&mut body, link.field);
+        body.push(':');
+        push_json_string(&mut body, &link.of(code));
+    }
     body.push('}');
     body
 }
@@ -121,6 +164,7 @@ mod tests {
             code: "code",
             desc: "message",
             code_type: CodeType::String,
+            doc_url: None,
         };
         assert_eq!(
             error_body(&names, "A0400", "用户请求参数错误"),

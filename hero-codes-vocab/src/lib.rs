@@ -8,6 +8,8 @@
 //! - [`CodeType`] and [`error_body`]: how an envelope writes its code, and the one writer of
 //!   error bodies (the macros call it at compile time, the runtime for descriptions filled
 //!   in from fields);
+//! - [`GrpcCode`] and [`error_reason`]: the gRPC status codes, the one an HTTP status
+//!   maps to, and the reason of a code's `ErrorInfo`;
 //! - [`GENERATED_ITEMS`]: the associated items every generated catalog enum has;
 //! - [`default_envelope`]: the envelope of a file whose `[envelope]` says nothing.
 //!
@@ -24,6 +26,7 @@
 //!     code: "result_code",
 //!     desc: "result_desc",
 //!     code_type: CodeType::String,
+//!     doc_url: None,
 //! };
 //! assert_eq!(
 //!     error_body(&names, "10400", "所请求的资源不存在"),
@@ -36,8 +39,12 @@
 mod body;
 pub mod default_envelope;
 mod failure;
+mod grpc;
 mod items;
 
-pub use body::{CodeType, EnvelopeNames, error_body, push_json_string};
+pub use body::{
+    CodeType, DOC_URL_PLACEHOLDER, DocUrl, EnvelopeNames, error_body, push_json_string,
+};
 pub use failure::Failure;
+pub use grpc::{GrpcCode, error_reason};
 pub use items::GENERATED_ITEMS;

@@ -100,12 +100,7 @@ impl Answer {
     /// The answer for a panic of the handler: `C`'s `internal` code, nothing of the panic's
     /// message, which goes to the log.
     pub(crate) fn panic<C: FailureCodes>(payload: &(dyn Any + Send)) -> Self {
-        let message = payload
-            .downcast_ref::<&str>()
-            .copied()
-            .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
-            .unwrap_or("a panic with a non-text payload");
-        tracing::error!(panic = message, "handler panicked");
+        report_panic(payload);
         Self::failure::<C>(Failure::Internal)
     }
 
@@ -139,6 +134,16 @@ impl Answer {
             ..Self::failure::<crate::ResultCode>(failure)
         }
     }
+}
+
+/// Logs a handler's panic with its message: the client reads only the catalog's text.
+pub(crate) fn report_panic(payload: &(dyn Any + Send)) {
+    let message = payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("a panic with a non-text payload");
+    tracing::error!(panic = message, "handler panicked");
 }
 
 /// What a layer of catalog `C` answers instead of a response of its service with `status`

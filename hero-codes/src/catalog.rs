@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use hero_codes_vocab::{CodeType, EnvelopeNames};
+use hero_codes_vocab::{CodeType, DocUrl, EnvelopeNames};
 
 use crate::ErrorAnswers;
 
@@ -104,6 +104,8 @@ pub struct Envelope {
     /// The languages of the file's descriptions (`locales`), the default first; empty when
     /// the file declares none.
     pub locales: &'static [&'static str],
+    /// The link to each code's page that error bodies carry (`[envelope] doc_url`), if any.
+    pub doc_url: Option<DocUrl<'static>>,
 }
 
 impl Envelope {
@@ -114,6 +116,7 @@ impl Envelope {
             code: self.code,
             desc: self.desc,
             code_type: self.code_type,
+            doc_url: self.doc_url,
         }
     }
 }
@@ -184,6 +187,7 @@ pub(crate) mod private {
         code_max_chars: default_envelope::CODE_MAX_CHARS,
         desc_max_chars: default_envelope::DESC_MAX_CHARS,
         locales: &[],
+        doc_url: None,
     };
 
     /// `status` as a `StatusCode`; generated code calls it in a `const` block, so a status

@@ -96,6 +96,14 @@ pub trait ApiError: Error {
         self.desc()
     }
 
+    /// Hands each field a variant's own description names to `visit`, by name, formatted
+    /// as the description formats it: `("id", 7)` for `应用{id}不存在`. The metadata of
+    /// the error's gRPC `ErrorInfo`; nothing for a description from the catalog.
+    #[doc(hidden)]
+    fn visit_fields(&self, visit: &mut dyn FnMut(&'static str, &dyn std::fmt::Display)) {
+        let _ = visit; // no fields unless the implementation knows some
+    }
+
     /// The body in the locale at `index` of the file's `locales`; the derive serializes
     /// each at compile time wherever the description is fixed.
     #[doc(hidden)]
@@ -136,7 +144,7 @@ pub(crate) fn truncate_chars(text: &str, max: usize) -> &str {
 
 /// Logs a server error and its whole source chain at error level: the client reads only
 /// the catalog's text, so this is where the details go. Called by the framework glue.
-#[cfg(any(feature = "axum", feature = "actix"))]
+#[cfg(any(feature = "axum", feature = "actix", feature = "tonic"))]
 pub(crate) fn report_server_error(code: &str, status: StatusCode, error: &dyn Error) {
     let mut chain = error.to_string();
     let mut source = error.source();

@@ -117,6 +117,7 @@
 //! | `serve` | yes | [`axum::serve`]: serves a router with a header timeout, and drains on SIGTERM or SIGINT within a bound |
 //! | `actix` | no | module `actix`: `ResponseError` and `Responder`, and `.with_envelope()` on an actix-web `App` |
 //! | `utoipa` | no | module `openapi`: `IntoResponses` and `ToSchema` for utoipa 6, every answer documented in OpenAPI |
+//! | `tonic` | no | module `grpc`: `From<error> for tonic::Status` with `ErrorInfo` and `LocalizedMessage`, a layer for tonic servers, and a `Status` read back into the catalog's codes |
 //!
 //! # The manual
 //!
@@ -135,7 +136,9 @@ extern crate self as hero_codes;
 
 #[cfg(feature = "actix")]
 pub mod actix;
-#[cfg(any(feature = "axum", feature = "actix"))]
+#[cfg(any(feature = "axum", feature = "actix", feature = "tonic"))]
+// The gRPC adapter alone uses the core's observation, not its HTTP answers.
+#[cfg_attr(not(any(feature = "axum", feature = "actix")), allow(dead_code))]
 mod answer;
 mod answers;
 #[cfg(feature = "axum")]
@@ -143,11 +146,13 @@ pub mod axum;
 mod catalog;
 mod error;
 mod failure;
+#[cfg(feature = "tonic")]
+pub mod grpc;
 mod locale;
 mod lookup;
 #[cfg(feature = "metrics")]
 pub mod metrics;
-#[cfg(any(feature = "axum", feature = "actix"))]
+#[cfg(any(feature = "axum", feature = "actix", feature = "tonic"))]
 mod negotiate;
 pub mod observe;
 #[cfg(feature = "utoipa")]
@@ -159,7 +164,7 @@ pub use answers::{ErrorAnswer, ErrorAnswers};
 pub use catalog::{CatalogCode, Envelope, HttpStatusRow, HttpStatusTable, UnknownCode};
 pub use error::ApiError;
 pub use failure::FailureCodes;
-pub use hero_codes_vocab::{CodeType, Failure};
+pub use hero_codes_vocab::{CodeType, DocUrl, Failure};
 pub use locale::{InLocale, Localized, NotAFuture, current_locale, in_locale};
 pub use observe::{CodeClass, CodeIdentity};
 pub use response::{ApiResponse, Code, ErrorReply};
@@ -213,6 +218,8 @@ pub mod __private {
     pub use bytes::Bytes;
     pub use http;
     pub use serde;
+    #[cfg(feature = "tonic")]
+    pub use tonic;
     #[cfg(feature = "utoipa")]
     pub use utoipa;
 
@@ -225,7 +232,22 @@ pub mod __private {
             $crate::__axum_glue_if_enabled! { $($input)* }
             $crate::__actix_glue_if_enabled! { $($input)* }
             $crate::__utoipa_glue_if_enabled! { $($input)* }
+            $crate::__tonic_glue_if_enabled! { $($input)* }
         };
+    }
+
+    #[cfg(feature = "tonic")]
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __tonic_glue_if_enabled {
+        ($($input:tt)*) => { $crate::__tonic_glue! { $($input)* } };
+    }
+
+    #[cfg(not(feature = "tonic"))]
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __tonic_glue_if_enabled {
+        ($($input:tt)*) => {};
     }
 
     /// What each enabled feature implements for a catalog enum beyond its errors (its

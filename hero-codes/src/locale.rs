@@ -132,7 +132,7 @@ impl<F: Future> Future for Localized<F> {
 
 /// The index in `locales` (a catalog file's, default first) of the locale answers are
 /// made in now: 0, the default, outside a locale scope, or when `locales` lacks it.
-#[cfg(any(feature = "axum", feature = "actix"))]
+#[cfg(any(feature = "axum", feature = "actix", feature = "tonic"))]
 #[inline]
 pub(crate) fn answer_locale(locales: &[&str]) -> usize {
     current_locale().map_or(0, |wanted| {
@@ -145,7 +145,7 @@ pub(crate) fn answer_locale(locales: &[&str]) -> usize {
 
 /// `a == b` for short language tags, byte by byte: a call to `memcmp` for two bytes would
 /// cost more than the comparison (this runs for every localised answer).
-#[cfg(any(feature = "axum", feature = "actix"))]
+#[cfg(any(feature = "axum", feature = "actix", feature = "tonic"))]
 #[inline]
 fn same_tag(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
@@ -175,7 +175,7 @@ impl Drop for LocaleScope {
 mod tests {
     use super::*;
 
-    #[cfg(any(feature = "axum", feature = "actix"))]
+    #[cfg(any(feature = "axum", feature = "actix", feature = "tonic"))]
     #[test]
     fn scopes_nest_and_restore() {
         let locales = ["zh", "en", "fr"];

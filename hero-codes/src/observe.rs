@@ -8,13 +8,15 @@
 //! metrics, increments handles registered at its first answer: it never formats or hashes
 //! a label.
 
-#[cfg(any(feature = "axum", feature = "actix"))]
+#[cfg(any(feature = "axum", feature = "actix", feature = "tonic"))]
 use std::time::Duration;
 
-#[cfg(any(feature = "axum", feature = "actix"))]
+#[cfg(any(feature = "axum", feature = "actix", feature = "tonic"))]
 use http::StatusCode;
-#[cfg(any(feature = "axum", feature = "actix"))]
+#[cfg(any(feature = "axum", feature = "actix", feature = "tonic"))]
 use tracing::Level;
+
+use crate::table::Table;
 
 /// A code of a catalog as operators see it: the labels of its answers. Generated as a
 /// `static` per code; read it with [`ApiError::identity`](crate::ApiError::identity).
@@ -32,6 +34,9 @@ pub struct CodeIdentity {
     code: &'static str,
     status: u16,
     class: CodeClass,
+    grpc: i32,
+    reason: &'static str,
+    domain: &'static str,
     #[cfg(feature = "metrics")]
     pub(crate) handles: std::sync::OnceLock<crate::metrics::Handles>,
 }
@@ -69,38 +74,44 @@ impl CodeClass {
 }
 
 impl CodeIdentity {
-    /// The identity of `code` of `catalog`, answered with `status`; `success` for the
-    /// catalog's success code. Generated code has them built from its table.
+    /// The identity of `code` of `catalog`, answered with `status`, over gRPC with the
+    /// status numbered `grpc` and the `ErrorInfo` of `reason` in `domain`; `success` for
+    /// the catalog's success code. Generated code has them built from its table.
     pub(crate) const fn new(
         catalog: &'static str,
         code: &'static str,
         status: u16,
         success: bool,
+        grpc: i32,
+        reason: &'static str,
+        domain: &'static str,
     ) -> Self {
         CodeIdentity {
             catalog,
             code,
             status,
             class: CodeClass::of(success, status),
+            grpc,
+            reason,
+            domain,
             #[cfg(feature = "metrics")]
             handles: std::sync::OnceLock::new(),
         }
     }
 
-    /// Makes this the identity of `code`, as [`new`](Self::new) does: how a `const` array
-    /// of identities is filled in, since a value that holds metric handles cannot be
-    /// dropped, hence replaced, at compile time.
-    pub(crate) const fn set(
-        &mut self,
-        catalog: &'static str,
-        code: &'static str,
-        status: u16,
-        success: bool,
-    ) {
-        self.catalog = catalog;
-        self.code = code;
+    /// Makes this the identity of the code at `slot` of `table`: how a `const` array of
+    /// identities is filled in, since a value that holds metric handles cannot be dropped,
+    /// hence replaced, at compile time.
+    pub(crate) const fn set(&mut self, table: &Table, slot: usize) {
+        let status = table.statuses[slot].as_u16();
+        let success = matches!(table.success, Some(success) if success == slot);
+        self.catalog = table.catalog(slot);
+        self.code = table.codes[slot];
         self.status = status;
         self.class = CodeClass::of(success, status);
+        self.grpc = table.grpcs[slot];
+        self.reason = table.reasons[slot];
+        self.domain = table.domain(slot);
     }
 
     /// The name of the code's catalog: `ResultCode`.
@@ -122,11 +133,38 @@ impl CodeIdentity {
     pub const fn class(&self) -> CodeClass {
         self.class
     }
+
+    /// The number of the gRPC status the code answers with over gRPC: the catalog's
+    /// `grpc`, else the one its HTTP status maps to (`google/rpc/code.proto`).
+    ///
+    /// ```
+    /// use hero_codes::{ApiError, HeroCode};
+    ///
+    /// let identity = HeroCode::FileTooLarge.identity();
+    /// assert_eq!(identity.grpc(), 8); // RESOURCE_EXHAUSTED
+    /// assert_eq!((identity.reason(), identity.domain()), ("FILE_TOO_LARGE", "HeroCode"));
+    /// ```
+    pub const fn grpc(&self) -> i32 {
+        self.grpc
+    }
+
+    /// The reason of the code's gRPC `ErrorInfo` (AIP-193): its catalog variant in
+    /// UPPER_SNAKE_CASE, `NOT_FOUND`.
+    pub const fn reason(&self) -> &'static str {
+        self.reason
+    }
+
+    /// The gRPC error domain of the code's catalog (`ErrorInfo.domain`): the catalog's or
+    /// file's `domain`, else the catalog's name.
+    pub const fn domain(&self) -> &'static str {
+        self.domain
+    }
 }
 
 /// The identity of codes that no catalog generated: answers of an `ApiError`
 /// implemented by hand. One label value, so the count's cardinality stays bounded.
-pub(crate) static UNKNOWN: CodeIdentity = CodeIdentity::new("unknown", "unknown", 500, false);
+pub(crate) static UNKNOWN: CodeIdentity =
+    CodeIdentity::new("unknown", "unknown", 500, false, 2, "UNKNOWN", "unknown");
 
 /// The names an answer records on the current span. Only fields a span declares can be
 /// recorded (a `tracing` rule), so they are declared empty by the span that wants them:
@@ -169,7 +207,7 @@ pub fn request_span(method: &str, path: &str) -> tracing::Span {
 /// came in: on the current span, in the log for error answers (a 4xx at `client_level`;
 /// a 5xx at error level, its source chain logged where the error was answered), and in
 /// the metrics.
-#[cfg(any(feature = "axum", feature = "actix"))]
+#[cfg(any(feature = "axum", feature = "actix", feature = "tonic"))]
 pub(crate) fn record(
     identity: &'static CodeIdentity,
     status: StatusCode,
@@ -195,7 +233,7 @@ pub(crate) fn record(
 }
 
 /// A client error's line, at the level the layer was given.
-#[cfg(any(feature = "axum", feature = "actix"))]
+#[cfg(any(feature = "axum", feature = "actix", feature = "tonic"))]
 fn log_client_error(identity: &CodeIdentity, status: StatusCode, level: Level) {
     macro_rules! at {
         ($level:expr) => {

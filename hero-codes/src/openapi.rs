@@ -299,6 +299,18 @@ fn error_schema(fields: &Envelope, examples: &[(String, Value)]) -> (ObjectBuild
         .required(fields.code)
         .property(fields.desc, desc_schema(fields))
         .required(fields.desc);
+    // The link to the code's page, when the envelope has one (`[envelope] doc_url`).
+    let schema = match fields.doc_url {
+        Some(link) => schema
+            .property(
+                link.field,
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .description(Some("The page of the code")),
+            )
+            .required(link.field),
+        None => schema,
+    };
     (schema, lines.join("; "))
 }
 

@@ -9,6 +9,7 @@
 
 use std::borrow::Cow;
 use std::error::Error;
+use std::fmt::Display;
 
 use bytes::Bytes;
 use http::StatusCode;
@@ -29,6 +30,13 @@ pub struct Table {
     pub codes: &'static [&'static str],
     /// The HTTP status of each variant.
     pub statuses: &'static [StatusCode],
+    /// The number of the gRPC status of each variant.
+    pub grpcs: &'static [i32],
+    /// The reason of each variant's gRPC `ErrorInfo`: its catalog code's name in
+    /// UPPER_SNAKE_CASE.
+    pub reasons: &'static [&'static str],
+    /// The gRPC error domain of each slot's code, or a single one when they share it.
+    pub domains: &'static [&'static str],
     /// The slot of the catalog's success code, which [`ErrorAnswers`] does not list; `None`
     /// for a derived error.
     pub success: Option<usize>,
@@ -46,10 +54,13 @@ impl Table {
     /// The catalog of the code at `slot`.
     #[inline]
     pub const fn catalog(&self, slot: usize) -> &'static str {
-        match self.catalogs {
-            [one] => one,
-            all => all[slot],
-        }
+        shared_or_own(self.catalogs, slot)
+    }
+
+    /// The gRPC error domain of the code at `slot`.
+    #[inline]
+    pub const fn domain(&self, slot: usize) -> &'static str {
+        shared_or_own(self.domains, slot)
     }
 
     /// The description at `slot` in the locale at `locale` (the default one for a locale
@@ -80,19 +91,22 @@ impl Table {
     }
 }
 
+/// The one value of a column every slot shares, else the slot's own.
+const fn shared_or_own(column: &'static [&'static str], slot: usize) -> &'static str {
+    match column {
+        [one] => one,
+        all => all[slot],
+    }
+}
+
 /// The [`CodeIdentity`] of each slot of `table`: generated code builds them in a `static`
 /// apart from the table (an identity holds its metric handles, which a `const` may not
 /// read), so that each code and status is written once.
 pub const fn identities<const N: usize>(table: &Table) -> [CodeIdentity; N] {
-    let mut all = [const { CodeIdentity::new("", "", 0, false) }; N];
+    let mut all = [const { CodeIdentity::new("", "", 0, false, 0, "", "") }; N];
     let mut slot = 0;
     while slot < N {
-        all[slot].set(
-            table.catalog(slot),
-            table.codes[slot],
-            table.statuses[slot].as_u16(),
-            matches!(table.success, Some(success) if success == slot),
-        );
+        all[slot].set(table, slot);
         slot += 1;
     }
     all
@@ -114,6 +128,11 @@ pub trait Tabled: Error {
     fn filled_desc(&self, locale: usize) -> Option<String> {
         let _ = locale;
         None
+    }
+
+    /// [`ApiError::visit_fields`]: the fields a variant's own description names.
+    fn visit_fields(&self, visit: &mut dyn FnMut(&'static str, &dyn Display)) {
+        let _ = visit;
     }
 }
 
@@ -164,6 +183,10 @@ impl<T: Tabled> ApiError for T {
     #[inline]
     fn identity(&self) -> &'static CodeIdentity {
         &T::TABLE.identities[self.slot()]
+    }
+
+    fn visit_fields(&self, visit: &mut dyn FnMut(&'static str, &dyn Display)) {
+        Tabled::visit_fields(self, visit);
     }
 }
 

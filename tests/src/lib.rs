@@ -19,6 +19,8 @@ pub mod docs {
     pub struct Locales;
     #[doc = include_str!("../../docs/own-catalog.md")]
     pub struct OwnCatalog;
+    #[doc = include_str!("../../docs/many-services.md")]
+    pub struct ManyServices;
     #[doc = include_str!("../../docs/generated-api.md")]
     pub struct GeneratedApi;
     #[doc = include_str!("../../docs/derive.md")]

@@ -62,6 +62,14 @@ codes = [
 ]
 "#;
 
+/// A team's file that both crates include.
+const TEAM_CODES: &str = r#"[catalogs.TeamCode]
+codes = [
+    { code = "0",   name = "Ok",   status = 200, desc = "成功" },
+    { code = "777", name = "Busy", status = 503, desc = "忙" },
+]
+"#;
+
 const LATE_DECLARATION: &str = "\n[package.metadata.hero-codes]\ncatalog = \"api/codes.toml\"\n";
 
 #[test]
@@ -176,6 +184,51 @@ fn editing_a_catalog_rebuilds_with_the_new_code() {
     assert!(
         stderr.contains(
             "this crate has a catalog file, `api/codes.toml`, but its Cargo.toml does not declare it: declare it"
+        ),
+        "{stderr}"
+    );
+
+    // A team's file included by both crates: an edit of it rebuilds each of them.
+    write(&probe.root.join("shared/team.toml"), TEAM_CODES);
+    probe.edit("probe/codes.toml", |text| {
+        format!("include = [\"../shared/team.toml\"]\n{text}")
+    });
+    probe.edit("probe/src/main.rs", |text| {
+        text.replace(
+            "fn main() {",
+            "fn main() {\n    println!(\"team {}\", TeamCode::Busy);",
+        )
+    });
+    probe.edit("late/Cargo.toml", |text| {
+        format!("{text}{LATE_DECLARATION}")
+    });
+    probe.edit("late/api/codes.toml", |text| {
+        format!("include = [\"../../shared/team.toml\"]\n{text}")
+    });
+    probe.edit("late/src/main.rs", |text| {
+        text.replace("code = \"10400\"", "code = \"777\"")
+    });
+    assert!(probe.run("probe").contains("team 777 忙\n"));
+    assert!(probe.run("late").contains("derived 忙\n"));
+    probe.edit("shared/team.toml", |text| text.replace("忙", "太忙"));
+    let probe_after = probe.run("probe");
+    assert!(probe_after.contains("team 777 太忙\n"), "{probe_after}");
+    let late_after = probe.run("late");
+    assert!(late_after.contains("derived 太忙\n"), "{late_after}");
+
+    // A broken edit of the team's file fails the build at its own line.
+    probe.edit("shared/team.toml", |text| {
+        text.replace("status = 503", "status = 5030")
+    });
+    let failed = probe.cargo_run("late");
+    let stderr = String::from_utf8_lossy(&failed.stderr);
+    assert!(
+        !failed.status.success(),
+        "a broken team file built:\n{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "../shared/team.toml:4:45: `5030` is not an HTTP status: use a status from 100 to 999"
         ),
         "{stderr}"
     );

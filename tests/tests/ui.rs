@@ -21,8 +21,8 @@ fn ui() {
 
 /// trybuild compiles each case as a crate whose `CARGO_MANIFEST_DIR` is
 /// `<target>/tests/trybuild/<this package>`, and catalog paths are relative to that
-/// manifest; so the catalog fixtures and their `codes.lock` files are copied there,
-/// keeping their paths under `ui/`.
+/// manifest; so the catalog fixtures, their `codes.lock` files and the Markdown files that
+/// document their codes are copied there, keeping their paths under `ui/`.
 fn copy_fixtures_into_trybuild_project() {
     let target_dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .parent()
@@ -50,7 +50,7 @@ fn toml_files(dir: &Path) -> Vec<PathBuf> {
             files.extend(toml_files(&path));
         } else if path
             .extension()
-            .is_some_and(|ext| ext == "toml" || ext == "lock")
+            .is_some_and(|ext| ext == "toml" || ext == "lock" || ext == "md")
         {
             files.push(path);
         }

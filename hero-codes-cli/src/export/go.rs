@@ -33,8 +33,13 @@ fn render_catalog(file: &CatalogFile, catalog: &Catalog) -> String {
             .map_or_else(String::new, |reason| {
                 format!(", Deprecated: {}", string_literal(&reason.value))
             });
+        let retryable = if entry.is_retryable() {
+            ", Retryable: true"
+        } else {
+            ""
+        };
         table.push_str(&format!(
-            "\t{{Code: {}, Name: {}, Status: {}, Desc: {}, Descs: map[string]string{{{}}}{deprecated}}},\n",
+            "\t{{Code: {}, Name: {}, Status: {}, Desc: {}, Descs: map[string]string{{{}}}{deprecated}{retryable}}},\n",
             code_literal(file, &entry.code.value),
             string_literal(&entry.name.value),
             entry.status.value,
@@ -195,6 +200,8 @@ type Entry struct {
 	Descs map[string]string
 	// Deprecated says why the code should no longer be used; "" for a code in use.
 	Deprecated string
+	// Retryable reports whether sending the same request again can succeed.
+	Retryable bool
 }
 
 // Envelope is the envelope of every answer, in the catalog file's field names.
@@ -279,6 +286,12 @@ func (c @Catalog@) DescIn(locale string) (desc string, ok bool) {
 	return desc, ok
 }
 
+// Retryable reports whether sending the same request again can succeed: the code's
+// `retryable` in the catalog file, false for a code that is not in @Catalog@.
+func (c @Catalog@) Retryable() bool {
+	return @entries@[c].Retryable
+}
+
 // Error returns the code and its description: each constant is a sentinel error.
 func (c @Catalog@) Error() string {
 	return fmt.Sprint(@base@(c), ": ", c.Desc())
@@ -308,6 +321,11 @@ func (e *@Catalog@Error) Error() string {
 func (e *@Catalog@Error) Is(target error) bool {
 	code, ok := target.(@Catalog@)
 	return ok && code == e.Code
+}
+
+// Retryable reports whether sending the same request again can succeed, by the code.
+func (e *@Catalog@Error) Retryable() bool {
+	return e.Code.Retryable()
 }
 
 // Known reports whether the error's code is one of @Catalog@.

@@ -79,13 +79,14 @@ fn member(file: &CatalogFile, entry: &CodeEntry) -> String {
                 )
             });
     format!(
-        "        /** {}{tag} */\n{annotation}        {}({}, {}, {}, Map.of({}), {reason})",
+        "        /** {}{tag} */\n{annotation}        {}({}, {}, {}, Map.of({}), {reason}, {})",
         java_comment(&entry.doc_line()),
         screaming_snake(&entry.name.value),
         code_literal(file, &entry.code.value),
         entry.status.value,
         string_literal(&entry.desc.value),
         descs_literal(file, entry, ", "),
+        entry.is_retryable(),
     )
 }
 
@@ -242,13 +243,15 @@ const CATALOG: &str = r#"
         private final String desc;
         private final Map<String, String> descs;
         private final String deprecated;
+        private final boolean retryable;
 
-        @Catalog@(@wire@ code, int status, String desc, Map<String, String> descs, String deprecated) {
+        @Catalog@(@wire@ code, int status, String desc, Map<String, String> descs, String deprecated, boolean retryable) {
             this.code = code;
             this.status = status;
             this.desc = desc;
             this.descs = descs;
             this.deprecated = deprecated;
+            this.retryable = retryable;
         }
 
         /** The code as it goes into the envelope. */
@@ -274,6 +277,11 @@ const CATALOG: &str = r#"
         /** Why the code should no longer be used, for a constant marked {@code @Deprecated}. */
         public Optional<String> deprecated() {
             return Optional.ofNullable(deprecated);
+        }
+
+        /** Whether sending the same request again can succeed: the code's {@code retryable}. */
+        public boolean isRetryable() {
+            return retryable;
         }
 
         /** The constant whose code is {@code code}, if there is one. */
@@ -319,6 +327,11 @@ const CATALOG: &str = r#"
         /** The code's constant, empty for a code that is not in {@link @Catalog@}. */
         public Optional<@Catalog@> code() {
             return @Catalog@.fromCode(rawCode);
+        }
+
+        /** Whether sending the same request again can succeed: false for an unknown code. */
+        public boolean isRetryable() {
+            return code().map(@Catalog@::isRetryable).orElse(false);
         }
 
         /** The code as the server sent it. */

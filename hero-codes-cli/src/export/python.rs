@@ -1,6 +1,6 @@
 //! Python 3.9+: the envelope as a frozen `Envelope(Generic[T])` dataclass in the file's field
 //! names; per catalog an `Enum` whose members carry `code`, `status`, `desc`, `descs` (every
-//! locale) and `deprecated`, an exception hierarchy (one class per code under one base, so
+//! locale), `deprecated` and `retryable`, an exception hierarchy (one class per code under one base, so
 //! `except ResultCodeNotFound:` works) and a reader from parsed JSON. Standard library only;
 //! `mypy --strict` accepts it.
 
@@ -40,13 +40,18 @@ fn enumeration(file: &CatalogFile, catalog: &Catalog) -> String {
             pairs => format!("{{{pairs}}}"),
         };
         source.push_str(&format!(
-            "    #: {}{}\n    {} = ({}, {}, {}, {descs}, {deprecated})\n",
+            "    #: {}{}\n    {} = ({}, {}, {}, {descs}, {deprecated}, {})\n",
             comment(&entry.doc_line()),
             deprecation_note(entry, " "),
             screaming_snake(&entry.name.value),
             code_literal(file, &entry.code.value),
             entry.status.value,
             string_literal(&entry.desc.value),
+            if entry.is_retryable() {
+                "True"
+            } else {
+                "False"
+            },
         ));
     }
     source.push_str(&fill(
@@ -242,7 +247,13 @@ else:
 
 const ENUM_METHODS: &str = r#"
     def __init__(
-        self, code: Code, status: int, desc: str, descs: Dict[str, str], deprecated: Optional[str]
+        self,
+        code: Code,
+        status: int,
+        desc: str,
+        descs: Dict[str, str],
+        deprecated: Optional[str],
+        retryable: bool,
     ) -> None:
         self.code = code
         self.status = status
@@ -250,6 +261,8 @@ const ENUM_METHODS: &str = r#"
         self.descs = descs
         #: Why the code should no longer be used, and what to use instead; None if in use.
         self.deprecated = deprecated
+        #: Whether sending the same request again can succeed (the catalog's `retryable`).
+        self.retryable = retryable
 
     def desc_in(self, locale: str) -> Optional[str]:
         """The description in `locale`, a language tag of the catalog file, or None."""
@@ -281,6 +294,11 @@ class @Catalog@Error(Exception):
         self.status = status
         #: The code's member of @Catalog@, None for an unknown code.
         self.member = @Catalog@.from_code(code)
+
+    def is_retryable(self) -> bool:
+        """Whether sending the same request again can succeed: the code's `retryable`, False
+        for an unknown code."""
+        return self.member is not None and self.member.retryable
 "#;
 
 const READER: &str = r#"

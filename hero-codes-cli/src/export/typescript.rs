@@ -72,13 +72,14 @@ fn member(file: &CatalogFile, entry: &CodeEntry) -> String {
         pairs => format!("{{ {pairs} }}"),
     };
     format!(
-        "  /** {}{tag} */\n  {}: {{ code: {}, name: {}, status: {}, desc: {}, descs: {descs}{field} }},\n",
+        "  /** {}{tag} */\n  {}: {{ code: {}, name: {}, status: {}, desc: {}, descs: {descs}, retryable: {}{field} }},\n",
         comment(&entry.doc_line()),
         entry.name.value,
         code_literal(file, &entry.code.value),
         string_literal(&entry.name.value),
         entry.status.value,
         string_literal(&entry.desc.value),
+        entry.is_retryable(),
     )
 }
 
@@ -134,6 +135,8 @@ export interface CodeEntry {
   readonly desc: string;
   /** The description in each locale of the catalog file, keyed by language tag. */
   readonly descs: Readonly<Record<string, string>>;
+  /** Whether sending the same request again can succeed (the catalog's `retryable`). */
+  readonly retryable: boolean;
   /** Why the code should no longer be used, and what to use instead; only on deprecated codes. */
   readonly deprecated?: string;
 }
@@ -225,6 +228,11 @@ export class @Catalog@Error extends Error {
     this.name = "@Catalog@Error";
     this.entry = @catalog@FromCode(code);
     this.known = this.entry?.name;
+  }
+
+  /** Whether sending the same request again can succeed: the code's `retryable`, false for an unknown code. */
+  isRetryable(): boolean {
+    return this.entry?.retryable ?? false;
   }
 }
 

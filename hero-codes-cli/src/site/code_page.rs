@@ -63,10 +63,14 @@ fn active(definition: &Definition, entry: &CodeEntry, pages: &Pages) -> String {
         })
         .unwrap_or_default();
     html.push_str(&format!(
-        "<dt>HTTP status</dt><dd>{}{meaning}</dd>\n",
-        status_badge(file, status)
+        "<dt>HTTP status</dt><dd>{}{meaning}</dd>\n<dt>gRPC status</dt><dd><code>{}</code></dd>\n",
+        status_badge(file, status),
+        catalog.grpc_of(entry).name()
     ));
     html.push_str(&facts(definition));
+    if let Some(note) = entry.retry_note() {
+        html.push_str(&format!("<dt>Retry</dt><dd>{}</dd>\n", escape(note)));
+    }
     let answers: Vec<String> = catalog
         .failures
         .iter()
@@ -84,6 +88,7 @@ fn active(definition: &Definition, entry: &CodeEntry, pages: &Pages) -> String {
         ));
     }
     html.push_str("</dl>\n");
+    html.push_str(&documentation(entry));
     html.push_str(&descriptions(file, entry));
     let is_success = catalog
         .success()
@@ -111,7 +116,8 @@ fn retired(definition: &Definition, retired: &RetiredCode) -> String {
     )
 }
 
-/// Where the code comes from: its catalog and the file (the service) it is defined in.
+/// Where the code comes from: its catalog, the file (the service) it is defined in, the
+/// shared file the catalog is included from and the catalog's owner, when it has them.
 fn facts(definition: &Definition) -> String {
     let catalog = definition.catalog;
     let doc = catalog
@@ -119,11 +125,49 @@ fn facts(definition: &Definition) -> String {
         .as_ref()
         .map(|doc| format!(": {}", escape(&doc.value)))
         .unwrap_or_default();
-    format!(
+    let mut html = format!(
         "<dt>Catalog</dt><dd><code>{}</code>{doc}</dd>\n<dt>Service</dt><dd>{}</dd>\n",
         escape(&catalog.name.value),
         escape(&definition.service.origin)
-    )
+    );
+    if let Some(shared) = &catalog.file {
+        html.push_str(&format!(
+            "<dt>Included from</dt><dd>{}</dd>\n",
+            escape(shared)
+        ));
+    }
+    if let Some(owner) = &catalog.owner {
+        let about = definition
+            .service
+            .file
+            .owners
+            .iter()
+            .find(|declared| declared.name.value == owner.value)
+            .and_then(|declared| declared.doc.as_ref())
+            .map(|doc| format!(": {}", escape(&doc.value)))
+            .unwrap_or_default();
+        html.push_str(&format!(
+            "<dt>Owner</dt><dd><code>{}</code>{about}</dd>\n",
+            escape(&owner.value)
+        ));
+    }
+    html
+}
+
+/// The code's long documentation (`doc` or `doc_file`), one paragraph per block of lines,
+/// as written: the Markdown reads as text.
+fn documentation(entry: &CodeEntry) -> String {
+    let Some(doc) = &entry.doc else {
+        return String::new();
+    };
+    let paragraphs: String = doc
+        .value
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|paragraph| !paragraph.is_empty())
+        .map(|paragraph| format!("<p>{}</p>\n", escape(paragraph)))
+        .collect();
+    format!("<h2>Documentation</h2>\n{paragraphs}")
 }
 
 /// The description in every locale of the file.

@@ -5,7 +5,9 @@
 //! Its parts (the page, the search box and its script, a catalog's table) are the pieces
 //! the pages of `hero-codes site` are made of too.
 
-use hero_codes_catalog::{Catalog, CatalogFile, HttpStatus, code_table_headings};
+use hero_codes_catalog::{
+    CODE_TABLE_HEADINGS, Catalog, CatalogFile, HttpStatus, code_table_headings,
+};
 
 /// A page: `{lang}`, `{title}`, `{style}` (styles of its own after the shared ones) and `{body}` are
 /// filled in.
@@ -125,7 +127,7 @@ pub(crate) fn catalog_section(file: &CatalogFile, catalog: &Catalog, section: &S
     let locales = file.locale_tags();
     let headings = code_table_headings(locales.get(1..).unwrap_or_default());
     // The headings after the default description are one per other locale.
-    let languages = [None; 4]
+    let languages = [None; CODE_TABLE_HEADINGS.len() + 1]
         .into_iter()
         .chain(locales.iter().skip(1).map(Some));
     for (heading, language) in headings.iter().zip(languages) {
@@ -161,10 +163,11 @@ pub(crate) fn catalog_section(file: &CatalogFile, catalog: &Catalog, section: &S
             name.push_str(" <span class=\"badge s1\">deprecated</span>");
         }
         html.push_str(&format!(
-            "<tr data-search=\"{}\"><td class=\"code\">{}</td><td class=\"name\">{name}</td><td>{}</td><td>{}</td>{translations}</tr>\n",
+            "<tr data-search=\"{}\"><td class=\"code\">{}</td><td class=\"name\">{name}</td><td>{}</td><td class=\"grpc\">{}</td><td>{}</td>{translations}</tr>\n",
             escape(&search.to_lowercase()),
             code_cell(code, section),
             status_badge(file, status),
+            catalog.grpc_of(entry).name(),
             escape(desc)
         ));
     }
@@ -188,7 +191,7 @@ fn retired_rows(catalog: &Catalog, section: &Section, locales: usize) -> String 
                 &retired.reason.value,
             );
             format!(
-                "<tr data-search=\"{}\"><td class=\"code\">{}</td><td class=\"name\">{}</td><td><span class=\"badge s1\">retired</span></td><td>{}</td>{empty_cells}</tr>\n",
+                "<tr data-search=\"{}\"><td class=\"code\">{}</td><td class=\"name\">{}</td><td><span class=\"badge s1\">retired</span></td><td></td><td>{}</td>{empty_cells}</tr>\n",
                 escape(&format!("{code} {name} retired {reason}").to_lowercase()),
                 code_cell(code, section),
                 escape(name),

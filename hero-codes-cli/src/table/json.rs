@@ -15,9 +15,10 @@
 //!     "name": "ResultCode",
 //!     "doc": "…" | null,
 //!     "success": "0",                                      (the code that means success)
+//!     "domain": "ResultCode",                              (the gRPC ErrorInfo domain)
 //!     "statuses": [200, 404] | null,                       (null: any status is allowed)
 //!     "ranges": [ { "status": 404, "low": 10400, "high": 10499 } ],
-//!     "codes": [ { "code": "10400", "name": "NotFound", "status": 404, "desc": "…",
+//!     "codes": [ { "code": "10400", "name": "NotFound", "status": 404, "grpc": "NOT_FOUND", "desc": "…",
 //!                  "translations": { "en": "…" } } ],        (the other locales, in order)
 //!     "failures": { "invalid_json": "10000", … } | null    (keys in file order)
 //!   } ]
@@ -41,7 +42,11 @@ pub(super) fn render(file: &CatalogFile) -> String {
             .iter()
             .map(JsonHttpStatus::from)
             .collect(),
-        catalogs: file.catalogs.iter().map(JsonCatalog::from).collect(),
+        catalogs: file
+            .catalogs
+            .iter()
+            .map(|catalog| JsonCatalog::new(file, catalog))
+            .collect(),
     };
     let mut text = serde_json::to_string_pretty(&document).expect("the document serializes");
     text.push('\n');
@@ -104,24 +109,30 @@ struct JsonCatalog<'a> {
     name: &'a str,
     doc: Option<&'a str>,
     success: Option<&'a str>,
+    domain: &'a str,
     statuses: Option<Vec<u16>>,
     ranges: Vec<JsonRange>,
     codes: Vec<JsonCode<'a>>,
     failures: Option<Ordered<'a>>,
 }
 
-impl<'a> From<&'a Catalog> for JsonCatalog<'a> {
-    fn from(catalog: &'a Catalog) -> Self {
+impl<'a> JsonCatalog<'a> {
+    fn new(file: &'a CatalogFile, catalog: &'a Catalog) -> Self {
         JsonCatalog {
             name: &catalog.name.value,
             doc: catalog.doc.as_ref().map(|doc| doc.value.as_str()),
             success: catalog.success().map(|entry| entry.code.value.as_str()),
+            domain: file.domain_of(catalog),
             statuses: catalog
                 .statuses
                 .as_ref()
                 .map(|statuses| statuses.iter().map(|status| status.value).collect()),
             ranges: catalog.ranges.iter().map(JsonRange::from).collect(),
-            codes: catalog.codes.iter().map(JsonCode::from).collect(),
+            codes: catalog
+                .codes
+                .iter()
+                .map(|entry| JsonCode::new(catalog, entry))
+                .collect(),
             failures: catalog.failures.as_ref().map(|failures| {
                 Ordered(
                     failures
@@ -156,16 +167,18 @@ struct JsonCode<'a> {
     code: &'a str,
     name: &'a str,
     status: u16,
+    grpc: &'static str,
     desc: &'a str,
     translations: Ordered<'a>,
 }
 
-impl<'a> From<&'a CodeEntry> for JsonCode<'a> {
-    fn from(entry: &'a CodeEntry) -> Self {
+impl<'a> JsonCode<'a> {
+    fn new(catalog: &Catalog, entry: &'a CodeEntry) -> Self {
         JsonCode {
             code: &entry.code.value,
             name: &entry.name.value,
             status: entry.status.value,
+            grpc: catalog.grpc_of(entry).name(),
             desc: &entry.desc.value,
             translations: Ordered(
                 entry

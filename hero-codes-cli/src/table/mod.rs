@@ -108,7 +108,11 @@ const ENVELOPE_HEADINGS: [&str; 4] = ["Key", "Field", "Type", "Present"];
 /// A catalog's codes as table rows under [`code_headings`], in file order.
 fn code_rows(file: &CatalogFile) -> impl Iterator<Item = (&str, Vec<Vec<String>>)> {
     file.catalogs.iter().map(|catalog| {
-        let rows = catalog.codes.iter().map(code_table_row).collect();
+        let rows = catalog
+            .codes
+            .iter()
+            .map(|entry| code_table_row(catalog, entry))
+            .collect();
         (catalog.name.value.as_str(), rows)
     })
 }

@@ -86,6 +86,21 @@ public class Main {
             OUT.println("wechat unknown: unknown " + error.status() + " " + error.rawCode() + " " + error.desc());
         }
         notAnEnvelope("wechat not an envelope", () -> wechat.Codes.WeChatCode.read(200, Map.of("errcode", "40013", "errmsg", "invalid appid"), data -> data));
+
+        // Whether to send the request again, by the catalog's `retryable`.
+        boolean busy = retryable("{\"errcode\":-1,\"errmsg\":\"system busy\"}");
+        boolean appid = retryable("{\"errcode\":40013,\"errmsg\":\"invalid appid\"}");
+        boolean unknown = retryable("{\"errcode\":99999,\"errmsg\":\"new error\"}");
+        OUT.println("retryable: -1 " + busy + " 40013 " + appid + " 99999 " + unknown);
+    }
+
+    static boolean retryable(String text) {
+        try {
+            wechat.Codes.WeChatCode.read(200, Codes.Json.parse(text), data -> data);
+        } catch (wechat.Codes.WeChatCodeException error) {
+            return error.isRetryable();
+        }
+        throw new IllegalStateException(text);
     }
 
     static HttpResponse<String> call(String method, String path, String body) {

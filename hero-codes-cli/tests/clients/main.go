@@ -151,4 +151,18 @@ func main() {
 	unknown("wechat unknown", err)
 	_, err = wechat.ReadWeChatCode[any](200, []byte(`{"errcode":"40013","errmsg":"invalid appid"}`))
 	notAnEnvelope("wechat not an envelope", err)
+
+	// Whether to send the request again, by the catalog's `retryable`.
+	retryable := func(body string) bool {
+		_, err := wechat.ReadWeChatCode[any](200, []byte(body))
+		var wechatError *wechat.WeChatCodeError
+		if !errors.As(err, &wechatError) {
+			panic(body)
+		}
+		return wechatError.Retryable()
+	}
+	busy := retryable(`{"errcode":-1,"errmsg":"system busy"}`)
+	appid := retryable(`{"errcode":40013,"errmsg":"invalid appid"}`)
+	unknown := retryable(`{"errcode":99999,"errmsg":"new error"}`)
+	fmt.Printf("retryable: -1 %t 40013 %t 99999 %t\n", busy, appid, unknown)
 }

@@ -120,5 +120,18 @@ def main() -> None:
         lambda: wechat.read_we_chat_code(200, {"errcode": "40013", "errmsg": "invalid appid"}),
     )
 
+    # Whether to send the request again, by the catalog's `retryable`.
+    def retryable(text: str) -> str:
+        try:
+            wechat.read_we_chat_code(200, json.loads(text))
+        except wechat.WeChatCodeError as error:
+            return str(error.is_retryable()).lower()
+        raise AssertionError(text)
+
+    busy = retryable('{"errcode":-1,"errmsg":"system busy"}')
+    appid = retryable('{"errcode":40013,"errmsg":"invalid appid"}')
+    unknown = retryable('{"errcode":99999,"errmsg":"new error"}')
+    print(f"retryable: -1 {busy} 40013 {appid} 99999 {unknown}")
+
 
 main()

@@ -111,6 +111,17 @@ async function main(): Promise<void> {
   if (wechatUnknown.ok || wechatUnknown.error.known !== undefined) throw new Error("99999");
   failed("wechat unknown", "unknown", wechatUnknown.error);
   notAnEnvelope("wechat not an envelope", () => wechat.readWeChatCode(200, JSON.parse('{"errcode":"40013","errmsg":"invalid appid"}')));
+
+  // Whether to send the request again, by the catalog's `retryable`.
+  const retryable = (text: string): boolean => {
+    const answer = wechat.readWeChatCode(200, JSON.parse(text));
+    if (answer.ok) throw new Error(text);
+    return answer.error.isRetryable();
+  };
+  const busy = retryable('{"errcode":-1,"errmsg":"system busy"}');
+  const appid = retryable('{"errcode":40013,"errmsg":"invalid appid"}');
+  const unknownCode = retryable('{"errcode":99999,"errmsg":"new error"}');
+  console.log(`retryable: -1 ${busy} 40013 ${appid} 99999 ${unknownCode}`);
 }
 
 main().catch((error: unknown) => {

@@ -22,8 +22,8 @@ impl Place {
     pub(crate) fn keys(self) -> &'static [&'static str] {
         match self {
             Place::Enum => &["file", "catalog", "crate"],
-            Place::Struct => &["file", "catalog", "crate", "code", "desc"],
-            Place::Variant => &["code", "desc"],
+            Place::Struct => &["file", "catalog", "crate", "code", "desc", "grpc"],
+            Place::Variant => &["code", "desc", "grpc"],
         }
     }
 
@@ -33,7 +33,9 @@ impl Place {
             (Place::Variant, "file" | "catalog" | "crate") => {
                 Some("belongs on the enum, not on a variant")
             }
-            (Place::Enum, "code" | "desc") => Some("belongs on each variant, not on the enum"),
+            (Place::Enum, "code" | "desc" | "grpc") => {
+                Some("belongs on each variant, not on the enum")
+            }
             _ => None,
         }
     }
@@ -44,6 +46,8 @@ impl Place {
 pub(crate) struct Attrs {
     pub(crate) code: Option<LitStr>,
     pub(crate) desc: Option<LitStr>,
+    /// `grpc = "FAILED_PRECONDITION"`: the gRPC status, in place of the code's.
+    pub(crate) grpc: Option<LitStr>,
     pub(crate) file: Option<LitStr>,
     pub(crate) catalog: Option<LitStr>,
     /// `crate = path`: the runtime crate's path, for a crate that renames `hero-codes`.
@@ -87,6 +91,7 @@ pub(crate) fn parse(attrs: &[Attribute], place: Place, ctxt: &mut Ctxt) -> Attrs
             let slot = match key.as_str() {
                 "code" if place != Place::Enum => &mut parsed.code,
                 "desc" if place != Place::Enum => &mut parsed.desc,
+                "grpc" if place != Place::Enum => &mut parsed.grpc,
                 "file" if place != Place::Variant => &mut parsed.file,
                 "catalog" if place != Place::Variant => &mut parsed.catalog,
                 _ if place != Place::Enum

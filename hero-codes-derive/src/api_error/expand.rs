@@ -32,6 +32,9 @@ pub(crate) fn expand(resolved: &Resolved<'_>) -> TokenStream {
             catalog: &variant.catalog,
             code: &variant.code,
             status: variant.status,
+            grpc: variant.grpc.number(),
+            reason: variant.reason.clone(),
+            domain: &variant.domain,
             desc: row_desc(variant),
             listed: true,
         })
@@ -61,6 +64,7 @@ fn row_desc<'a>(variant: &'a ResolvedVariant<'_>) -> RowDesc<'a> {
             written: template_text(&templates[0]),
             pattern: pattern(variant),
             format: localized_format(variant),
+            visits: field_visits(&templates[0]),
         },
     }
 }
@@ -74,7 +78,9 @@ pub(crate) fn impl_for(input: &DeriveInput, krate: &TokenStream, slot: TokenStre
         generics: quote!(#impl_generics),
         ty: quote!(#ident #ty_generics),
         error_where: where_with(input, quote!(Self: ::std::error::Error)),
-        api_where: where_with(input, quote!(Self: #krate::ApiError)),
+        // The type by name, not `Self`: the gRPC glue implements `From<Type>` for
+        // `tonic::Status`, where `Self` is the status.
+        api_where: where_with(input, quote!(#ident #ty_generics: #krate::ApiError)),
         slot,
     }
 }
@@ -205,6 +211,26 @@ fn localized_format(variant: &ResolvedVariant<'_>) -> TokenStream {
             _ => #default,
         }
     }
+}
+
+/// `visit("id", &format_args!("{}", __field_id));` for each field `template` names, once,
+/// formatted as the template formats it.
+fn field_visits(template: &Template) -> TokenStream {
+    let mut seen: Vec<&str> = Vec::new();
+    let visits = template.pieces.iter().filter_map(|(piece, member)| {
+        let (Piece::Field { name, spec }, Some(member)) = (piece, member) else {
+            return None;
+        };
+        if seen.contains(&name.as_str()) {
+            return None;
+        }
+        seen.push(name);
+        let colon = if spec.is_empty() { "" } else { ":" };
+        let format = format!("{{{colon}{spec}}}");
+        let binding = binding(member, template.span);
+        Some(quote!(visit(#name, &::core::format_args!(#format, #binding));))
+    });
+    quote!(#(#visits)*)
 }
 
 /// `format!("应用{}不存在", __field_id)`, each argument spanned at its literal so that a

@@ -2,7 +2,9 @@
 //! in one catalog and is not its success code, a `desc` fits its variant and is not on a
 //! 5xx code.
 
-use hero_codes_catalog::{Catalog, CodeEntry, closest, nearest, quoted_list};
+use hero_codes_catalog::{
+    Catalog, CodeEntry, GrpcCode, closest, error_reason, nearest, quoted_list, unknown_grpc_code,
+};
 use proc_macro2::Span;
 use syn::{Fields, LitStr, Member};
 
@@ -25,6 +27,12 @@ pub(crate) struct ResolvedVariant<'a> {
     pub(crate) catalog: String,
     pub(crate) code: String,
     pub(crate) status: u16,
+    /// The gRPC status: the variant's own `grpc`, else the code's.
+    pub(crate) grpc: GrpcCode,
+    /// The reason of the answer's `ErrorInfo`: the code's variant in UPPER_SNAKE_CASE.
+    pub(crate) reason: String,
+    /// The gRPC error domain of the code's catalog.
+    pub(crate) domain: String,
     pub(crate) desc: Desc,
     /// The note of a code the catalog marks `deprecated`, and the `code = "..."` literal
     /// that names it, where the warning points (unless the variant allows it).
@@ -176,14 +184,33 @@ fn resolve_variant<'a>(
         let note = format!("code `{}` is deprecated: {}", entry.code.value, note.value);
         (note, code)
     });
+    let grpc = match &variant.attrs.grpc {
+        Some(written) => own_grpc(written, ctxt)?,
+        None => catalog.grpc_of(entry),
+    };
     Some(ResolvedVariant {
         variant,
         catalog: catalog.name.value.clone(),
         code: entry.code.value.clone(),
         status: entry.status.value,
+        grpc,
+        reason: error_reason(&entry.name.value),
+        domain: source.file.domain_of(catalog).to_owned(),
         desc,
         deprecated,
     })
+}
+
+/// `#[api(grpc = "NOT_FOUND")]`: a status of `google/rpc/code.proto`, other than `OK`.
+fn own_grpc(written: &LitStr, ctxt: &mut Ctxt) -> Option<GrpcCode> {
+    let name = written.value();
+    let message = match GrpcCode::from_name(&name) {
+        Some(GrpcCode::Ok) => "`grpc = \"OK\"` would answer this error as a success over gRPC: name an error status, such as \"FAILED_PRECONDITION\"".to_owned(),
+        Some(code) => return Some(code),
+        None => unknown_grpc_code(&name),
+    };
+    ctxt.error_spanned_by(written, message);
+    None
 }
 
 /// The entry of `code` and its catalog, which must be exactly one of `catalogs`.

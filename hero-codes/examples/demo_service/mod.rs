@@ -123,10 +123,10 @@ pub enum DownloadError {
     BadJson(#[from] serde_json::Error),
 }
 
-/// `search_value` of `POST /api/tracker/apps`.
+/// `search_value` of `POST /api/tracker/apps` (and of the gRPC demo's `SearchApps`).
 #[derive(Deserialize)]
 pub struct Search {
-    search_value: Option<String>,
+    pub search_value: Option<String>,
 }
 
 /// `POST /api/tracker/apps?search_value=...`: the apps whose name contains the value.
