@@ -263,7 +263,7 @@ fn inherent_impl(catalog: &Catalog, name: &Ident, krate: &TokenStream) -> TokenS
 
             /// The HTTP status this code answers with.
             pub const fn status(&self) -> #krate::__private::http::StatusCode {
-                TABLE.statuses[index(self)]
+                TABLE.status(index(self))
             }
 
             /// The public description of the code, from the catalog file, in its

@@ -161,7 +161,7 @@ impl<'a> Answers<'a> {
                 catalogs: &[#(#catalogs),*],
                 names: &[#(#names),*],
                 codes: &[#(#codes),*],
-                statuses: &#krate::__private::statuses([#(#statuses),*]),
+                statuses: &[#(#statuses),*],
                 grpcs: &[#(#grpcs),*],
                 reasons: &[#(#reasons),*],
                 domains: &[#(#domains),*],

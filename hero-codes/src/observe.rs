@@ -103,7 +103,7 @@ impl CodeIdentity {
     /// identities is filled in, since a value that holds metric handles cannot be dropped,
     /// hence replaced, at compile time.
     pub(crate) const fn set(&mut self, table: &Table, slot: usize) {
-        let status = table.statuses[slot].as_u16();
+        let status = table.status(slot).as_u16();
         let success = matches!(table.success, Some(success) if success == slot);
         self.catalog = table.catalog(slot);
         self.code = table.codes[slot];

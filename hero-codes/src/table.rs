@@ -28,8 +28,8 @@ pub struct Table {
     pub names: &'static [&'static str],
     /// The code of each variant.
     pub codes: &'static [&'static str],
-    /// The HTTP status of each variant.
-    pub statuses: &'static [StatusCode],
+    /// The HTTP status of each variant, as [`status`](Table::status) reads it.
+    pub statuses: &'static [u16],
     /// The number of the gRPC status of each variant.
     pub grpcs: &'static [i32],
     /// The reason of each variant's gRPC `ErrorInfo`: its catalog code's name in
@@ -55,6 +55,13 @@ impl Table {
     #[inline]
     pub const fn catalog(&self, slot: usize) -> &'static str {
         shared_or_own(self.catalogs, slot)
+    }
+
+    /// The HTTP status of the code at `slot`. The catalog's checks allow only statuses
+    /// `StatusCode` takes, and building the identities, at compile time, reads each.
+    #[inline]
+    pub const fn status(&self, slot: usize) -> StatusCode {
+        crate::catalog::private::status(self.statuses[slot])
     }
 
     /// The gRPC error domain of the code at `slot`.
@@ -85,7 +92,7 @@ impl Table {
             .map(move |slot| ErrorAnswer {
                 name: self.names[slot],
                 code: self.codes[slot],
-                status: self.statuses[slot].as_u16(),
+                status: self.statuses[slot],
                 desc: self.descs[0][slot],
             })
     }
@@ -145,7 +152,7 @@ impl<T: Tabled> ApiError for T {
 
     #[inline]
     fn status(&self) -> StatusCode {
-        T::TABLE.statuses[self.slot()]
+        T::TABLE.status(self.slot())
     }
 
     #[inline]
