@@ -32,7 +32,9 @@ use crate::table::Table;
 pub struct CodeIdentity {
     catalog: &'static str,
     code: &'static str,
-    status: u16,
+    // A `StatusCode`, checked when the identity is built (at compile time), so that an
+    // answer reads its status with no check.
+    status: http::StatusCode,
     class: CodeClass,
     grpc: i32,
     reason: &'static str,
@@ -89,7 +91,7 @@ impl CodeIdentity {
         CodeIdentity {
             catalog,
             code,
-            status,
+            status: crate::catalog::private::status(status),
             class: CodeClass::of(success, status),
             grpc,
             reason,
@@ -103,12 +105,12 @@ impl CodeIdentity {
     /// identities is filled in, since a value that holds metric handles cannot be dropped,
     /// hence replaced, at compile time.
     pub(crate) const fn set(&mut self, table: &Table, slot: usize) {
-        let status = table.status(slot).as_u16();
+        let status = table.status(slot);
         let success = matches!(table.success, Some(success) if success == slot);
         self.catalog = table.catalog(slot);
         self.code = table.codes[slot];
         self.status = status;
-        self.class = CodeClass::of(success, status);
+        self.class = CodeClass::of(success, status.as_u16());
         self.grpc = table.grpcs[slot];
         self.reason = table.reasons[slot];
         self.domain = table.domain(slot);
@@ -126,6 +128,11 @@ impl CodeIdentity {
 
     /// The HTTP status the catalog gives the code.
     pub const fn status(&self) -> u16 {
+        self.status.as_u16()
+    }
+
+    /// The HTTP status the catalog gives the code, as answers write it.
+    pub(crate) const fn http_status(&self) -> http::StatusCode {
         self.status
     }
 
