@@ -4,8 +4,10 @@
 //! descriptions and compile-time bodies, one slot per variant and one row per locale), the
 //! [`CodeIdentity`]s built from it, and an impl of the hidden trait [`Tabled`]: the table
 //! and the variant's slot. [`ApiError`] and [`ErrorAnswers`] are implemented here once for
-//! every `Tabled` type, so each derive adds two statics and one small impl for rustc to
-//! check, rather than a dozen methods.
+//! every `Tabled` type, so each derive adds two statics, one small impl and the framework
+//! glue for rustc to check, rather than a dozen methods. A type that implements `ApiError`
+//! by hand is not `Tabled` (only its own crate could make it so), so its impl and the
+//! blanket one never overlap.
 
 use std::borrow::Cow;
 use std::error::Error;
@@ -110,6 +112,7 @@ const fn shared_or_own(column: &'static [&'static str], slot: usize) -> &'static
 /// apart from the table (an identity holds its metric handles, which a `const` may not
 /// read), so that each code and status is written once.
 pub const fn identities<const N: usize>(table: &Table) -> [CodeIdentity; N] {
+    // Placeholders (with a status `StatusCode` takes), each replaced field by field.
     let mut all = [const { CodeIdentity::new("", "", 500, false, 0, "", "") }; N];
     let mut slot = 0;
     while slot < N {

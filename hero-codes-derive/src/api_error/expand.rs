@@ -213,8 +213,9 @@ fn localized_format(variant: &ResolvedVariant<'_>) -> TokenStream {
     }
 }
 
-/// `visit("id", &format_args!("{}", __field_id));` for each field `template` names, once,
-/// formatted as the template formats it.
+/// `visit("id", &format!("{}", __field_id));` for each field `template` names, once,
+/// formatted as the template formats it. Through `format!`, as the description is: a field
+/// that cannot be formatted is then one error at the template, not one more for this.
 fn field_visits(template: &Template) -> TokenStream {
     let mut seen: Vec<&str> = Vec::new();
     let visits = template.pieces.iter().filter_map(|(piece, member)| {
@@ -228,7 +229,7 @@ fn field_visits(template: &Template) -> TokenStream {
         let colon = if spec.is_empty() { "" } else { ":" };
         let format = format!("{{{colon}{spec}}}");
         let binding = binding(member, template.span);
-        Some(quote!(visit(#name, &::core::format_args!(#format, #binding));))
+        Some(quote!(visit(#name, &::std::format!(#format, #binding));))
     });
     quote!(#(#visits)*)
 }

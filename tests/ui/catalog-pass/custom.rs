@@ -13,7 +13,7 @@ fn main() {
     assert_eq!("40400".parse::<AppCode>(), Ok(AppCode::AppNotFound));
     assert_eq!(AppCode::AppNotFound.to_string(), "40400 应用不存在");
     assert_eq!(<AppCode as CatalogCode>::CATALOG, "AppCode");
-    assert!(AppCode::MARKDOWN_TABLE.contains("| 40400 | `AppNotFound` | 404 | 应用不存在 |"));
+    assert!(AppCode::MARKDOWN_TABLE.contains("| 40400 | `AppNotFound` | 404 | NOT_FOUND | 应用不存在 |"));
     assert_eq!(serde_json::to_string(&AppCode::Ok).unwrap(), r#""0""#);
     assert_eq!(serde_json::from_str::<AppCode>("40400").unwrap(), AppCode::AppNotFound);
 
