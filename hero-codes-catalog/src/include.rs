@@ -44,8 +44,27 @@ pub struct Attached {
 /// assert_eq!(hero_codes_catalog::references(text, "../shared/spec.toml").documents, ["../shared/codes/0.md"]);
 /// ```
 pub fn references(text: &str, path: &str) -> References {
-    // Only a text that writes one of these keys names a file: the loader runs for every
-    // macro invocation, and most catalog files need no second parse to say they name none.
+    // The loader runs for every macro invocation, and the macros of a crate read the same
+    // file: the last text's answer is kept. Comparing texts is a `memcmp`, where searching
+    // one for a key, in a proc macro built without optimisation, cost a derive more than
+    // all the code it generates.
+    type Last = (String, String, References);
+    static LAST: Mutex<Option<Last>> = Mutex::new(None);
+    let mut last = LAST.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((last_text, last_path, named)) = last.as_ref()
+        && last_text == text
+        && last_path == path
+    {
+        return named.clone();
+    }
+    let named = find_references(text, path);
+    *last = Some((text.to_owned(), path.to_owned(), named.clone()));
+    named
+}
+
+fn find_references(text: &str, path: &str) -> References {
+    // Only a text that writes one of these keys names a file: most catalog files need no
+    // second parse to say they name none.
     if !["include", "doc_file"].iter().any(|key| text.contains(key)) {
         return References::default();
     }

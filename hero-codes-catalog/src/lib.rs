@@ -109,7 +109,7 @@ pub use diagnostic::{Error, Position, Problem, Span, Spanned};
 pub use diff::{Change, diff};
 pub use explain::{explain, explain_retired};
 pub use grpc::unknown_grpc_code;
-pub use hero_codes_vocab::{CodeType, Failure, GrpcCode, error_reason};
+pub use hero_codes_vocab::{CodeType, Failure, GrpcCode, default_envelope, error_reason};
 pub use include::{Attached, References, join, references};
 pub use load::{Choice, Located, Source};
 pub use lock::{Lock, LockedCode, LockedState, lock_path};

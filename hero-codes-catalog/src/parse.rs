@@ -3,7 +3,7 @@
 
 use toml::de::{DeTable, DeValue};
 
-use hero_codes_vocab::{CodeType, Failure};
+use hero_codes_vocab::{CodeType, Failure, default_envelope};
 
 use crate::diagnostic::{Diagnostics, Span, Spanned};
 use crate::grpc::read_grpc;
@@ -232,22 +232,33 @@ fn read_envelope(value: Option<&Value<'_>>, diagnostics: &mut Diagnostics) -> En
             .unwrap_or(Spanned::new(default, default_span))
     };
     let result = match table.as_ref().and_then(|table| table.get("result")) {
-        None => Some(Spanned::new("result".to_owned(), default_span)),
+        None => Some(Spanned::new(
+            default_envelope::RESULT.to_owned(),
+            default_span,
+        )),
         Some(value) => read_result_field(value, diagnostics),
     };
     let code_type = table
         .as_ref()
         .and_then(|table| table.optional_string("code_type", diagnostics))
         .and_then(|written| read_code_type(&written, diagnostics))
-        .unwrap_or(Spanned::new(CodeType::String, default_span));
+        .unwrap_or(Spanned::new(default_envelope::CODE_TYPE, default_span));
     Envelope {
         result,
-        code: name("code", "result_code", diagnostics),
-        desc: name("desc", "result_desc", diagnostics),
-        data: name("data", "data", diagnostics),
+        code: name("code", default_envelope::CODE, diagnostics),
+        desc: name("desc", default_envelope::DESC, diagnostics),
+        data: name("data", default_envelope::DATA, diagnostics),
         code_type,
-        code_max_chars: limit("code_max_chars", 32, diagnostics),
-        desc_max_chars: limit("desc_max_chars", 128, diagnostics),
+        code_max_chars: limit(
+            "code_max_chars",
+            default_envelope::CODE_MAX_CHARS,
+            diagnostics,
+        ),
+        desc_max_chars: limit(
+            "desc_max_chars",
+            default_envelope::DESC_MAX_CHARS,
+            diagnostics,
+        ),
         doc_url: table
             .as_ref()
             .and_then(|table| table.get("doc_url"))

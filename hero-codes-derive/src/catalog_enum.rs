@@ -155,11 +155,12 @@ fn expand_catalog(catalog: &Catalog, file: &CatalogFile, krate: &TokenStream) ->
         ty: quote!(#name),
         error_where: TokenStream::new(),
         api_where: TokenStream::new(),
+        slot: quote!(index(self)),
     });
     let inherent = inherent_impl(catalog, &name, krate);
     let catalog_code = catalog_code_impl(catalog, &name, krate);
     let failure_codes = expand_failure_codes(catalog, &name, krate);
-    let std_impls = std_impls(catalog, &name, krate);
+    let std_impls = std_impls(&name, krate);
     quote! {
         #[doc = #doc]
         #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -266,7 +267,7 @@ fn inherent_impl(catalog: &Catalog, name: &Ident, krate: &TokenStream) -> TokenS
 
             /// The HTTP status this code answers with.
             pub const fn status(&self) -> #krate::__private::http::StatusCode {
-                TABLE.statuses[index(self)]
+                TABLE.status(index(self))
             }
 
             /// The public description of the code, from the catalog file, in its
@@ -316,17 +317,13 @@ fn catalog_code_impl(catalog: &Catalog, name: &Ident, krate: &TokenStream) -> To
     }
 }
 
-/// `Debug` (the variant's name), `Error`, `Display`, `FromStr` and serde, through the
-/// runtime's generic helpers.
-fn std_impls(catalog: &Catalog, name: &Ident, krate: &TokenStream) -> TokenStream {
-    let count = catalog.codes.len();
-    let names = catalog.codes.iter().map(|entry| entry.name.value.as_str());
+/// `Debug` (the variant's name, from the shared emission's `TABLE`), `Error`, `Display`,
+/// `FromStr` and serde, through the runtime's generic helpers.
+fn std_impls(name: &Ident, krate: &TokenStream) -> TokenStream {
     quote! {
-        static NAMES: [&str; #count] = [#(#names),*];
-
         impl ::core::fmt::Debug for #name {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(NAMES[index(self)])
+                f.write_str(TABLE.names[index(self)])
             }
         }
 

@@ -1,16 +1,16 @@
-//! What a catalog enum and a derived error both emit, by one path: the envelope (once),
-//! the answers as data (`hero_codes::__private::Table`: codes, statuses, descriptions and
-//! compile-time bodies, one slot per variant and one row per locale), `ApiError`, the
-//! framework glue and `ErrorAnswers`.
+//! What a catalog enum and a derived error both emit, by one path: their answers as data
+//! (`hero_codes::__private::Table`: the envelope once, codes, statuses, descriptions and
+//! compile-time bodies, one slot per variant and one row per locale), the code identities
+//! built from it, the hidden `Tabled` impl (the table and the variant's slot) and the
+//! framework glue.
 //!
-//! The caller emits everything inside one `const _: () = { ... };` together with
-//! `fn index(&Self) -> usize`, the variant's slot: a cast for a catalog enum, a `match`
-//! for a derived error. The proc macro emits the data and one invocation of the runtime's
-//! `__answers!`, which holds the impls; each `ApiError` method is one call into the
-//! runtime's `#[inline]` readers, so a derive adds little code to expand and check.
+//! The runtime implements `ApiError` and `ErrorAnswers` once for every `Tabled` type, so
+//! a derive adds two statics and two small impls for rustc to check: what it costs
+//! scales with the number and size of the items it generates. The caller emits everything
+//! inside one `const _: () = { ... };`.
 
 use hero_codes_catalog::CatalogFile;
-use proc_macro2::TokenStream;
+use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use crate::envelope;
@@ -66,10 +66,12 @@ pub(crate) enum RowDesc<'a> {
 pub(crate) struct ImplFor {
     pub(crate) generics: TokenStream,
     pub(crate) ty: TokenStream,
-    /// `where` clause of `ApiError` (`Self: Error` and the type's own bounds).
+    /// `where` clause of `Tabled` (`Self: Error` and the type's own bounds).
     pub(crate) error_where: TokenStream,
-    /// `where` clause of the glue and `ErrorAnswers` (`Self: ApiError` and the type's own).
+    /// `where` clause of the glue (`Self: ApiError` and the type's own).
     pub(crate) api_where: TokenStream,
+    /// The slot of `self`'s variant, as an expression.
+    pub(crate) slot: TokenStream,
 }
 
 impl<'a> Answers<'a> {
@@ -83,9 +85,7 @@ impl<'a> Answers<'a> {
         }
     }
 
-    /// The invocation of the runtime's `__answers!`, which defines `TABLE` (the envelope
-    /// written once in it) and implements `ApiError`, the glue and `ErrorAnswers` on it: the
-    /// proc macro emits the data, rustc expands the rest.
+    /// The table, the identities, `Tabled` and the framework glue.
     pub(crate) fn expand(&self, impl_for: &ImplFor) -> TokenStream {
         let krate = self.krate;
         let ImplFor {
@@ -93,118 +93,130 @@ impl<'a> Answers<'a> {
             ty,
             error_where,
             api_where,
+            slot,
         } = impl_for;
-        let fields = match self.file {
+        let table = self.table();
+        let count = self.rows.len();
+        let filled_desc = self.filled_desc();
+        quote! {
+            // Statics, not consts: an answer reads one slot rather than copying the table.
+            static TABLE: #krate::__private::Table = #table;
+
+            // Apart from the table: an identity holds the code's metric handles, registered
+            // at its first answer, which a `const` may not read.
+            static IDENTITIES: [#krate::CodeIdentity; #count] = #krate::__private::identities(&TABLE);
+
+            #[automatically_derived]
+            impl #generics #krate::__private::Tabled for #ty #error_where {
+                const TABLE: &'static #krate::__private::Table = &TABLE;
+
+                #[inline]
+                fn slot(&self) -> usize {
+                    #slot
+                }
+
+                #filled_desc
+            }
+
+            #krate::__framework_glue! { [#generics] [#ty] [#api_where] }
+        }
+    }
+
+    /// `Table { envelope, catalogs, ..}`: one slot per variant, one row per locale, bodies
+    /// serialized now, at compile time.
+    fn table(&self) -> TokenStream {
+        let krate = self.krate;
+        let envelope = match self.file {
             Some(file) => envelope::fields(file, krate),
             None => quote!(#krate::ENVELOPE),
         };
-        let table = self.table(&fields);
-        let listed = self.rows.iter().filter(|row| row.listed).map(|row| {
-            let (name, code, status) = (row.name, row.code, row.status);
-            let desc = match &row.desc {
-                RowDesc::Fixed(texts) => texts[0],
-                RowDesc::Filled { written, .. } => written.as_str(),
-            };
-            quote!(#krate::ErrorAnswer { name: #name, code: #code, status: #status, desc: #desc })
-        });
-        let methods = self.methods();
-        quote! {
-            #krate::__answers! {
-                impl [#generics] [#ty] [#error_where] [#api_where]
-                #table
-                answers &[#(#listed),*];
-                methods #methods
-            }
-        }
-    }
-
-    /// Whether some variant's description is filled at run time (its body slots are then
-    /// `None`).
-    fn fills(&self) -> bool {
-        self.rows
-            .iter()
-            .any(|row| matches!(row.desc, RowDesc::Filled { .. }))
-    }
-
-    /// `table <body type> { envelope ..; codes ..; statuses [..] descs ..; bodies ..; }`:
-    /// one slot per variant, one row per locale, bodies serialized now, at compile time.
-    fn table(&self, fields: &TokenStream) -> TokenStream {
-        let fills = self.fills();
+        let catalogs = shared_or_each(self.rows.iter().map(|row| row.catalog).collect());
+        let names = self.rows.iter().map(|row| row.name);
         let codes = self.rows.iter().map(|row| row.code);
         let statuses = self.rows.iter().map(|row| row.status);
         // A catalog's success code is the one row `ErrorAnswers` does not list.
-        let identities = self.rows.iter().map(|row| {
-            let (catalog, code, status, success) = (row.catalog, row.code, row.status, !row.listed);
-            let (grpc, reason, domain) = (row.grpc, &row.reason, row.domain);
-            quote!((#catalog, #code, #status, #success, #grpc, #reason, #domain))
-        });
+        let success = match self.rows.iter().position(|row| !row.listed) {
+            Some(slot) => quote!(::core::option::Option::Some(#slot)),
+            None => quote!(::core::option::Option::None),
+        };
+        let grpcs = self.rows.iter().map(|row| row.grpc);
+        let reasons = self.rows.iter().map(|row| row.reason.as_str());
+        let domains = shared_or_each(self.rows.iter().map(|row| row.domain).collect());
         let locales = 0..self.file.map_or(0, envelope::locale_count);
         let descs = locales.clone().map(|locale| {
-            let row = self.rows.iter().map(|row| match &row.desc {
-                RowDesc::Fixed(texts) => texts[locale],
-                RowDesc::Filled { .. } => "", // never read: the variant's arm answers
+            let row = self.rows.iter().map(|row| match (&row.desc, locale) {
+                (RowDesc::Fixed(texts), _) => texts[locale],
+                (RowDesc::Filled { written, .. }, 0) => written.as_str(),
+                (RowDesc::Filled { .. }, _) => "", // never read: the variant's arm answers
             });
             quote!(&[#(#row),*])
         });
-        // Rows come from a file: the fallback, without one, has none.
-        let envelope = self.file.map(|file| &file.envelope);
         let bodies = locales.map(|locale| {
-            let row = self.rows.iter().map(|row| match (&row.desc, envelope) {
-                (RowDesc::Fixed(texts), Some(envelope)) => {
-                    let body = envelope::error_body_literal(envelope, row.code, texts[locale]);
-                    if fills {
-                        quote!(::core::option::Option::Some(#body))
-                    } else {
-                        quote!(#body)
-                    }
-                }
-                (RowDesc::Filled { .. }, _) | (_, None) => quote!(::core::option::Option::None),
-            });
+            let row = self.rows.iter().map(|row| self.body(row, locale));
             quote!(&[#(#row),*])
         });
-        let body_type = if fills {
-            quote!(::core::option::Option<&[u8]>)
-        } else {
-            quote!(&[u8])
-        };
         quote! {
-            table #body_type {
-                envelope #fields;
-                codes &[#(#codes),*];
-                statuses [#(#statuses),*]
-                identities [#(#identities),*]
-                descs &[#(#descs),*];
-                bodies &[#(#bodies),*];
+            #krate::__private::Table {
+                envelope: #envelope,
+                catalogs: &[#(#catalogs),*],
+                names: &[#(#names),*],
+                codes: &[#(#codes),*],
+                statuses: &[#(#statuses),*],
+                grpcs: &[#(#grpcs),*],
+                reasons: &[#(#reasons),*],
+                domains: &[#(#domains),*],
+                success: #success,
+                descs: &[#(#descs),*],
+                bodies: &[#(#bodies),*],
+                identities: &IDENTITIES,
             }
         }
     }
 
-    /// `fixed`, or the `localized_desc` and `localized_body` of a derived error whose
-    /// descriptions are filled at run time: each such variant has an arm of its own.
-    fn methods(&self) -> TokenStream {
-        if !self.fills() {
-            return quote!(fixed);
+    /// The row's body in `locale`, serialized now; empty where the description is filled
+    /// at run time.
+    fn body(&self, row: &Row<'_>, locale: usize) -> Literal {
+        match (&row.desc, self.file) {
+            (RowDesc::Fixed(texts), Some(file)) => {
+                envelope::error_body_literal(&file.envelope, row.code, texts[locale])
+            }
+            (RowDesc::Filled { .. }, _) | (_, None) => Literal::byte_string(b""),
         }
-        let krate = self.krate;
-        let filled = self.rows.iter().filter_map(|row| match &row.desc {
-            RowDesc::Filled {
-                pattern, format, ..
-            } => Some(quote!(#pattern => ::std::borrow::Cow::Owned(#format),)),
-            RowDesc::Fixed(_) => None,
-        });
-        let visits = self.rows.iter().filter_map(|row| match &row.desc {
-            RowDesc::Filled {
-                pattern, visits, ..
-            } => Some(quote!(#pattern => { #visits })),
-            RowDesc::Fixed(_) => None,
-        });
-        quote! {{
+    }
+
+    /// `Tabled::filled_desc` and `visit_fields` of a derived error whose descriptions are
+    /// filled at run time: each such variant has an arm of its own; nothing for the others.
+    fn filled_desc(&self) -> TokenStream {
+        let filled: Vec<(&TokenStream, &TokenStream, &TokenStream)> = self
+            .rows
+            .iter()
+            .filter_map(|row| match &row.desc {
+                RowDesc::Filled {
+                    pattern,
+                    format,
+                    visits,
+                    ..
+                } => Some((pattern, format, visits)),
+                RowDesc::Fixed(_) => None,
+            })
+            .collect();
+        if filled.is_empty() {
+            return TokenStream::new();
+        }
+        let descs = filled
+            .iter()
+            .map(|(pattern, format, _)| quote!(#pattern => ::core::option::Option::Some(#format),));
+        let visits = filled
+            .iter()
+            .map(|(pattern, _, visits)| quote!(#pattern => { #visits }));
+        quote! {
             #[inline]
-            fn localized_desc(&self, locale: usize) -> ::std::borrow::Cow<'static, str> {
+            #[allow(unused_variables)] // `locale`, when every text is in one language
+            fn filled_desc(&self, locale: usize) -> ::core::option::Option<::std::string::String> {
                 #[allow(unreachable_patterns)]
                 match self {
-                    #(#filled)*
-                    _ => TABLE.desc(locale, index(self)),
+                    #(#descs)*
+                    _ => ::core::option::Option::None,
                 }
             }
 
@@ -218,20 +230,15 @@ impl<'a> Answers<'a> {
                     _ => {}
                 }
             }
-
-            // One lookup: the fixed body if the variant has one, else serialized now.
-            #[inline]
-            fn localized_body(&self, locale: usize) -> #krate::__private::Bytes {
-                let index = index(self);
-                match TABLE.body(locale, index) {
-                    ::core::option::Option::Some(body) => body,
-                    ::core::option::Option::None => #krate::__private::error_body(
-                        &TABLE.envelope,
-                        TABLE.code(index),
-                        &#krate::ApiError::localized_desc(self, locale),
-                    ),
-                }
-            }
-        }}
+        }
     }
+}
+
+/// A column's one value when every row has the same (a type's codes are mostly from one
+/// catalog), else each row's: `Table` reads either.
+fn shared_or_each(mut column: Vec<&str>) -> Vec<&str> {
+    if column.windows(2).all(|pair| pair[0] == pair[1]) {
+        column.truncate(1);
+    }
+    column
 }

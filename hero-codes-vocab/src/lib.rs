@@ -10,7 +10,8 @@
 //!   in from fields);
 //! - [`GrpcCode`] and [`error_reason`]: the gRPC status codes, the one an HTTP status
 //!   maps to, and the reason of a code's `ErrorInfo`;
-//! - [`GENERATED_ITEMS`]: the associated items every generated catalog enum has.
+//! - [`GENERATED_ITEMS`]: the associated items every generated catalog enum has;
+//! - [`default_envelope`]: the envelope of a file whose `[envelope]` says nothing.
 //!
 //! This crate has no dependencies.
 //!
@@ -36,6 +37,7 @@
 #![forbid(unsafe_code)]
 
 mod body;
+pub mod default_envelope;
 mod failure;
 mod grpc;
 mod items;

@@ -20,7 +20,7 @@ use crate::{ApiError, Envelope};
 ///     Db(#[from] std::io::Error),
 /// }
 ///
-/// let answers = AppError::ANSWERS;
+/// let answers: Vec<_> = AppError::answers().collect();
 /// assert_eq!(answers[0].name, "AppNotFound");
 /// assert_eq!((answers[0].code, answers[0].status), ("10400", 404));
 /// assert_eq!(answers[0].desc, "应用{id}不存在"); // fields are filled in at run time
@@ -30,8 +30,8 @@ use crate::{ApiError, Envelope};
 pub trait ErrorAnswers: ApiError {
     /// The envelope the answers are in.
     const ENVELOPE: Envelope;
-    /// One answer per variant.
-    const ANSWERS: &'static [ErrorAnswer];
+    /// One answer per variant, read from the data the macros generate.
+    fn answers() -> impl Iterator<Item = ErrorAnswer>;
 }
 
 /// One answer of an [`ErrorAnswers`] type.

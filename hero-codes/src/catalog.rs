@@ -172,27 +172,32 @@ impl HttpStatusTable {
 pub(crate) mod private {
     use std::fmt;
 
-    use super::{CatalogCode, UnknownCode};
+    use hero_codes_vocab::default_envelope;
 
-    /// `status` as a `StatusCode`; generated code calls it in a `const` block, so a status
-    /// outside 100-999 would fail the build, never a request. The catalog checks forbid
-    /// such a status before code is generated.
+    use super::{CatalogCode, Envelope, UnknownCode};
+
+    /// The envelope of a file whose `[envelope]` says nothing, in no locale: generated code
+    /// writes only where its own differs (`Envelope { locales: &["zh", "en"], ..DEFAULT }`).
+    pub const DEFAULT_ENVELOPE: Envelope = Envelope {
+        result: Some(default_envelope::RESULT),
+        code: default_envelope::CODE,
+        desc: default_envelope::DESC,
+        data: default_envelope::DATA,
+        code_type: default_envelope::CODE_TYPE,
+        code_max_chars: default_envelope::CODE_MAX_CHARS,
+        desc_max_chars: default_envelope::DESC_MAX_CHARS,
+        locales: &[],
+        doc_url: None,
+    };
+
+    /// `status` as a `StatusCode`. Generated code's identities are built with it at compile
+    /// time, so a status outside 100-999 would fail the build, never a request; the
+    /// catalog checks forbid such a status before code is generated.
     pub const fn status(status: u16) -> http::StatusCode {
         match http::StatusCode::from_u16(status) {
             Ok(status) => status,
             Err(_) => panic!("HTTP status out of range"),
         }
-    }
-
-    /// [`status`] of each: one call per generated table rather than one per code.
-    pub const fn statuses<const N: usize>(statuses: [u16; N]) -> [http::StatusCode; N] {
-        let mut all = [http::StatusCode::OK; N];
-        let mut index = 0;
-        while index < N {
-            all[index] = status(statuses[index]);
-            index += 1;
-        }
-        all
     }
 
     /// `Display` of a code: "10400 所请求的资源不存在", as `StatusCode` shows "404 Not Found".

@@ -16,6 +16,8 @@ use http::StatusCode;
 #[cfg(any(feature = "axum", feature = "actix", feature = "tonic"))]
 use tracing::Level;
 
+use crate::table::Table;
+
 /// A code of a catalog as operators see it: the labels of its answers. Generated as a
 /// `static` per code; read it with [`ApiError::identity`](crate::ApiError::identity).
 ///
@@ -30,7 +32,9 @@ use tracing::Level;
 pub struct CodeIdentity {
     catalog: &'static str,
     code: &'static str,
-    status: u16,
+    // A `StatusCode`, checked when the identity is built (at compile time), so that an
+    // answer reads its status with no check.
+    status: http::StatusCode,
     class: CodeClass,
     grpc: i32,
     reason: &'static str,
@@ -52,6 +56,15 @@ pub enum CodeClass {
 }
 
 impl CodeClass {
+    /// The class of a code answered with `status`; `success` for the catalog's success code.
+    const fn of(success: bool, status: u16) -> Self {
+        match (success, status) {
+            (true, _) => CodeClass::Success,
+            (false, 500..=599) => CodeClass::Server,
+            (false, _) => CodeClass::Client,
+        }
+    }
+
     /// The label value: `success`, `client` or `server`.
     pub const fn label(self) -> &'static str {
         match self {
@@ -65,9 +78,8 @@ impl CodeClass {
 impl CodeIdentity {
     /// The identity of `code` of `catalog`, answered with `status`, over gRPC with the
     /// status numbered `grpc` and the `ErrorInfo` of `reason` in `domain`; `success` for
-    /// the catalog's success code. Generated code calls it in `static`s.
-    #[doc(hidden)]
-    pub const fn new(
+    /// the catalog's success code. Generated code has them built from its table.
+    pub(crate) const fn new(
         catalog: &'static str,
         code: &'static str,
         status: u16,
@@ -76,22 +88,32 @@ impl CodeIdentity {
         reason: &'static str,
         domain: &'static str,
     ) -> Self {
-        let class = match (success, status) {
-            (true, _) => CodeClass::Success,
-            (false, 500..=599) => CodeClass::Server,
-            (false, _) => CodeClass::Client,
-        };
         CodeIdentity {
             catalog,
             code,
-            status,
-            class,
+            status: crate::catalog::private::status(status),
+            class: CodeClass::of(success, status),
             grpc,
             reason,
             domain,
             #[cfg(feature = "metrics")]
             handles: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Makes this the identity of the code at `slot` of `table`: how a `const` array of
+    /// identities is filled in, since a value that holds metric handles cannot be dropped,
+    /// hence replaced, at compile time.
+    pub(crate) const fn set(&mut self, table: &Table, slot: usize) {
+        let status = table.status(slot);
+        let success = matches!(table.success, Some(success) if success == slot);
+        self.catalog = table.catalog(slot);
+        self.code = table.codes[slot];
+        self.status = status;
+        self.class = CodeClass::of(success, status.as_u16());
+        self.grpc = table.grpcs[slot];
+        self.reason = table.reasons[slot];
+        self.domain = table.domain(slot);
     }
 
     /// The name of the code's catalog: `ResultCode`.
@@ -106,6 +128,11 @@ impl CodeIdentity {
 
     /// The HTTP status the catalog gives the code.
     pub const fn status(&self) -> u16 {
+        self.status.as_u16()
+    }
+
+    /// The HTTP status the catalog gives the code, as answers write it.
+    pub(crate) const fn http_status(&self) -> http::StatusCode {
         self.status
     }
 

@@ -62,7 +62,7 @@ use crate::{ApiResponse, CatalogCode, CodeType, Envelope, ErrorAnswers, Failure,
 /// Derived errors and the catalog enums call this from their `IntoResponses`.
 pub fn error_responses<E: ErrorAnswers>() -> BTreeMap<String, RefOr<Response>> {
     let mut by_status: BTreeMap<u16, Vec<(String, Value)>> = BTreeMap::new();
-    for answer in E::ANSWERS {
+    for answer in E::answers() {
         by_status.entry(answer.status).or_default().push((
             answer.name.to_owned(),
             body(&E::ENVELOPE, answer.code, &fill_fields(answer.desc)),

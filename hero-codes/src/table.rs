@@ -1,168 +1,209 @@
-//! The data generated code answers from: a catalog enum's and a derived error's codes,
-//! statuses, descriptions and compile-time bodies, one slot per variant and one row per
-//! locale. The generated `ApiError` methods are one call each into these `#[inline]`
-//! readers, so the code each derive adds stays small.
+//! The data generated code answers from, and the impls that read it.
+//!
+//! A catalog enum and a derived error each emit one [`Table`] (codes, statuses,
+//! descriptions and compile-time bodies, one slot per variant and one row per locale), the
+//! [`CodeIdentity`]s built from it, and an impl of the hidden trait [`Tabled`]: the table
+//! and the variant's slot. [`ApiError`] and [`ErrorAnswers`] are implemented here once for
+//! every `Tabled` type, so each derive adds two statics, one small impl and the framework
+//! glue for rustc to check, rather than a dozen methods. A type that implements `ApiError`
+//! by hand is not `Tabled` (only its own crate could make it so), so its impl and the
+//! blanket one never overlap.
 
 use std::borrow::Cow;
+use std::error::Error;
 
 use bytes::Bytes;
 use http::StatusCode;
 
-use crate::Envelope;
+use crate::error::error_body;
+use crate::{ApiError, CodeIdentity, Envelope, ErrorAnswer, ErrorAnswers};
 
-/// One type's answers, indexed by variant (the default locale's row first). `B` is
-/// `&[u8]`, or `Option<&[u8]>` when some variant's description is filled at run time
-/// (its slot holds `None`).
-pub struct Table<B: 'static> {
+/// One type's answers, indexed by slot (a variant's position), the default locale's row
+/// first.
+pub struct Table {
     /// The envelope of the catalog file the answers come from.
     pub envelope: Envelope,
+    /// The catalog of each slot's code, or a single name when they share one.
+    pub catalogs: &'static [&'static str],
+    /// The name of each variant, as [`ErrorAnswers`] lists it.
+    pub names: &'static [&'static str],
     /// The code of each variant.
     pub codes: &'static [&'static str],
-    /// The HTTP status of each variant.
-    pub statuses: &'static [StatusCode],
-    /// The description of each variant, one row per locale.
+    /// The HTTP status of each variant, as [`status`](Table::status) reads it.
+    pub statuses: &'static [u16],
+    /// The number of the gRPC status of each variant.
+    pub grpcs: &'static [i32],
+    /// The reason of each variant's gRPC `ErrorInfo`: its catalog code's name in
+    /// UPPER_SNAKE_CASE.
+    pub reasons: &'static [&'static str],
+    /// The gRPC error domain of each slot's code, or a single one when they share it.
+    pub domains: &'static [&'static str],
+    /// The slot of the catalog's success code, which [`ErrorAnswers`] does not list; `None`
+    /// for a derived error.
+    pub success: Option<usize>,
+    /// The description of each variant, one row per locale. A description filled at run
+    /// time is there as written (`应用{id}不存在`) in the default locale's row.
     pub descs: &'static [&'static [&'static str]],
-    /// The envelope body of each variant, serialized at compile time, one row per locale.
-    pub bodies: &'static [&'static [B]],
+    /// The envelope body of each variant, serialized at compile time, one row per locale;
+    /// empty where the description is filled at run time.
+    pub bodies: &'static [&'static [&'static [u8]]],
+    /// The identity of each variant's code, built from this table by [`identities`].
+    pub identities: &'static [CodeIdentity],
 }
 
-impl<B: Copy> Table<B> {
-    /// The code of the variant at `index`.
+impl Table {
+    /// The catalog of the code at `slot`.
     #[inline]
-    pub fn code(&self, index: usize) -> &'static str {
-        self.codes[index]
+    pub const fn catalog(&self, slot: usize) -> &'static str {
+        shared_or_own(self.catalogs, slot)
     }
 
-    /// The status of the variant at `index`.
+    /// The HTTP status of the code at `slot`. The catalog's checks allow only statuses
+    /// `StatusCode` takes, and building the identities, at compile time, reads each.
     #[inline]
-    pub fn status(&self, index: usize) -> StatusCode {
-        self.statuses[index]
+    pub const fn status(&self, slot: usize) -> StatusCode {
+        crate::catalog::private::status(self.statuses[slot])
     }
 
-    /// The description of the variant at `index` in the locale at `locale` (the default
-    /// one for a locale the file does not have).
+    /// The gRPC error domain of the code at `slot`.
     #[inline]
-    pub fn desc(&self, locale: usize, index: usize) -> Cow<'static, str> {
-        Cow::Borrowed(self.descs.get(locale).unwrap_or(&self.descs[0])[index])
+    pub const fn domain(&self, slot: usize) -> &'static str {
+        shared_or_own(self.domains, slot)
     }
 
+    /// The description at `slot` in the locale at `locale` (the default one for a locale
+    /// the file does not have).
     #[inline]
-    fn body_slot(&self, locale: usize, index: usize) -> B {
-        self.bodies.get(locale).unwrap_or(&self.bodies[0])[index]
+    pub fn desc(&self, locale: usize, slot: usize) -> Cow<'static, str> {
+        Cow::Borrowed(self.descs.get(locale).unwrap_or(&self.descs[0])[slot])
+    }
+
+    /// The compile-time body at `slot` in the locale at `locale`; `None` where the
+    /// description is filled at run time.
+    #[inline]
+    pub fn body(&self, locale: usize, slot: usize) -> Option<Bytes> {
+        let body = self.bodies.get(locale).unwrap_or(&self.bodies[0])[slot];
+        (!body.is_empty()).then(|| Bytes::from_static(body))
+    }
+
+    /// Every error answer, in slot order: all but the success code.
+    fn answers(&'static self) -> impl Iterator<Item = ErrorAnswer> {
+        (0..self.codes.len())
+            .filter(move |slot| self.success != Some(*slot))
+            .map(move |slot| ErrorAnswer {
+                name: self.names[slot],
+                code: self.codes[slot],
+                status: self.statuses[slot],
+                desc: self.descs[0][slot],
+            })
     }
 }
 
-impl Table<&'static [u8]> {
-    /// The body of the variant at `index` in the locale at `locale`.
-    #[inline]
-    pub fn body(&self, locale: usize, index: usize) -> Bytes {
-        Bytes::from_static(self.body_slot(locale, index))
+/// The one value of a column every slot shares, else the slot's own.
+const fn shared_or_own(column: &'static [&'static str], slot: usize) -> &'static str {
+    match column {
+        [one] => one,
+        all => all[slot],
     }
 }
 
-impl Table<Option<&'static [u8]>> {
-    /// The body of the variant at `index` in the locale at `locale`, if it is fixed.
+/// The [`CodeIdentity`] of each slot of `table`: generated code builds them in a `static`
+/// apart from the table (an identity holds its metric handles, which a `const` may not
+/// read), so that each code and status is written once.
+pub const fn identities<const N: usize>(table: &Table) -> [CodeIdentity; N] {
+    // Placeholders (with a status `StatusCode` takes), each replaced field by field.
+    let mut all = [const { CodeIdentity::new("", "", 500, false, 0, "", "") }; N];
+    let mut slot = 0;
+    while slot < N {
+        all[slot].set(table, slot);
+        slot += 1;
+    }
+    all
+}
+
+/// A type whose answers are a [`Table`]: what `#[derive(ApiError)]` and
+/// `include_catalog!` implement, and all they implement of [`ApiError`] and
+/// [`ErrorAnswers`].
+pub trait Tabled: Error {
+    /// The type's table.
+    const TABLE: &'static Table;
+
+    /// The slot of `self`'s variant.
+    fn slot(&self) -> usize;
+
+    /// The description of a variant whose description is filled from its fields, in the
+    /// locale at `locale`; `None` for the others, which the table answers.
     #[inline]
-    pub fn body(&self, locale: usize, index: usize) -> Option<Bytes> {
-        self.body_slot(locale, index).map(Bytes::from_static)
+    fn filled_desc(&self, locale: usize) -> Option<String> {
+        let _ = locale;
+        None
+    }
+
+    /// [`ApiError::visit_fields`]: the fields a variant's own description names.
+    fn visit_fields(&self, visit: &mut dyn FnMut(&'static str, String)) {
+        let _ = visit;
     }
 }
 
-/// `ApiError`, the framework glue and `ErrorAnswers` of a catalog enum or a derived error,
-/// from the data the macros emit: the [`Table`] (`TABLE`, the envelope written once in it)
-/// is defined here, inside the caller's `const _: () = { ... };`, beside its
-/// `fn index(&Self) -> usize`. Written once here rather than quoted by every
-/// derive: the proc macro emits only the data, and rustc expands the rest.
-///
-/// `methods fixed` reads every description and body from the table; a derived error with
-/// descriptions filled at run time gives its own `localized_desc` and `localized_body`.
-#[macro_export]
-#[doc(hidden)]
-macro_rules! __answers {
-    (
-        impl [$($generics:tt)*] [$($ty:tt)*] [$($error_where:tt)*] [$($api_where:tt)*]
-        table $body:ty {
-            envelope $envelope:expr;
-            codes $codes:expr;
-            statuses [$($status:literal),*]
-            identities [$((
-                $catalog:literal, $code:literal, $code_status:literal, $success:literal,
-                $grpc:literal, $reason:literal, $domain:literal
-            )),*]
-            descs $descs:expr;
-            bodies $bodies:expr;
+impl<T: Tabled> ApiError for T {
+    // Inlined wherever the error is answered: one slot lookup, one read.
+    #[inline]
+    fn code(&self) -> &'static str {
+        T::TABLE.codes[self.slot()]
+    }
+
+    // From the identity, where it was checked at compile time: no check per answer.
+    #[inline]
+    fn status(&self) -> StatusCode {
+        T::TABLE.identities[self.slot()].http_status()
+    }
+
+    #[inline]
+    fn desc(&self) -> Cow<'static, str> {
+        self.localized_desc(0)
+    }
+
+    #[inline]
+    fn envelope(&self) -> &'static Envelope {
+        &T::TABLE.envelope
+    }
+
+    #[inline]
+    fn localized_desc(&self, locale: usize) -> Cow<'static, str> {
+        match self.filled_desc(locale) {
+            Some(desc) => Cow::Owned(desc),
+            None => T::TABLE.desc(locale, self.slot()),
         }
-        answers $answers:expr;
-        methods $($methods:tt)*
-    ) => {
-        // A static, not a const: an answer reads one slot rather than copying the table.
-        static TABLE: $crate::__private::Table<$body> = $crate::__private::Table {
-            envelope: $envelope,
-            codes: $codes,
-            statuses: &$crate::__private::statuses([$($status),*]),
-            descs: $descs,
-            bodies: $bodies,
-        };
+    }
 
-        // Apart from the table: an identity holds the code's metric handles, registered at
-        // its first answer, and a static may not borrow such a value from a temporary.
-        static IDENTITIES: [$crate::CodeIdentity; <[u16]>::len(&[$($code_status),*])] = [
-            $($crate::CodeIdentity::new(
-                $catalog, $code, $code_status, $success, $grpc, $reason, $domain
-            )),*
-        ];
-
-        #[automatically_derived]
-        impl $($generics)* $crate::ApiError for $($ty)* $($error_where)* {
-            // Inlined wherever the error is answered: one variant lookup, not one per call.
-            #[inline]
-            fn code(&self) -> &'static str {
-                TABLE.code(index(self))
-            }
-
-            #[inline]
-            fn status(&self) -> $crate::__private::http::StatusCode {
-                TABLE.status(index(self))
-            }
-
-            #[inline]
-            fn desc(&self) -> ::std::borrow::Cow<'static, str> {
-                $crate::ApiError::localized_desc(self, 0)
-            }
-
-            #[inline]
-            fn envelope(&self) -> &'static $crate::Envelope {
-                &TABLE.envelope
-            }
-
-            #[inline]
-            fn identity(&self) -> &'static $crate::CodeIdentity {
-                &IDENTITIES[index(self)]
-            }
-
-            $crate::__answers! { @methods $($methods)* }
+    // One lookup: the fixed body if the variant has one, else serialized now.
+    #[inline]
+    fn localized_body(&self, locale: usize) -> Bytes {
+        let slot = self.slot();
+        match T::TABLE.body(locale, slot) {
+            Some(body) => body,
+            None => error_body(
+                &T::TABLE.envelope,
+                T::TABLE.codes[slot],
+                &self.localized_desc(locale),
+            ),
         }
+    }
 
-        $crate::__framework_glue! { [$($generics)*] [$($ty)*] [$($api_where)*] }
+    #[inline]
+    fn identity(&self) -> &'static CodeIdentity {
+        &T::TABLE.identities[self.slot()]
+    }
 
-        #[automatically_derived]
-        impl $($generics)* $crate::ErrorAnswers for $($ty)* $($api_where)* {
-            const ENVELOPE: $crate::Envelope = TABLE.envelope;
-            const ANSWERS: &'static [$crate::ErrorAnswer] = $answers;
-        }
-    };
-    (@methods fixed) => {
-        #[inline]
-        fn localized_desc(&self, locale: usize) -> ::std::borrow::Cow<'static, str> {
-            TABLE.desc(locale, index(self))
-        }
+    fn visit_fields(&self, visit: &mut dyn FnMut(&'static str, String)) {
+        Tabled::visit_fields(self, visit);
+    }
+}
 
-        #[inline]
-        fn localized_body(&self, locale: usize) -> $crate::__private::Bytes {
-            TABLE.body(locale, index(self))
-        }
-    };
-    (@methods { $($methods:tt)* }) => {
-        $($methods)*
-    };
+impl<T: Tabled> ErrorAnswers for T {
+    const ENVELOPE: Envelope = T::TABLE.envelope;
+
+    fn answers() -> impl Iterator<Item = ErrorAnswer> {
+        T::TABLE.answers()
+    }
 }

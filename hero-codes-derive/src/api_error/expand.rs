@@ -44,15 +44,13 @@ pub(crate) fn expand(resolved: &Resolved<'_>) -> TokenStream {
         krate,
         rows,
     }
-    .expand(&impl_for(input, krate));
+    .expand(&impl_for(input, krate, slot(resolved)));
     let track = track_files(&resolved.source);
     let deprecations = deprecation_warnings(&resolved.variants);
-    let index_fn = index_fn(resolved);
     quote! {
         const _: () = {
             #track
             #deprecations
-            #index_fn
             #answers
         };
     }
@@ -72,8 +70,8 @@ fn row_desc<'a>(variant: &'a ResolvedVariant<'_>) -> RowDesc<'a> {
 }
 
 /// The impl headers for the derive's input: its generics, with `Self: Error` on
-/// `ApiError` and `Self: ApiError` on what builds on it.
-pub(crate) fn impl_for(input: &DeriveInput, krate: &TokenStream) -> ImplFor {
+/// `Tabled` and `Self: ApiError` on the glue; `slot`, the variant's slot.
+pub(crate) fn impl_for(input: &DeriveInput, krate: &TokenStream, slot: TokenStream) -> ImplFor {
     let ident = &input.ident;
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     ImplFor {
@@ -83,6 +81,7 @@ pub(crate) fn impl_for(input: &DeriveInput, krate: &TokenStream) -> ImplFor {
         // The type by name, not `Self`: the gRPC glue implements `From<Type>` for
         // `tonic::Status`, where `Self` is the status.
         api_where: where_with(input, quote!(#ident #ty_generics: #krate::ApiError)),
+        slot,
     }
 }
 
@@ -108,11 +107,8 @@ fn deprecation_warnings(variants: &[ResolvedVariant<'_>]) -> TokenStream {
     quote!(#(#warnings)*)
 }
 
-/// `fn index(value: &Type) -> usize`: the variant's position.
-fn index_fn(resolved: &Resolved<'_>) -> TokenStream {
-    let input = resolved.input.original;
-    let ident = &input.ident;
-    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+/// `match *self { Type::A { .. } => 0, ... }`: the variant's slot.
+fn slot(resolved: &Resolved<'_>) -> TokenStream {
     let arms = resolved
         .variants
         .iter()
@@ -121,12 +117,7 @@ fn index_fn(resolved: &Resolved<'_>) -> TokenStream {
             let path = &variant.variant.path;
             quote!(#path { .. } => #index,)
         });
-    quote! {
-        #[inline]
-        fn index #impl_generics (value: &#ident #ty_generics) -> usize #where_clause {
-            match *value { #(#arms)* }
-        }
-    }
+    quote!(match *self { #(#arms)* })
 }
 
 /// A variant's own description as written: `应用{id}不存在`.
@@ -145,8 +136,13 @@ fn template_text(template: &Template) -> String {
     text
 }
 
-/// The input's `where` clause with `predicate` added, written out rather than parsed.
+/// The input's `where` clause with `predicate` added, written out rather than parsed;
+/// none for a type without generics, where `predicate` is what the impl itself requires
+/// (and a clause is one more item for rustc to check per derive).
 fn where_with(input: &DeriveInput, predicate: TokenStream) -> TokenStream {
+    if input.generics.params.is_empty() && input.generics.where_clause.is_none() {
+        return TokenStream::new();
+    }
     let predicates = input
         .generics
         .where_clause

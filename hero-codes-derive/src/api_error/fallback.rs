@@ -10,15 +10,9 @@ use syn::DeriveInput;
 use super::expand::impl_for;
 
 pub(crate) fn expand(input: &DeriveInput, krate: &TokenStream) -> TokenStream {
-    let ident = &input.ident;
-    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    let answers = crate::emit::Answers::none(krate).expand(&impl_for(input, krate));
+    let answers = crate::emit::Answers::none(krate).expand(&impl_for(input, krate, quote!(0)));
     quote! {
         const _: () = {
-            fn index #impl_generics (_: &#ident #ty_generics) -> usize #where_clause {
-                0
-            }
-
             #answers
         };
     }
