@@ -306,7 +306,14 @@ fn take_included<'t>(
         .catalogs
         .into_iter()
         .filter(|catalog| taken.contains(&catalog.name.value))
-        .map(|catalog| adopt(catalog, &shared.origin, &file.locales))
+        .map(|catalog| {
+            adopt(
+                catalog,
+                &shared.origin,
+                included.domain.as_ref(),
+                &file.locales,
+            )
+        })
         .collect();
     file.catalogs.extend(adopted);
     file.owners.extend(included.owners);
@@ -352,10 +359,17 @@ fn chosen_catalogs(
 }
 
 /// An included catalog as a catalog of the including file: marked with the file it came
-/// from, and its translations kept in the order of that file's `locales` (others are not
-/// its).
-fn adopt(mut catalog: Catalog, origin: &str, locales: &[Spanned<String>]) -> Catalog {
+/// from, in the gRPC domain that file gives its catalogs (`domain`, unless the catalog
+/// says its own), and its translations kept in the order of that file's `locales` (others
+/// are not its).
+fn adopt(
+    mut catalog: Catalog,
+    origin: &str,
+    domain: Option<&Spanned<String>>,
+    locales: &[Spanned<String>],
+) -> Catalog {
     catalog.file = Some(origin.to_owned());
+    catalog.domain = catalog.domain.or_else(|| domain.cloned());
     for entry in &mut catalog.codes {
         entry
             .translations

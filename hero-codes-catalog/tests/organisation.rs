@@ -133,6 +133,24 @@ fn a_file_takes_the_catalogs_and_owners_of_the_file_it_includes() {
 }
 
 #[test]
+fn an_included_catalog_keeps_the_grpc_domain_of_its_file() {
+    let shared = format!("domain = \"platform.example.com\"\n{SHARED}");
+    let service = format!("domain = \"pay.example.com\"\n{SERVICE}");
+    let dir = organisation("domain", &service, &shared);
+    let file = read(&dir, "svc/codes.toml").check().unwrap();
+    let domain = |name| file.domain_of(file.catalog(name).unwrap());
+    assert_eq!(domain("PayCode"), "pay.example.com");
+    assert_eq!(domain("ResultCode"), "platform.example.com");
+    std::fs::remove_dir_all(&dir).unwrap();
+
+    // A domain that is not a name is one mistake, reported once, in the shared file.
+    let shared = format!("domain = \"platform example\"\n{SHARED}");
+    let problems = problems("bad-domain", SERVICE, &shared);
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert!(problems[0].contains("spec.toml:1:"), "{problems:#?}");
+}
+
+#[test]
 fn a_mistake_in_the_included_file_is_reported_at_its_line_there() {
     let shared = SHARED.replace("status = 404", "status = 4040");
     assert_eq!(
