@@ -7,10 +7,9 @@
 
 use std::collections::HashMap;
 use std::hint::black_box;
-use std::time::Instant;
 
 use criterion::Criterion;
-use hero_codes_bench::AppError;
+use hero_codes_bench::{AppError, rounds};
 use tonic::{Code, Status};
 use tonic_types::{ErrorDetails, StatusExt};
 
@@ -38,31 +37,9 @@ type Op = fn() -> Status;
 
 /// The medians, in ns, of `ours` and `baseline` timed in alternating rounds.
 fn interleaved(ours: Op, baseline: Op) -> (f64, f64) {
-    const ROUNDS: usize = 41;
-    const ITERATIONS: u32 = 50_000;
-    let time = |op: Op| {
-        let start = Instant::now();
-        for _ in 0..ITERATIONS {
-            black_box(op());
-        }
-        start.elapsed().as_secs_f64() * 1e9 / f64::from(ITERATIONS)
-    };
-    let (mut ours_ns, mut baseline_ns) = (Vec::new(), Vec::new());
-    for round in 0..ROUNDS {
-        if round % 2 == 0 {
-            ours_ns.push(time(ours));
-            baseline_ns.push(time(baseline));
-        } else {
-            baseline_ns.push(time(baseline));
-            ours_ns.push(time(ours));
-        }
-    }
-    (median(ours_ns), median(baseline_ns))
-}
-
-fn median(mut values: Vec<f64>) -> f64 {
-    values.sort_by(f64::total_cmp);
-    values[values.len() / 2]
+    rounds::interleaved(41, 50_000, ours, baseline, |op: Op| {
+        black_box(op());
+    })
 }
 
 fn main() {

@@ -6,7 +6,6 @@
 //! are printed in one table. `cargo bench -p hero-codes-bench` (see BENCHMARKS.md).
 
 use std::hint::black_box;
-use std::time::Instant;
 
 use axum::body::Body;
 use axum::response::{IntoResponse, Response};
@@ -14,7 +13,7 @@ use bytes::Bytes;
 use criterion::Criterion;
 use hero_codes::ResultCode;
 use hero_codes_bench::small_text::SmallTextCode;
-use hero_codes_bench::{AppError, match_200, numeric::NumericCode, text::TextCode};
+use hero_codes_bench::{AppError, match_200, numeric::NumericCode, rounds, text::TextCode};
 use http::StatusCode;
 use http::header::{CONTENT_TYPE, HeaderValue};
 
@@ -219,31 +218,7 @@ const COMPARISONS: [(&str, Op, Op, &str); 8] = [
 /// Nanoseconds per operation for `ours` and `baseline`, measured in alternating rounds;
 /// the median round of each.
 fn interleaved(operations: &mut Operations, ours: Op, baseline: Op) -> (f64, f64) {
-    const ROUNDS: usize = 41;
-    const ITERATIONS: u32 = 100_000;
-    let mut time = |op: Op| {
-        let start = Instant::now();
-        for _ in 0..ITERATIONS {
-            operations.run(op);
-        }
-        start.elapsed().as_secs_f64() * 1e9 / f64::from(ITERATIONS)
-    };
-    let (mut ours_ns, mut baseline_ns) = (Vec::new(), Vec::new());
-    for round in 0..ROUNDS {
-        if round % 2 == 0 {
-            ours_ns.push(time(ours));
-            baseline_ns.push(time(baseline));
-        } else {
-            baseline_ns.push(time(baseline));
-            ours_ns.push(time(ours));
-        }
-    }
-    (median(ours_ns), median(baseline_ns))
-}
-
-fn median(mut values: Vec<f64>) -> f64 {
-    values.sort_by(f64::total_cmp);
-    values[values.len() / 2]
+    rounds::interleaved(41, 100_000, ours, baseline, |op| operations.run(op))
 }
 
 fn main() {

@@ -1,8 +1,10 @@
 //! What the benchmarks share: catalogs of 10,000 codes (numeric and text) and one of 14
 //! text codes, generated at build time, a hand-written-style `match` over 200 codes, and the
-//! [`loopback`] driver of the whole-request benchmarks. See `BENCHMARKS.md`.
+//! [`loopback`] driver of the whole-request benchmarks, and [`rounds`] for timing two
+//! operations against each other. See `BENCHMARKS.md`.
 
 pub mod loopback;
+pub mod rounds;
 
 include!(concat!(env!("OUT_DIR"), "/generated.rs"));
 

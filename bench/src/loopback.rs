@@ -8,6 +8,55 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::rounds::median;
+
+/// What a whole-request benchmark is asked on its command line: `instructions [REQUESTS]`
+/// (default 20,000), else `[ROUNDS [SECONDS]]` of `wrk` (default 5 rounds of 4 s).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Run {
+    /// Count the server's instructions per request with callgrind.
+    Instructions {
+        /// The requests of the longer run.
+        requests: u64,
+    },
+    /// Load the sides with `wrk` in alternating rounds.
+    Wrk {
+        /// How many rounds.
+        rounds: usize,
+        /// How long each side is loaded in a round.
+        seconds: u64,
+    },
+}
+
+impl Run {
+    /// The run `args` (the program's arguments, without its name) ask for; panics with
+    /// what is wrong on an argument that is not a number.
+    ///
+    /// ```
+    /// use hero_codes_bench::loopback::Run;
+    /// let args = |text: &str| Run::from_args(text.split_whitespace().map(str::to_owned));
+    /// assert_eq!(args("instructions 500"), Run::Instructions { requests: 500 });
+    /// assert_eq!(args("9"), Run::Wrk { rounds: 9, seconds: 4 });
+    /// ```
+    pub fn from_args(mut args: impl Iterator<Item = String>) -> Run {
+        let number = |arg: Option<String>, name: &str, default| {
+            arg.map_or(default, |arg| {
+                arg.parse()
+                    .unwrap_or_else(|_| panic!("{name} is a number, not `{arg}`"))
+            })
+        };
+        match args.next() {
+            Some(first) if first == "instructions" => Run::Instructions {
+                requests: number(args.next(), "REQUESTS", 20_000),
+            },
+            first => Run::Wrk {
+                rounds: number(first, "ROUNDS", 5) as usize,
+                seconds: number(args.next(), "SECONDS", 4),
+            },
+        }
+    }
+}
+
 /// A server process, killed when dropped.
 pub struct Server(pub Child);
 
@@ -63,12 +112,6 @@ pub fn wrk(url: &str, seconds: u64) -> f64 {
         .find_map(|line| line.strip_prefix("Requests/sec:"))
         .and_then(|rate| rate.trim().parse().ok())
         .unwrap_or_else(|| panic!("no Requests/sec in wrk's output:\n{text}"))
-}
-
-/// The median of `values` (the upper one of an even count).
-pub fn median(values: &mut [f64]) -> f64 {
-    values.sort_by(f64::total_cmp);
-    values[values.len() / 2]
 }
 
 /// Requests per second of each of `urls`, in `rounds` rounds of `seconds` each after a

@@ -103,12 +103,8 @@ pub fn explain_retired(catalog: &Catalog, retired: &RetiredCode) -> String {
 fn facts(file: &CatalogFile, catalog: &Catalog, entry: &CodeEntry) -> String {
     let status = entry.status.value;
     let reason = file
-        .http_statuses
-        .iter()
-        .find(|row| row.status.value == status)
-        .map_or_else(String::new, |row| {
-            format!(" {} ({})", row.reason.value, row.meaning.value)
-        });
+        .http_status(status)
+        .map_or_else(String::new, |row| format!(" {}", row.summary()));
     let owner = catalog
         .owner
         .as_ref()

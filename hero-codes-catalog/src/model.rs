@@ -134,6 +134,19 @@ impl CatalogFile {
             .iter()
             .find(|catalog| catalog.name.value == name)
     }
+
+    /// The row of `status` in the HTTP status table, if the file has one.
+    ///
+    /// ```
+    /// let file = hero_codes_catalog::CatalogFile::builtin().unwrap();
+    /// assert_eq!(file.http_status(404).unwrap().summary(), "NOT FOUND (请求的资源不存在)");
+    /// assert!(file.http_status(418).is_none());
+    /// ```
+    pub fn http_status(&self, status: u16) -> Option<&HttpStatus> {
+        self.http_statuses
+            .iter()
+            .find(|row| row.status.value == status)
+    }
 }
 
 /// The response envelope: the names of its fields, how codes are written and the length
@@ -199,6 +212,13 @@ pub struct HttpStatus {
     pub reason: Spanned<String>,
     /// What the status means to this API, e.g. `请求的资源不存在`.
     pub meaning: Spanned<String>,
+}
+
+impl HttpStatus {
+    /// The reason and, in brackets, the meaning: `NOT FOUND (请求的资源不存在)`.
+    pub fn summary(&self) -> String {
+        format!("{} ({})", self.reason.value, self.meaning.value)
+    }
 }
 
 /// One catalog: a set of codes that becomes one Rust enum.

@@ -37,12 +37,8 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<Outcome, CannotRu
         found = true;
         let status = entry.status.value;
         let reason = file
-            .http_statuses
-            .iter()
-            .find(|row| row.status.value == status)
-            .map_or_else(String::new, |row| {
-                format!(" {} ({})", row.reason.value, row.meaning.value)
-            });
+            .http_status(status)
+            .map_or_else(String::new, |row| format!(" {}", row.summary()));
         writeln!(
             out,
             "{}::{}\n  code:   {}\n  status: {status}{reason}\n  desc:   {}",

@@ -8,15 +8,11 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::{hero_codes, node_modules, run_ok, tool_file, toolchain, workdir};
+use common::{SearchResults, browser, hero_codes, run_ok, workdir};
 
 #[test]
 fn the_search_box_filters_rows_by_code_name_or_description_as_one_types() {
-    let (Some(node), Some(_), Some(chromium)) = (
-        toolchain("node"),
-        tool_file(node_modules().join("playwright-core/package.json")),
-        toolchain("chromium"),
-    ) else {
+    let Some((node, chromium)) = browser() else {
         return;
     };
     let dir = workdir();
@@ -43,18 +39,8 @@ fn the_search_box_filters_rows_by_code_name_or_description_as_one_types() {
             .args(queries)
             .env("CHROMIUM", chromium),
     );
-    let output: serde_json::Value = serde_json::from_str(&output).expect("JSON from search.cjs");
-    let result = |query: &str| {
-        let result = &output["results"][query];
-        let strings = |key: &str| -> Vec<String> {
-            serde_json::from_value(result[key].clone()).expect("a list of strings")
-        };
-        (
-            strings("codes"),
-            result["count"].as_str().unwrap().to_owned(),
-            strings("sections"),
-        )
-    };
+    let output = SearchResults::parse(&output);
+    let result = |query: &str| output.of(query);
 
     let (all, count, sections) = result("");
     assert_eq!(all.len(), 28, "every code shows before a search: {all:?}");
@@ -85,7 +71,7 @@ fn the_search_box_filters_rows_by_code_name_or_description_as_one_types() {
     );
 
     assert_eq!(
-        output["requests"],
+        output.json()["requests"],
         serde_json::json!([]),
         "the page loads nothing from the network"
     );

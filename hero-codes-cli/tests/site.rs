@@ -11,7 +11,10 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{builtin, hero_codes, node_modules, run_ok, tool_file, toolchain, workdir};
+use common::{
+    SearchResults, browser, builtin, hero_codes, node_modules, run_ok, tool_file, toolchain,
+    workdir,
+};
 
 const BILLING: &str = r#"locales = ["en", "zh"]
 
@@ -140,11 +143,7 @@ fn every_page_is_valid_html_and_no_link_is_broken() {
 
 #[test]
 fn the_index_searches_every_catalog_and_a_click_opens_a_codes_page() {
-    let (Some(node), Some(_), Some(chromium)) = (
-        toolchain("node"),
-        tool_file(node_modules().join("playwright-core/package.json")),
-        toolchain("chromium"),
-    ) else {
+    let Some((node, chromium)) = browser() else {
         return;
     };
     let (dir, site) = site();
@@ -169,18 +168,8 @@ fn the_index_searches_every_catalog_and_a_click_opens_a_codes_page() {
             .args(queries)
             .env("CHROMIUM", chromium),
     );
-    let output: serde_json::Value = serde_json::from_str(&output).expect("JSON from site.cjs");
-    let result = |query: &str| {
-        let result = &output["results"][query];
-        let strings = |key: &str| -> Vec<String> {
-            serde_json::from_value(result[key].clone()).expect("a list of strings")
-        };
-        (
-            strings("codes"),
-            result["count"].as_str().unwrap().to_owned(),
-            strings("sections"),
-        )
-    };
+    let output = SearchResults::parse(&output);
+    let result = |query: &str| output.of(query);
 
     let (all, count, sections) = result("");
     assert_eq!(all.len(), 33, "every code, retired ones too: {all:?}");
@@ -203,7 +192,7 @@ fn the_index_searches_every_catalog_and_a_click_opens_a_codes_page() {
 
     // Clicked from the index, then on to its replacement, then back by the page's link.
     assert_eq!(
-        output["visited"],
+        output.json()["visited"],
         serde_json::json!([
             { "address": "BillingCode/B0402.html", "heading": "B0402 CardExpired" },
             { "address": "BillingCode/B0401.html", "heading": "B0401 CardDeclined" },
@@ -211,7 +200,7 @@ fn the_index_searches_every_catalog_and_a_click_opens_a_codes_page() {
         ])
     );
     assert_eq!(
-        output["requests"],
+        output.json()["requests"],
         serde_json::json!([]),
         "the site loads nothing from the network"
     );

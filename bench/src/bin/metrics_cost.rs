@@ -21,8 +21,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use hero_codes_bench::loopback::{
-    Server, alternating_rounds, free_port, instructions_per_request, report_rates, require_wrk,
-    wait_for,
+    Run, Server, alternating_rounds, free_port, instructions_per_request, report_rates,
+    require_wrk, wait_for,
 };
 
 /// The demo's route that answers a derived error: no app has id 999.
@@ -38,19 +38,12 @@ const SIDES: [(&str, &[&str]); 2] = [
 ];
 
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let first = args.next();
+    let run = Run::from_args(std::env::args().skip(1));
     let demos = build_demos();
-    if first.as_deref() == Some("instructions") {
-        let requests = args.next().map_or(20_000, |requests| {
-            requests.parse().expect("REQUESTS is a number")
-        });
-        return count_instructions(&demos, requests);
-    }
-    let rounds: usize = first.map_or(5, |rounds| rounds.parse().expect("ROUNDS is a number"));
-    let seconds: u64 = args
-        .next()
-        .map_or(4, |seconds| seconds.parse().expect("SECONDS is a number"));
+    let (rounds, seconds) = match run {
+        Run::Instructions { requests } => return count_instructions(&demos, requests),
+        Run::Wrk { rounds, seconds } => (rounds, seconds),
+    };
     require_wrk();
     let ports = [free_port(), free_port()];
     let _servers: Vec<Server> = demos

@@ -41,8 +41,8 @@ use axum::routing::get;
 use hero_codes::ResultCode;
 use hero_codes::axum::EnvelopeRouter;
 use hero_codes_bench::loopback::{
-    Server, alternating_rounds, free_port, instructions_per_request, report_rates, require_wrk,
-    wait_for,
+    Run, Server, alternating_rounds, free_port, instructions_per_request, report_rates,
+    require_wrk, wait_for,
 };
 use http::StatusCode;
 use http::header::{CONTENT_LANGUAGE, CONTENT_TYPE, HeaderValue, VARY};
@@ -93,24 +93,17 @@ const RATIOS: [(&str, usize, usize, f64); 2] = [
 ];
 
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let first = args.next();
-    if first.as_deref() == Some("serve") {
-        let port = |arg: Option<String>| -> u16 {
-            arg.and_then(|port| port.parse().ok()).expect("two ports")
-        };
-        return serve(port(args.next()), port(args.next()));
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [first, bare, enveloped] = args.as_slice()
+        && first == "serve"
+    {
+        let port = |arg: &String| -> u16 { arg.parse().expect("two ports") };
+        return serve(port(bare), port(enveloped));
     }
-    if first.as_deref() == Some("instructions") {
-        let requests = args.next().map_or(20_000, |requests| {
-            requests.parse().expect("REQUESTS is a number")
-        });
-        return count_instructions(requests);
-    }
-    let rounds: usize = first.map_or(5, |rounds| rounds.parse().expect("ROUNDS is a number"));
-    let seconds: u64 = args
-        .next()
-        .map_or(4, |seconds| seconds.parse().expect("SECONDS is a number"));
+    let (rounds, seconds) = match Run::from_args(args.into_iter()) {
+        Run::Instructions { requests } => return count_instructions(requests),
+        Run::Wrk { rounds, seconds } => (rounds, seconds),
+    };
     require_wrk();
 
     let ports = [free_port(), free_port()];

@@ -4,7 +4,7 @@
 use hero_codes_catalog::{CatalogFile, CodeEntry, RetiredCode, error_body_json};
 
 use super::{Definition, Pages, SITE_STYLE, State, page_path};
-use crate::table::html::{self, escape, http_row, status_badge};
+use crate::table::html::{self, escape, status_badge};
 
 /// The page of `code`, with one part per file that defines it (one, unless files share a
 /// catalog); `pages` tells which codes a deprecation note may link to.
@@ -53,7 +53,8 @@ fn active(definition: &Definition, entry: &CodeEntry, pages: &Pages) -> String {
     }
     html.push_str("<dl>\n");
     let status = entry.status.value;
-    let meaning = http_row(file, status)
+    let meaning = file
+        .http_status(status)
         .map(|row| {
             format!(
                 " {}: {}",

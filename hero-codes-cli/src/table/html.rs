@@ -5,9 +5,7 @@
 //! Its parts (the page, the search box and its script, a catalog's table) are the pieces
 //! the pages of `hero-codes site` are made of too.
 
-use hero_codes_catalog::{
-    CODE_TABLE_HEADINGS, Catalog, CatalogFile, HttpStatus, code_table_headings,
-};
+use hero_codes_catalog::{CODE_TABLE_HEADINGS, Catalog, CatalogFile, code_table_headings};
 
 /// A page: `{lang}`, `{title}`, `{style}` (styles of its own after the shared ones) and `{body}` are
 /// filled in.
@@ -220,17 +218,10 @@ pub(crate) fn status_badge(file: &CatalogFile, status: u16) -> String {
 
 /// What the HTTP status table says of `status`.
 pub(crate) fn reason(file: &CatalogFile, status: u16) -> String {
-    http_row(file, status).map_or_else(
+    file.http_status(status).map_or_else(
         || format!("HTTP {status}"),
         |row| format!("HTTP {status} {}: {}", row.reason.value, row.meaning.value),
     )
-}
-
-/// The row of `status` in the file's HTTP status table, if it has one.
-pub(crate) fn http_row(file: &CatalogFile, status: u16) -> Option<&HttpStatus> {
-    file.http_statuses
-        .iter()
-        .find(|row| row.status.value == status)
 }
 
 /// Text for an element's content or a quoted attribute.

@@ -113,3 +113,40 @@ pub fn run_ok(command: &mut Command) -> String {
     );
     stdout
 }
+
+/// Node and Chromium, with playwright-core installed to drive them; `None` where one is
+/// missing (a test then has nothing to run).
+pub fn browser() -> Option<(PathBuf, PathBuf)> {
+    let node = toolchain("node")?;
+    tool_file(node_modules().join("playwright-core/package.json"))?;
+    Some((node, toolchain("chromium")?))
+}
+
+/// What a browser script (`tests/node/*.cjs`) printed of each query it typed into a search
+/// box: the codes of the rows left, the count line, the sections left.
+pub struct SearchResults(serde_json::Value);
+
+impl SearchResults {
+    /// The script's JSON output.
+    pub fn parse(output: &str) -> Self {
+        SearchResults(serde_json::from_str(output).expect("JSON from the browser script"))
+    }
+
+    /// The whole output, for what a script reports besides the queries.
+    pub fn json(&self) -> &serde_json::Value {
+        &self.0
+    }
+
+    /// The (codes, count line, sections) left after typing `query`.
+    pub fn of(&self, query: &str) -> (Vec<String>, String, Vec<String>) {
+        let result = &self.0["results"][query];
+        let strings = |key: &str| -> Vec<String> {
+            serde_json::from_value(result[key].clone()).expect("a list of strings")
+        };
+        (
+            strings("codes"),
+            result["count"].as_str().expect("a count line").to_owned(),
+            strings("sections"),
+        )
+    }
+}
