@@ -51,7 +51,7 @@ pub fn with_handshake_deadline(
 }
 
 /// A connection whose reads fail with `TimedOut` once [`HANDSHAKE_TIMEOUT`] has passed
-/// before its first [`HANDSHAKE_BYTES`] bytes came: hyper then closes it. Once they came,
+/// before its first 33 bytes (the preface and a frame header) came: hyper then closes it. Once they came,
 /// it is the connection as it is.
 pub struct HandshakeDeadline<IO> {
     io: IO,
