@@ -152,5 +152,15 @@ fn metrics_route() -> axum::routing::MethodRouter {
     let recorder = metrics_exporter_prometheus::PrometheusBuilder::new().build_recorder();
     let handle = recorder.handle();
     metrics::set_global_recorder(recorder).expect("the demo installs the only recorder");
+    // The recorder keeps every latency sample until its upkeep folds them in: without it,
+    // they pile up between scrapes (or for ever, with no scraper), and each answer pays.
+    let upkeep = handle.clone();
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(Duration::from_secs(5));
+        loop {
+            every.tick().await;
+            upkeep.run_upkeep();
+        }
+    });
     get(move || async move { handle.render() })
 }
