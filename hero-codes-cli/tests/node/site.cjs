@@ -9,23 +9,11 @@
 //
 // usage: node site.cjs SITE_DIR SCREENSHOT_DIR USER_DATA_DIR CLICK_CODE QUERY...
 const path = require("path");
-const { chromium } = require("playwright-core");
+const { launch, searchEach, run } = require("./browser.cjs");
 
 async function main() {
   const [site, screenshots, user_data_dir, click_code, ...queries] = process.argv.slice(2);
-  const context = await chromium.launchPersistentContext(user_data_dir, {
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    headless: true,
-    offline: true,
-    args: [
-      "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ],
-  });
-  const requests = [];
-  context.on("request", (request) => {
-    if (!request.url().startsWith("file:")) requests.push(request.url());
-  });
+  const { context, requests } = await launch(user_data_dir);
   const root = "file://" + path.resolve(site) + "/";
   try {
     const page = await context.newPage();
@@ -35,19 +23,8 @@ async function main() {
       heading: await page.textContent("h1"),
     });
     await page.goto(root + "index.html");
-    const results = {};
+    const results = await searchEach(page, queries);
     const search = page.locator("#search");
-    for (const query of queries) {
-      await search.fill("");
-      await search.pressSequentially(query);
-      results[query] = {
-        codes: await page.$$eval("tbody tr", (rows) =>
-          rows.filter((row) => row.getClientRects().length > 0).map((row) => row.cells[0].textContent)),
-        count: await page.textContent("#count"),
-        sections: await page.$$eval("section", (sections) =>
-          sections.filter((section) => section.getClientRects().length > 0).map((section) => section.id)),
-      };
-    }
     await page.screenshot({ path: path.join(screenshots, "site-index.png"), fullPage: true });
 
     // From the search results to the code's page, and on to its replacement.
@@ -68,7 +45,4 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+run(main);
