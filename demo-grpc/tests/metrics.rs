@@ -32,6 +32,7 @@ async fn every_answer_is_counted_by_its_code() {
     assert!(client.get_app(GetAppRequest { id: 9 }).await.is_err());
     assert!(client.panic(PanicRequest {}).await.is_err());
 
+    hero_codes::metrics::flush();
     let text = recorder.render();
     for (code, status, count) in [
         ("0", 200, 3.0),

@@ -149,7 +149,13 @@ async fn main() -> std::io::Result<()> {
 /// `GET /metrics`: the Prometheus text of a recorder installed now, before any answer.
 #[cfg(feature = "metrics")]
 fn metrics_route() -> axum::routing::MethodRouter {
-    let recorder = metrics_exporter_prometheus::PrometheusBuilder::new().build_recorder();
+    use hero_codes::metrics::{LATENCY, LATENCY_BUCKETS};
+    use metrics_exporter_prometheus::{Matcher, PrometheusBuilder};
+
+    let recorder = PrometheusBuilder::new()
+        .set_buckets_for_metric(Matcher::Full(LATENCY.to_owned()), LATENCY_BUCKETS)
+        .expect("latency buckets")
+        .build_recorder();
     let handle = recorder.handle();
     metrics::set_global_recorder(recorder).expect("the demo installs the only recorder");
     // The recorder keeps every latency sample until its upkeep folds them in: without it,
@@ -162,5 +168,8 @@ fn metrics_route() -> axum::routing::MethodRouter {
             upkeep.run_upkeep();
         }
     });
-    get(move || async move { handle.render() })
+    get(move || async move {
+        hero_codes::metrics::flush();
+        handle.render()
+    })
 }

@@ -322,7 +322,7 @@ async fn drains_on(name: &str, signal: libc::c_int) {
 
 #[tokio::test]
 async fn axum_demo_counts_every_answer_at_metrics() {
-    use support::prometheus::{answers, promtool_accepts};
+    use support::prometheus::{answers, promtool_accepts, samples};
     let demo = Demo::start("demo").await;
     let base = format!("http://{}", demo.addr);
     let mix: [(http::Method, &str, u16); 5] = [
@@ -355,6 +355,24 @@ async fn axum_demo_counts_every_answer_at_metrics() {
             "{catalog} {code}:\n{text}"
         );
     }
+    // The latency is a histogram with the crate's buckets, not a summary.
+    let buckets = samples(&text, &format!("{}_bucket", hero_codes::metrics::LATENCY));
+    let result_code_clients = |labels: &std::collections::HashMap<String, String>| {
+        labels["catalog"] == "ResultCode" && labels["class"] == "client"
+    };
+    let client_404s = buckets
+        .iter()
+        .find(|(labels, _)| result_code_clients(labels) && labels["le"] == "+Inf");
+    assert_eq!(client_404s.map(|(_, count)| *count), Some(2.0), "{text}");
+    let bounds = buckets
+        .iter()
+        .filter(|(labels, _)| result_code_clients(labels))
+        .count();
+    assert_eq!(
+        bounds,
+        hero_codes::metrics::LATENCY_BUCKETS.len() + 1,
+        "{text}"
+    );
     promtool_accepts(&text);
 }
 

@@ -231,6 +231,7 @@ async fn assert_every_answer_recorded(base: &str, prefix: &str) {
             "{path}"
         );
     }
+    hero_codes::metrics::flush();
     let after = metrics.render();
     let mut expected: HashMap<(&str, &str, u16), f64> = HashMap::new();
     for (_, status, catalog, code, _) in CASES {
