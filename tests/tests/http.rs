@@ -118,6 +118,20 @@ http_cases! {
     hero: spawn(hero_code_app()),
 }
 
+/// The same cases with the layer wrapped around the whole router, the way axum wraps
+/// middleware that must see every request (`Layer::layer(router)`), rather than added by
+/// `Router::layer` to each route.
+mod around_the_router {
+    use super::{HeroCode, ResultCode, routes, support};
+    use hero_codes::axum::EnvelopeLayer;
+    use tower::Layer;
+
+    crate::http_cases! {
+        result: support::spawn_wrapped(EnvelopeLayer::<ResultCode>::new().layer(routes())),
+        hero: support::spawn_wrapped(EnvelopeLayer::<HeroCode>::new().layer(routes())),
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // The layer, the axum way
 // ---------------------------------------------------------------------------------------

@@ -26,6 +26,30 @@ pub async fn spawn(router: Router) -> String {
     format!("http://{addr}")
 }
 
+/// Serves `app`, a whole router wrapped in a layer (`Layer::layer(router)`), on a free port
+/// of 127.0.0.1 for the rest of the test, as axum serves such an app; returns its base URL.
+pub async fn spawn_wrapped<S>(app: S) -> String
+where
+    S: tower::Service<
+            axum::extract::Request,
+            Response = axum::response::Response,
+            Error = std::convert::Infallible,
+        > + Clone
+        + Send
+        + 'static,
+    S::Future: Send,
+{
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind 127.0.0.1:0");
+    let addr = listener.local_addr().expect("local address");
+    let app = axum::ServiceExt::<axum::extract::Request>::into_make_service(app);
+    tokio::spawn(async move {
+        axum::serve(listener, app).await.expect("serve");
+    });
+    format!("http://{addr}")
+}
+
 /// Serves the actix-web apps `factory` makes on a free port of 127.0.0.1, one worker on a
 /// thread of its own with actix's runtime, for the rest of the test; returns the base URL.
 pub fn spawn_actix<F, T, B>(factory: F) -> String
