@@ -28,6 +28,11 @@ pub(crate) struct Answer {
     /// The locale of the description, for `Content-Language`; `None` when the catalog file
     /// declares no locales.
     pub(crate) locale: Option<&'static str>,
+    /// Whether the answer says `Vary: Accept-Language`: its catalog has several locales, so
+    /// its language may follow the request's, and caches must not give one client's
+    /// language to another. Said when the answer is built, so that a layer that keeps it
+    /// need not look at its headers.
+    pub(crate) varies_on_language: bool,
     /// The mark of an error answer; `None` for a success.
     pub(crate) mark: Option<Mark>,
 }
@@ -87,6 +92,7 @@ impl Answer {
                 status: answer.status(),
                 body: Bytes::from(body),
                 locale,
+                varies_on_language: locales.len() > 1,
                 mark: None,
             },
             Err(error) => {
@@ -113,6 +119,7 @@ impl Answer {
             status,
             body: error.localized_body(locale),
             locale: locales.get(locale).copied(),
+            varies_on_language: locales.len() > 1,
             mark: None,
         }
     }

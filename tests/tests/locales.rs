@@ -150,3 +150,33 @@ fn codes_and_errors_know_every_locale_without_a_server() {
     assert_eq!(english.headers()["content-language"], "en");
     assert_eq!(error.desc(), "应用3不存在");
 }
+
+/// A plain error response of the app's that varies already: the envelope takes its place,
+/// keeps its `Vary` and adds `Accept-Language` to it, on axum and actix-web alike.
+#[tokio::test]
+async fn a_replaced_answer_keeps_its_vary_and_adds_accept_language() {
+    let plain = || async { (StatusCode::CONFLICT, [(VARY, "origin")], "in use") };
+    let axum_app = Router::new()
+        .route("/plain", get(plain))
+        .with_envelope::<ResultCode>();
+    let actix_app = || {
+        use hero_codes::actix::EnvelopeApp;
+        actix_web::App::new()
+            .route(
+                "/plain",
+                actix_web::web::get().to(|| async {
+                    actix_web::HttpResponse::Conflict()
+                        .insert_header(("vary", "origin"))
+                        .body("in use")
+                }),
+            )
+            .with_envelope::<ResultCode>()
+    };
+    for base in [spawn(axum_app).await, support::spawn_actix(actix_app)] {
+        let reply = get_in_language(&base, "/plain", Some("en")).await;
+        assert_eq!(reply.0, StatusCode::CONFLICT, "{base}");
+        assert_eq!(reply.1[CONTENT_LANGUAGE], "en", "{base}");
+        let vary: Vec<_> = reply.1.get_all(VARY).iter().collect();
+        assert_eq!(vary, ["origin", "accept-language"], "{base}");
+    }
+}

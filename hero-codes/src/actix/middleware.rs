@@ -170,7 +170,8 @@ where
     }
 }
 
-/// The answer with `mark`, recorded by its code and labelled with `Vary` as the layer does.
+/// The answer with `mark`, recorded by its code and, unless the envelope core made it
+/// (it says `Vary` itself), labelled with `Vary` as the layer does.
 fn finish<C: FailureCodes>(
     mut response: HttpResponse,
     mark: Option<Mark>,
@@ -181,7 +182,10 @@ fn finish<C: FailureCodes>(
     if let Some(recorded) = observation.finish::<C>(status, mark, answer::nested()) {
         response.extensions_mut().insert(recorded);
     }
-    label_language::<C>(response)
+    match mark {
+        Some(_) => response,
+        None => label_language::<C>(response),
+    }
 }
 
 /// `HEAD` is answered as `GET`, as axum does and HTTP asks (the server sends the head of
@@ -224,12 +228,14 @@ fn keep_in_envelope<C: FailureCodes, B: MessageBody + 'static>(
         // The crate's own answer: nothing of it to keep.
         return (replaced, answer_mark);
     }
+    // The old headers, `Vary` among them, to which `Accept-Language` is added.
+    replaced.headers_mut().remove(VARY);
     for (name, value) in response.headers() {
         if name != CONTENT_TYPE && name != CONTENT_LENGTH && name != CONTENT_LANGUAGE {
             replaced.headers_mut().append(name.clone(), value.clone());
         }
     }
-    (replaced, answer_mark)
+    (label_language::<C>(replaced), answer_mark)
 }
 
 /// `Vary: Accept-Language` on an answer that says its language, when catalog `C` has

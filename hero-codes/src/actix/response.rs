@@ -2,7 +2,7 @@
 
 use actix_web::body::BoxBody;
 use actix_web::http::StatusCode as ActixStatus;
-use actix_web::http::header::{CONTENT_LANGUAGE, CONTENT_TYPE, HeaderValue};
+use actix_web::http::header::{CONTENT_LANGUAGE, CONTENT_TYPE, HeaderValue, VARY};
 use actix_web::{HttpRequest, HttpResponse, Responder};
 use http::StatusCode;
 use serde::Serialize;
@@ -32,8 +32,8 @@ pub fn failure_response<C: FailureCodes>(failure: Failure) -> HttpResponse {
     into_response(Answer::failure::<C>(failure))
 }
 
-/// The actix-web response of an envelope answer: its status, body, content type, language,
-/// and on an error answer the mark that keeps it as it is in any `EnvelopeLayer` middleware.
+/// The actix-web response of an envelope answer: its status, body, content type, language
+/// (and `Vary` when it may follow the request's), and on an error answer the mark that keeps it as it is in any `EnvelopeLayer` middleware.
 pub(crate) fn into_response(answer: Answer) -> HttpResponse {
     let mut response =
         HttpResponse::with_body(actix_status(answer.status), BoxBody::new(answer.body));
@@ -44,6 +44,9 @@ pub(crate) fn into_response(answer: Answer) -> HttpResponse {
     );
     if let Some(locale) = answer.locale {
         headers.insert(CONTENT_LANGUAGE, HeaderValue::from_static(locale));
+    }
+    if answer.varies_on_language {
+        headers.insert(VARY, HeaderValue::from_static("accept-language"));
     }
     if let Some(mark) = answer.mark {
         response.extensions_mut().insert(mark);

@@ -241,7 +241,11 @@ where
         if let Some(recorded) = this.observation.finish::<C>(status, mark, answer::nested()) {
             response.extensions_mut().insert(recorded);
         }
-        Poll::Ready(Ok(label_language::<C>(response)))
+        // An answer of the envelope core says `Vary` itself (a marked one is one).
+        Poll::Ready(Ok(match mark {
+            Some(_) => response,
+            None => label_language::<C>(response),
+        }))
     }
 }
 
@@ -305,14 +309,17 @@ fn keep_in_envelope<C: FailureCodes>(response: Response) -> (Response, Option<Ma
         // The crate's own answer: nothing of it to keep.
         return (into_response(answer), answer_mark);
     }
-    // Keep the status and headers such as `Allow`; the old body and its length go.
+    // Keep the status and headers such as `Allow` and `Vary`, to which `Accept-Language`
+    // is added; the old body and its length go.
     let (mut parts, _) = response.into_parts();
     parts.headers.remove(CONTENT_LENGTH);
     parts.headers.remove(CONTENT_TYPE);
-    let (answer_parts, body) = into_response(answer).into_parts();
+    let (mut answer_parts, body) = into_response(answer).into_parts();
+    answer_parts.headers.remove(VARY);
     parts.headers.extend(answer_parts.headers);
     parts.extensions.extend(answer_parts.extensions);
-    (Response::from_parts(parts, body), answer_mark)
+    let replaced = Response::from_parts(parts, body);
+    (label_language::<C>(replaced), answer_mark)
 }
 
 /// `Vary: Accept-Language` on an answer that says its language, when catalog `C` has

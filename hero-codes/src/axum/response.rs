@@ -2,7 +2,7 @@
 
 use axum::body::Body;
 use axum::response::{IntoResponse, Response};
-use http::header::{CONTENT_LANGUAGE, CONTENT_TYPE, HeaderValue};
+use http::header::{CONTENT_LANGUAGE, CONTENT_TYPE, HeaderValue, VARY};
 use serde::Serialize;
 
 use crate::answer::Answer;
@@ -29,8 +29,8 @@ pub fn failure_response<C: FailureCodes>(failure: Failure) -> Response {
     into_response(Answer::failure::<C>(failure))
 }
 
-/// The axum response of an envelope answer: its status, body, content type, language, and
-/// on an error answer the mark that keeps it as it is in any envelope layer.
+/// The axum response of an envelope answer: its status, body, content type, language (and
+/// `Vary` when it may follow the request's), and on an error answer the mark that keeps it as it is in any envelope layer.
 // Inlined into the caller's crate: the answer is built in place, as a hand-written one is.
 #[inline]
 pub(crate) fn into_response(answer: Answer) -> Response {
@@ -43,6 +43,9 @@ pub(crate) fn into_response(answer: Answer) -> Response {
     );
     if let Some(locale) = answer.locale {
         headers.insert(CONTENT_LANGUAGE, HeaderValue::from_static(locale));
+    }
+    if answer.varies_on_language {
+        headers.insert(VARY, HeaderValue::from_static("accept-language"));
     }
     if let Some(mark) = answer.mark {
         response.extensions_mut().insert(mark);
