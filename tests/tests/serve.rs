@@ -160,3 +160,38 @@ async fn a_request_that_outlives_the_shutdown_timeout_is_cut() {
         "cut without an answer"
     );
 }
+
+/// `serve` takes any service of axum's requests: here the envelope layer wrapped around a
+/// router, whose unknown route answers in the envelope.
+#[tokio::test]
+async fn a_layer_wrapped_around_a_router_is_served_too() {
+    use hero_codes::{ResultCode, axum::EnvelopeLayer};
+    use tower::Layer;
+
+    let router = Router::new().route("/", get(|| async { "at once" }));
+    let app = EnvelopeLayer::<ResultCode>::new().layer(router);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind 127.0.0.1");
+    let addr = listener.local_addr().expect("an address");
+    let (stop, stopped) = oneshot::channel::<()>();
+    let server = tokio::spawn(
+        hero_codes::axum::serve(listener, app)
+            .shutdown_signal(async {
+                let _ = stopped.await;
+            })
+            .into_future(),
+    );
+    let mut stream = TcpStream::connect(addr).await.expect("connect");
+    let request = "GET /nope HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+    stream.write_all(request.as_bytes()).await.expect("write");
+    let answer = read_to_close(&mut stream).await;
+    assert!(answer.starts_with("HTTP/1.1 404 Not Found"), "{answer}");
+    assert!(answer.contains(r#""result_code":"10400""#), "{answer}");
+    stop.send(()).expect("serving");
+    let returned = tokio::time::timeout(Duration::from_secs(5), server).await;
+    returned
+        .expect("serve returns in time")
+        .expect("the task")
+        .expect("Ok");
+}

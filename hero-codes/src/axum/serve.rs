@@ -8,18 +8,23 @@
 //! `header_read_timeout`, in an accept loop of ours that stops on a signal and waits for
 //! its connections at most a given time. RELIABILITY.md has the measurements.
 
+use std::convert::Infallible;
 use std::future::{Future, IntoFuture};
 use std::io;
 use std::pin::{Pin, pin};
 use std::time::Duration;
 
-use axum::Router;
+use axum::body::Body;
+use axum::extract::Request;
+use axum::response::Response;
+use hyper::body::Incoming;
 use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::watch;
 use tokio::task::JoinSet;
+use tower_service::Service;
 
 /// The longest a client may take to send a request's line and headers, from the moment
 /// its connection is accepted or its previous answer was written: hyper's own default.
@@ -31,8 +36,10 @@ pub const DEFAULT_SHUTDOWN_TIMEOUT: Duration = Duration::from_secs(20);
 
 type Signal = Pin<Box<dyn Future<Output = ()> + Send>>;
 
-/// Serves `router` on `listener` over HTTP/1.1 until SIGTERM or SIGINT (Ctrl-C), then
-/// drains: see [`Serve`] for the bounds and how to change them.
+/// Serves `app` on `listener` over HTTP/1.1 until SIGTERM or SIGINT (Ctrl-C), then
+/// drains: see [`Serve`] for the bounds and how to change them. `app` is a `Router`, or
+/// any service of axum's requests, such as an
+/// [`EnvelopeLayer`](super::EnvelopeLayer) wrapped around a router (the second example).
 ///
 /// ```no_run
 /// use axum::{Router, routing::get};
@@ -46,10 +53,27 @@ type Signal = Pin<Box<dyn Future<Output = ()> + Send>>;
 /// hero_codes::axum::serve(listener, app).await // returns once drained: exit 0
 /// # }
 /// ```
-pub fn serve(listener: TcpListener, router: Router) -> Serve {
+///
+/// ```no_run
+/// use axum::{Router, routing::get};
+/// use hero_codes::{ResultCode, axum::EnvelopeLayer};
+/// use tower_layer::Layer;
+///
+/// # async fn run() -> std::io::Result<()> {
+/// let router: Router = Router::new().route("/", get(|| async { "Hello, World!" }));
+/// let app = EnvelopeLayer::<ResultCode>::new().layer(router);
+/// let listener = tokio::net::TcpListener::bind("127.0.0.1:3000").await?;
+/// hero_codes::axum::serve(listener, app).await
+/// # }
+/// ```
+pub fn serve<S>(listener: TcpListener, app: S) -> Serve<S>
+where
+    S: Service<Request, Response = Response, Error = Infallible> + Clone + Send + 'static,
+    S::Future: Send,
+{
     Serve {
         listener,
-        router,
+        app,
         header_timeout: DEFAULT_HEADER_TIMEOUT,
         shutdown_timeout: DEFAULT_SHUTDOWN_TIMEOUT,
         signal: Box::pin(shutdown_signal()),
@@ -96,15 +120,19 @@ pub fn serve(listener: TcpListener, router: Router) -> Serve {
 /// # }
 /// ```
 #[must_use = "a server does nothing until awaited"]
-pub struct Serve {
+pub struct Serve<S = axum::Router> {
     listener: TcpListener,
-    router: Router,
+    app: S,
     header_timeout: Duration,
     shutdown_timeout: Duration,
     signal: Signal,
 }
 
-impl Serve {
+impl<S> Serve<S>
+where
+    S: Service<Request, Response = Response, Error = Infallible> + Clone + Send + 'static,
+    S::Future: Send,
+{
     /// The longest a client may take to send a request's line and headers (default
     /// [`DEFAULT_HEADER_TIMEOUT`]).
     pub fn header_timeout(mut self, timeout: Duration) -> Self {
@@ -138,7 +166,7 @@ impl Serve {
                 () = &mut signal => break,
                 accepted = self.listener.accept() => match accepted {
                     Ok((stream, _)) => {
-                        let connection = serve_connection(&http, stream, self.router.clone());
+                        let connection = serve_connection(&http, stream, self.app.clone());
                         connections.spawn(until_stopped(connection, stopping.clone()));
                     }
                     Err(error) => pause_after(error).await,
@@ -168,7 +196,11 @@ impl Serve {
     }
 }
 
-impl IntoFuture for Serve {
+impl<S> IntoFuture for Serve<S>
+where
+    S: Service<Request, Response = Response, Error = Infallible> + Clone + Send + 'static,
+    S::Future: Send,
+{
     type Output = io::Result<()>;
     type IntoFuture = Pin<Box<dyn Future<Output = io::Result<()>> + Send>>;
 
@@ -199,17 +231,50 @@ pub async fn shutdown_signal() {
     tokio::signal::ctrl_c().await.expect("a Ctrl-C handler");
 }
 
-type Connection = http1::UpgradeableConnection<TokioIo<TcpStream>, TowerToHyperService<Router>>;
+/// A service of axum's requests, as hyper calls it: each request's body made axum's.
+#[derive(Clone)]
+struct FromHyper<S>(S);
 
-fn serve_connection(http: &http1::Builder, stream: TcpStream, router: Router) -> Connection {
+impl<S: Service<Request>> Service<hyper::Request<Incoming>> for FromHyper<S> {
+    type Response = S::Response;
+    type Error = S::Error;
+    type Future = S::Future;
+
+    fn poll_ready(
+        &mut self,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Result<(), Self::Error>> {
+        self.0.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: hyper::Request<Incoming>) -> Self::Future {
+        self.0.call(request.map(Body::new))
+    }
+}
+
+type Connection<S> =
+    http1::UpgradeableConnection<TokioIo<TcpStream>, TowerToHyperService<FromHyper<S>>>;
+
+fn serve_connection<S>(http: &http1::Builder, stream: TcpStream, app: S) -> Connection<S>
+where
+    S: Service<Request, Response = Response, Error = Infallible> + Clone + Send + 'static,
+    S::Future: Send,
+{
     // Upgrades, so that a router's WebSocket routes work as under `axum::serve`.
-    http.serve_connection(TokioIo::new(stream), TowerToHyperService::new(router))
-        .with_upgrades()
+    http.serve_connection(
+        TokioIo::new(stream),
+        TowerToHyperService::new(FromHyper(app)),
+    )
+    .with_upgrades()
 }
 
 /// Serves a connection to its end; once `stopping` turns true, lets its request in flight
 /// finish and closes it.
-async fn until_stopped(connection: Connection, mut stopping: watch::Receiver<bool>) {
+async fn until_stopped<S>(connection: Connection<S>, mut stopping: watch::Receiver<bool>)
+where
+    S: Service<Request, Response = Response, Error = Infallible> + Clone + Send + 'static,
+    S::Future: Send,
+{
     let mut connection = pin!(connection);
     // The guard `wait_for` returns is not `Send`: drop it inside.
     let stopped = async {
