@@ -1,7 +1,8 @@
 //! `#[derive(ApiError)]`, in the pipeline of the best derive crates: parse into own types
-//! that keep their spans (`ast`, `attr`), check every rule against the catalog
-//! (`resolve`), expand only checked input (`expand`), and on error emit every error plus a
-//! fallback impl (`fallback`).
+//! that keep their spans (`ast`, `attr`), read the catalog once (`resolve::load`), check
+//! every rule against what was read, with no other input (`resolve::resolve`), expand only
+//! checked input (`expand`), and on error emit every error plus a fallback impl
+//! (`fallback`).
 
 mod ast;
 mod attr;
@@ -20,9 +21,10 @@ use crate::ctxt::Ctxt;
 pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
     let mut ctxt = Ctxt::default();
     let parsed = ast::Input::from_syn(input, &mut ctxt);
-    let resolved = parsed
-        .as_ref()
-        .and_then(|parsed| resolve::resolve(parsed, &mut ctxt));
+    let resolved = parsed.as_ref().and_then(|parsed| {
+        let source = resolve::load(parsed, &mut ctxt)?;
+        resolve::resolve(parsed, source, &mut ctxt)
+    });
     // The fallback names the runtime as the input does, so a renamed crate brings no
     // second error.
     let krate = parsed

@@ -55,7 +55,9 @@ pub(crate) struct Template {
     pub(crate) span: Span,
 }
 
-pub(crate) fn resolve<'a>(input: &'a Input<'a>, ctxt: &mut Ctxt) -> Option<Resolved<'a>> {
+/// Reads the catalog the input names (`#[api(file)]`) or its crate declares: the derive's
+/// one read of anything outside its input, through the catalog's one loader.
+pub(crate) fn load(input: &Input<'_>, ctxt: &mut Ctxt) -> Option<Loaded> {
     if input.attrs.had_error {
         // A mistake in `file` or `catalog` would make every code look unknown: report
         // that mistake alone.
@@ -66,16 +68,25 @@ pub(crate) fn resolve<'a>(input: &'a Input<'a>, ctxt: &mut Ctxt) -> Option<Resol
         Some(file) => source::load(file, &owner),
         None => source::load_crate_catalog(input.original.ident.span(), &owner),
     };
-    let source = match loaded {
-        Ok(source) => source,
+    match loaded {
+        Ok(source) => Some(source),
         Err(NotLoaded(error)) => {
             // Without an error, another macro of this build reported the file's problems.
             if let Some(error) = error {
                 ctxt.syn_error(error);
             }
-            return None;
+            None
         }
-    };
+    }
+}
+
+/// Checks every variant against the loaded catalog: a pure function of the input and
+/// what [`load`] read.
+pub(crate) fn resolve<'a>(
+    input: &'a Input<'a>,
+    source: Loaded,
+    ctxt: &mut Ctxt,
+) -> Option<Resolved<'a>> {
     let catalogs = select_catalogs(input, &source, ctxt)?;
     let variants = input
         .variants
