@@ -2,11 +2,10 @@
 //!
 //! A code's counter and its class's histogram are shared by every worker thread, and
 //! writing them (an atomic add; for `metrics-exporter-prometheus`'s histogram, a push onto
-//! a lock-free list of samples) moves their cache lines between cores at every answer:
-//! measured on two threads answering the same code, about 240 ns an answer, against 90 ns
-//! through a batch (`docs/observability.md`). So each thread keeps its answers in a buffer
-//! of its own, behind a lock that only a flush ever contends for, and hands them over in a
-//! batch:
+//! a lock-free list of samples) moves their cache lines between cores at every answer
+//! (BENCHMARKS.md, "Counting answers", has the measurements). So each thread keeps its
+//! answers in a buffer of its own, behind a lock that only a flush ever contends for, and
+//! hands them over in a batch:
 //!
 //! - itself, every [`BATCH`] answers, which bounds what a busy thread holds;
 //! - from a background thread, every [`AT_MOST_LATE`], so that a quiet service's figures
