@@ -238,8 +238,12 @@ where
         };
         let (mut response, mark) = keep_in_envelope::<C>(response);
         let status = response.status();
-        if let Some(recorded) = this.observation.finish::<C>(status, mark, answer::nested()) {
-            response.extensions_mut().insert(recorded);
+        match this.observation.finish::<C>(status, mark, answer::nested()) {
+            Some(recorded) => {
+                response.extensions_mut().insert(recorded);
+            }
+            // The mark is read, and no layer outside reads one: its map can serve again.
+            None => super::mark::reclaim(response.extensions_mut()),
         }
         // An answer of the envelope core says `Vary` itself (a marked one is one).
         Poll::Ready(Ok(match mark {

@@ -20,6 +20,7 @@
 mod extract;
 mod layer;
 mod limits;
+mod mark;
 mod response;
 #[cfg(feature = "serve")]
 mod serve;

@@ -48,7 +48,7 @@ pub(crate) fn into_response(answer: Answer) -> Response {
         headers.insert(VARY, HeaderValue::from_static("accept-language"));
     }
     if let Some(mark) = answer.mark {
-        response.extensions_mut().insert(mark);
+        *response.extensions_mut() = super::mark::extensions_with(mark);
     }
     response
 }
