@@ -245,7 +245,7 @@ fn inherent_impl(catalog: &Catalog, name: &Ident, krate: &TokenStream) -> TokenS
     quote! {
         // `from_code`'s table, built by `const` evaluation.
         static INDEX: [u32; #krate::__private::slot_count(#count)] =
-            #krate::__private::build_index(TABLE.codes);
+            #krate::__private::build_index(TABLE.identities);
 
         // Each code's `retryable`, by variant.
         const RETRYABLE: [bool; #count] = [#(#retryable),*];
@@ -262,7 +262,7 @@ fn inherent_impl(catalog: &Catalog, name: &Ident, krate: &TokenStream) -> TokenS
 
             /// The code as it goes into the envelope's code field, e.g. `"10400"`.
             pub const fn code(&self) -> &'static str {
-                TABLE.codes[index(self)]
+                TABLE.code(index(self))
             }
 
             /// The HTTP status this code answers with.
@@ -292,7 +292,7 @@ fn inherent_impl(catalog: &Catalog, name: &Ident, krate: &TokenStream) -> TokenS
             /// The variant whose code is `code`, if the catalog has one. Constant time,
             /// whatever the catalog's size.
             pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-                #krate::__private::find(&INDEX, TABLE.codes, code).map(|index| Self::ALL[index])
+                #krate::__private::find(&INDEX, TABLE.identities, code).map(|index| Self::ALL[index])
             }
         }
     }

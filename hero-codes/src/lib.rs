@@ -210,7 +210,8 @@ pub mod __private {
     pub use crate::catalog::private::*;
     pub use crate::error::error_body;
     pub use crate::lookup::{build_index, find, slot_count};
-    pub use crate::table::{Table, Tabled, identities};
+    pub use crate::observe::identity;
+    pub use crate::table::{Table, Tabled};
     #[cfg(feature = "actix")]
     pub use actix_web;
     #[cfg(feature = "axum")]
