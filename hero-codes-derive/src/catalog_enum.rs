@@ -176,6 +176,9 @@ fn expand_catalog(catalog: &Catalog, file: &CatalogFile, krate: &TokenStream) ->
                 *code as usize
             }
 
+            // The table `Tabled` holds, for the readers below.
+            const TABLE: &#krate::__private::Table = <#name as #krate::__private::Tabled>::TABLE;
+
             #answers
             #inherent
             #catalog_code

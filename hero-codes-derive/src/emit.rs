@@ -4,9 +4,9 @@
 //! the hidden `Tabled` impl (the table and the variant's slot) and the framework glue.
 //!
 //! The runtime implements `ApiError` and `ErrorAnswers` once for every `Tabled` type, so
-//! a derive adds one static and two small impls for rustc to check: what it costs
-//! scales with the number and size of the items it generates. The caller emits everything
-//! inside one `const _: () = { ... };`.
+//! a derive adds two small impls for rustc to check, the table being `Tabled`'s constant:
+//! what it costs scales with the number and size of the items and tokens it generates.
+//! The caller emits everything inside one `const _: () = { ... };`.
 
 use hero_codes_catalog::CatalogFile;
 use proc_macro2::{Literal, TokenStream};
@@ -62,10 +62,10 @@ pub(crate) enum RowDesc<'a> {
 }
 
 impl Row<'_> {
-    /// `identity(catalog, code, status, success, grpc, reason, domain)`: the code's
-    /// identity, a row of the table. A catalog's success code is the one row
+    /// `(catalog, code, status, success, grpc, reason, domain)`: the row of the code's
+    /// identity, which `identities` builds. A catalog's success code is the one row
     /// `ErrorAnswers` does not list.
-    fn identity(&self, krate: &TokenStream) -> TokenStream {
+    fn identity(&self) -> TokenStream {
         let Row {
             catalog,
             code,
@@ -76,7 +76,7 @@ impl Row<'_> {
             ..
         } = self;
         let success = !self.listed;
-        quote!(#krate::__private::identity(#catalog, #code, #status, #success, #grpc, #reason, #domain))
+        quote!((#catalog, #code, #status, #success, #grpc, #reason, #domain))
     }
 }
 
@@ -116,13 +116,11 @@ impl<'a> Answers<'a> {
         let table = self.table();
         let filled_desc = self.filled_desc();
         quote! {
-            // A static, not a const: an answer reads one slot rather than copying the
-            // table, and its identity is the row's, at one address for the whole run.
-            static TABLE: #krate::__private::Table = #table;
-
             #[automatically_derived]
             impl #generics #krate::__private::Tabled for #ty #error_where {
-                const TABLE: &'static #krate::__private::Table = &TABLE;
+                // A constant, not a `static` beside the impl: one item less for rustc in
+                // every derive, and an answer still reads one slot of it.
+                const TABLE: &'static #krate::__private::Table = &#table;
 
                 #[inline]
                 fn slot(&self) -> usize {
@@ -145,7 +143,7 @@ impl<'a> Answers<'a> {
             None => quote!(#krate::ENVELOPE),
         };
         let names = self.rows.iter().map(|row| row.name);
-        let identities = self.rows.iter().map(|row| row.identity(krate));
+        let identities = self.rows.iter().map(|row| row.identity());
         let locales = 0..self.file.map_or(0, envelope::locale_count);
         let descs = locales.clone().map(|locale| {
             let row = self.rows.iter().map(|row| match (&row.desc, locale) {
@@ -163,7 +161,7 @@ impl<'a> Answers<'a> {
             #krate::__private::Table {
                 envelope: #envelope,
                 names: &[#(#names),*],
-                identities: &[#(#identities),*],
+                identities: &#krate::__private::identities([#(#identities),*]),
                 descs: &[#(#descs),*],
                 bodies: &[#(#bodies),*],
             }

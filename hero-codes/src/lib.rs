@@ -210,8 +210,7 @@ pub mod __private {
     pub use crate::catalog::private::*;
     pub use crate::error::error_body;
     pub use crate::lookup::{build_index, find, slot_count};
-    pub use crate::observe::identity;
-    pub use crate::table::{Table, Tabled};
+    pub use crate::table::{Table, Tabled, identities};
     #[cfg(feature = "actix")]
     pub use actix_web;
     #[cfg(feature = "axum")]

@@ -17,7 +17,7 @@ use http::StatusCode;
 use tracing::Level;
 
 /// A code of a catalog as operators see it: the labels of its answers. Generated as a row
-/// of its type's `static` table; read it with [`ApiError::identity`](crate::ApiError::identity).
+/// of its type's table; read it with [`ApiError::identity`](crate::ApiError::identity).
 ///
 /// ```
 /// use hero_codes::{ApiError, ResultCode};
@@ -73,11 +73,10 @@ impl CodeClass {
 
 /// The identity of `code` of `catalog`, answered with `status`, over gRPC with the status
 /// numbered `grpc` and the `ErrorInfo` of `reason` in `domain`; `success` for the catalog's
-/// success code: a row of a generated table. Evaluated at compile time, so a status that
-/// `StatusCode` does not take fails the build, never an answer. Generated code's, through
-/// `__private`: not public API.
-#[doc(hidden)]
-pub const fn identity(
+/// success code. Evaluated at compile time (for a generated table's rows, by
+/// [`identities`](crate::table::identities)), so a status that `StatusCode` does not take
+/// fails the build, never an answer.
+pub(crate) const fn identity(
     catalog: &'static str,
     code: &'static str,
     status: u16,

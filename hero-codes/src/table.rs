@@ -1,11 +1,11 @@
 //! The data generated code answers from, and the impls that read it.
 //!
-//! A catalog enum and a derived error each emit one [`Table`] (each variant's
-//! [`CodeIdentity`]: its code, status and labels; descriptions and compile-time bodies,
-//! one row per locale), and an impl of the hidden trait [`Tabled`]: the table and the
+//! A catalog enum and a derived error each emit an impl of the hidden trait [`Tabled`]:
+//! its [`Table`] (each variant's [`CodeIdentity`]: its code, status and labels;
+//! descriptions and compile-time bodies, one row per locale), a constant, and the
 //! variant's slot. [`ApiError`] and [`ErrorAnswers`] are implemented here once for every
-//! `Tabled` type, so each derive adds one static, one small impl and the framework glue
-//! for rustc to check, rather than a dozen methods. A type that implements `ApiError`
+//! `Tabled` type, so each derive adds one small impl and the framework glue for rustc to
+//! check, rather than a dozen methods and statics. A type that implements `ApiError`
 //! by hand is not `Tabled` (only its own crate could make it so), so its impl and the
 //! blanket one never overlap.
 
@@ -16,6 +16,7 @@ use bytes::Bytes;
 use http::StatusCode;
 
 use crate::error::error_body;
+use crate::observe::identity;
 use crate::{ApiError, CodeClass, CodeIdentity, Envelope, ErrorAnswer, ErrorAnswers};
 
 /// One type's answers, indexed by slot (a variant's position), the default locale's row
@@ -25,9 +26,9 @@ pub struct Table {
     pub envelope: Envelope,
     /// The name of each variant, as [`ErrorAnswers`] lists it.
     pub names: &'static [&'static str],
-    /// Each variant's code, its status and its labels, each built by [`identity`](crate::observe::identity) at
-    /// compile time. Plain data (an answer's metric handles live in the metrics' registry),
-    /// so that constants can read the table.
+    /// Each variant's code, its status and its labels, built by [`identities`] at compile
+    /// time. Plain data (an answer's metric handles live in the metrics' registry), so that
+    /// constants can read the table.
     pub identities: &'static [CodeIdentity],
     /// The description of each variant, one row per locale. A description filled at run
     /// time is there as written (`应用{id}不存在`) in the default locale's row.
@@ -80,11 +81,39 @@ impl Table {
     }
 }
 
+/// A row of [`identities`]: catalog, code, HTTP status, whether it is the catalog's
+/// success code, gRPC status number, `ErrorInfo` reason and gRPC domain.
+pub type IdentityRow = (
+    &'static str,
+    &'static str,
+    u16,
+    bool,
+    i32,
+    &'static str,
+    &'static str,
+);
+
+/// The [`CodeIdentity`] of each row, for [`Table::identities`]: generated code writes each
+/// row as a tuple, fewer tokens for the compiler than a call per row, and each status is
+/// checked here, at compile time.
+pub const fn identities<const N: usize>(rows: [IdentityRow; N]) -> [CodeIdentity; N] {
+    // Placeholders (with a status `StatusCode` takes), each replaced by its row's.
+    let mut all = [const { identity("", "", 500, false, 0, "", "") }; N];
+    let mut slot = 0;
+    while slot < N {
+        let (catalog, code, status, success, grpc, reason, domain) = rows[slot];
+        all[slot] = identity(catalog, code, status, success, grpc, reason, domain);
+        slot += 1;
+    }
+    all
+}
+
 /// A type whose answers are a [`Table`]: what `#[derive(ApiError)]` and
 /// `include_catalog!` implement, and all they implement of [`ApiError`] and
 /// [`ErrorAnswers`].
 pub trait Tabled: Error {
-    /// The type's table.
+    /// The type's table. A constant's data may be copied into each crate that uses it, so
+    /// a code's identity can have more than one address (`metrics::registry` allows it).
     const TABLE: &'static Table;
 
     /// The slot of `self`'s variant.

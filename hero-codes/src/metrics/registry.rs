@@ -1,15 +1,19 @@
 //! Each code's [`Handles`], found from its [`CodeIdentity`] at every answer with no label
 //! formatted or hashed.
 //!
-//! An identity is a row of its type's `static` table, which constants read, so it holds
-//! nothing mutable; its handles live here instead, keyed by the identity's address (the
-//! table is a `static`: the address is the code's for the whole run). The key picks one
-//! of [`BUCKETS`] buckets, and each bucket is a chain of entries that only grows: finding
-//! a registered code is a multiplication, an atomic load and a comparison or two (as many
-//! as the codes whose addresses share its bucket, one for a catalog of hundreds), with no
-//! lock, and entries are written once, so their cache lines are never moved between
-//! cores by answers. A code's first answer registers its handles with the recorder and
-//! appends its entry.
+//! An identity is a row of its type's table, constant data that constants read, so it
+//! holds nothing mutable; its handles live here instead, keyed by the identity's address.
+//! The key picks one of [`BUCKETS`] buckets, and each bucket is a chain of entries that
+//! only grows: finding a registered code is a multiplication, an atomic load and a
+//! comparison or two (as many as the codes whose addresses share its bucket, one for a
+//! catalog of hundreds), with no lock, and entries are written once, so their cache lines
+//! are never moved between cores by answers. A code's first answer registers its handles
+//! with the recorder and appends its entry.
+//!
+//! A table is a constant, whose data the compiler may copy into each crate (or codegen
+//! unit) that uses it, so one code can have a few addresses, each with its entry: each
+//! registers the same labels, which a recorder counts as one series (the `metrics`
+//! facade's contract: a key names one metric).
 
 use std::sync::OnceLock;
 
@@ -82,5 +86,26 @@ mod tests {
         distinct.sort();
         distinct.dedup();
         assert_eq!(distinct.len(), codes.len());
+    }
+
+    #[test]
+    fn a_code_at_two_addresses_is_counted_as_one_series() {
+        let recorder = metrics_exporter_prometheus::PrometheusBuilder::new().build_recorder();
+        let [one, copy] = [(); 2].map(|()| {
+            &*Box::leak(Box::new(identity(
+                "Twice", "10400", 404, false, 5, "R", "Twice",
+            )))
+        });
+        metrics::with_local_recorder(&recorder, || {
+            handles(one).hand_over(0.5);
+            handles(copy).hand_over(0.25);
+        });
+        let text = recorder.handle().render();
+        let series: Vec<&str> = text
+            .lines()
+            .filter(|line| line.starts_with("hero_codes_answers_total{catalog=\"Twice\""))
+            .collect();
+        assert_eq!(series.len(), 1, "{text}");
+        assert!(series[0].ends_with(" 2"), "{text}");
     }
 }
