@@ -161,6 +161,10 @@ fn expand_catalog(catalog: &Catalog, file: &CatalogFile, krate: &TokenStream) ->
     let catalog_code = catalog_code_impl(catalog, &name, krate);
     let failure_codes = expand_failure_codes(catalog, &name, krate);
     let std_impls = std_impls(&name, krate);
+    // What a feature implements for a catalog enum beyond its errors: its schema, for
+    // utoipa (the runtime turns the feature on here too).
+    let catalog_glue =
+        cfg!(feature = "utoipa").then(|| quote!(#krate::__utoipa_catalog_glue! { #name }));
     quote! {
         #[doc = #doc]
         #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -184,7 +188,7 @@ fn expand_catalog(catalog: &Catalog, file: &CatalogFile, krate: &TokenStream) ->
             #catalog_code
             #failure_codes
             #std_impls
-            #krate::__catalog_glue! { #name }
+            #catalog_glue
         };
     }
 }

@@ -115,6 +115,7 @@ impl<'a> Answers<'a> {
         } = impl_for;
         let table = self.table();
         let filled_desc = self.filled_desc();
+        let glue = framework_glue(krate, quote!([#generics] [#ty] [#api_where]));
         quote! {
             #[automatically_derived]
             impl #generics #krate::__private::Tabled for #ty #error_where {
@@ -130,7 +131,7 @@ impl<'a> Answers<'a> {
                 #filled_desc
             }
 
-            #krate::__framework_glue! { [#generics] [#ty] [#api_where] }
+            #glue
         }
     }
 
@@ -227,4 +228,23 @@ impl<'a> Answers<'a> {
             }
         }
     }
+}
+
+/// The framework impls of a type that implements `ApiError`: one call of the runtime's
+/// macro for each framework feature it has (`hero_codes::__axum_glue! { [generics] [Type]
+/// [where] }` and the like), which it turns on in this crate too. Chosen here, not by a
+/// runtime macro asking each feature in turn: each macro call is work for rustc in every
+/// derive.
+fn framework_glue(krate: &TokenStream, input: TokenStream) -> TokenStream {
+    let enabled = [
+        (cfg!(feature = "axum"), quote!(__axum_glue)),
+        (cfg!(feature = "actix"), quote!(__actix_glue)),
+        (cfg!(feature = "utoipa"), quote!(__utoipa_glue)),
+        (cfg!(feature = "tonic"), quote!(__tonic_glue)),
+    ];
+    enabled
+        .into_iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, glue)| quote!(#krate::#glue! { #input }))
+        .collect()
 }
