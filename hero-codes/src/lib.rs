@@ -222,4 +222,44 @@ pub mod __private {
     pub use tonic;
     #[cfg(feature = "utoipa")]
     pub use utoipa;
+
+    // The glue of each framework feature this build of the crate lacks: nothing. The
+    // derive emits a call for each feature it has, and every build of this crate turns
+    // its features on in the derive (one build of it for the whole dependency graph), so
+    // the derive can have more features than one build of this crate (a build dependency
+    // with fewer, say); that build's calls reach these.
+    #[cfg(not(feature = "axum"))]
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __axum_glue {
+        ($($input:tt)*) => {};
+    }
+
+    #[cfg(not(feature = "actix"))]
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __actix_glue {
+        ($($input:tt)*) => {};
+    }
+
+    #[cfg(not(feature = "utoipa"))]
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __utoipa_glue {
+        ($($input:tt)*) => {};
+    }
+
+    #[cfg(not(feature = "utoipa"))]
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __utoipa_catalog_glue {
+        ($($input:tt)*) => {};
+    }
+
+    #[cfg(not(feature = "tonic"))]
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __tonic_glue {
+        ($($input:tt)*) => {};
+    }
 }
