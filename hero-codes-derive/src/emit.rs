@@ -232,9 +232,10 @@ impl<'a> Answers<'a> {
 
 /// The framework impls of a type that implements `ApiError`: one call of the runtime's
 /// macro for each framework feature it has (`hero_codes::__axum_glue! { [generics] [Type]
-/// [where] }` and the like), which it turns on in this crate too. Chosen here, not by a
-/// runtime macro asking each feature in turn: each macro call is work for rustc in every
-/// derive.
+/// [where] }` and the like), which it turns on in this crate too (a build of it that
+/// lacks a feature another build turned on here defines that macro empty). Chosen here,
+/// not by a runtime macro asking each feature in turn: each macro call is work for rustc
+/// in every derive.
 fn framework_glue(krate: &TokenStream, input: TokenStream) -> TokenStream {
     let enabled = [
         (cfg!(feature = "axum"), quote!(__axum_glue)),
