@@ -161,6 +161,10 @@ fn expand_catalog(catalog: &Catalog, file: &CatalogFile, krate: &TokenStream) ->
     let catalog_code = catalog_code_impl(catalog, &name, krate);
     let failure_codes = expand_failure_codes(catalog, &name, krate);
     let std_impls = std_impls(&name, krate);
+    // What a feature implements for a catalog enum beyond its errors: its schema, for
+    // utoipa (the runtime turns the feature on here too).
+    let catalog_glue =
+        cfg!(feature = "utoipa").then(|| quote!(#krate::__utoipa_catalog_glue! { #name }));
     quote! {
         #[doc = #doc]
         #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -176,12 +180,15 @@ fn expand_catalog(catalog: &Catalog, file: &CatalogFile, krate: &TokenStream) ->
                 *code as usize
             }
 
+            // The table `Tabled` holds, for the readers below.
+            const TABLE: &#krate::__private::Table = <#name as #krate::__private::Tabled>::TABLE;
+
             #answers
             #inherent
             #catalog_code
             #failure_codes
             #std_impls
-            #krate::__catalog_glue! { #name }
+            #catalog_glue
         };
     }
 }
@@ -245,7 +252,7 @@ fn inherent_impl(catalog: &Catalog, name: &Ident, krate: &TokenStream) -> TokenS
     quote! {
         // `from_code`'s table, built by `const` evaluation.
         static INDEX: [u32; #krate::__private::slot_count(#count)] =
-            #krate::__private::build_index(TABLE.codes);
+            #krate::__private::build_index(TABLE.identities);
 
         // Each code's `retryable`, by variant.
         const RETRYABLE: [bool; #count] = [#(#retryable),*];
@@ -262,7 +269,7 @@ fn inherent_impl(catalog: &Catalog, name: &Ident, krate: &TokenStream) -> TokenS
 
             /// The code as it goes into the envelope's code field, e.g. `"10400"`.
             pub const fn code(&self) -> &'static str {
-                TABLE.codes[index(self)]
+                TABLE.code(index(self))
             }
 
             /// The HTTP status this code answers with.
@@ -292,7 +299,7 @@ fn inherent_impl(catalog: &Catalog, name: &Ident, krate: &TokenStream) -> TokenS
             /// The variant whose code is `code`, if the catalog has one. Constant time,
             /// whatever the catalog's size.
             pub fn from_code(code: &str) -> ::core::option::Option<Self> {
-                #krate::__private::find(&INDEX, TABLE.codes, code).map(|index| Self::ALL[index])
+                #krate::__private::find(&INDEX, TABLE.identities, code).map(|index| Self::ALL[index])
             }
         }
     }

@@ -1,13 +1,12 @@
 //! What a catalog enum and a derived error both emit, by one path: their answers as data
-//! (`hero_codes::__private::Table`: the envelope once, codes, statuses, descriptions and
-//! compile-time bodies, one slot per variant and one row per locale), the code identities
-//! built from it, the hidden `Tabled` impl (the table and the variant's slot) and the
-//! framework glue.
+//! (`hero_codes::__private::Table`: the envelope once, each variant's code identity, its
+//! code, status and labels, and descriptions and compile-time bodies, one row per locale),
+//! the hidden `Tabled` impl (the table and the variant's slot) and the framework glue.
 //!
 //! The runtime implements `ApiError` and `ErrorAnswers` once for every `Tabled` type, so
-//! a derive adds two statics and two small impls for rustc to check: what it costs
-//! scales with the number and size of the items it generates. The caller emits everything
-//! inside one `const _: () = { ... };`.
+//! a derive adds two small impls for rustc to check, the table being `Tabled`'s constant:
+//! what it costs scales with the number and size of the items and tokens it generates.
+//! The caller emits everything inside one `const _: () = { ... };`.
 
 use hero_codes_catalog::CatalogFile;
 use proc_macro2::{Literal, TokenStream};
@@ -62,6 +61,25 @@ pub(crate) enum RowDesc<'a> {
     },
 }
 
+impl Row<'_> {
+    /// `(catalog, code, status, success, grpc, reason, domain)`: the row of the code's
+    /// identity, which `identities` builds. A catalog's success code is the one row
+    /// `ErrorAnswers` does not list.
+    fn identity(&self) -> TokenStream {
+        let Row {
+            catalog,
+            code,
+            status,
+            grpc,
+            reason,
+            domain,
+            ..
+        } = self;
+        let success = !self.listed;
+        quote!((#catalog, #code, #status, #success, #grpc, #reason, #domain))
+    }
+}
+
 /// The `impl` header pieces of the type the answers are for.
 pub(crate) struct ImplFor {
     pub(crate) generics: TokenStream,
@@ -85,7 +103,7 @@ impl<'a> Answers<'a> {
         }
     }
 
-    /// The table, the identities, `Tabled` and the framework glue.
+    /// The table, `Tabled` and the framework glue.
     pub(crate) fn expand(&self, impl_for: &ImplFor) -> TokenStream {
         let krate = self.krate;
         let ImplFor {
@@ -96,19 +114,14 @@ impl<'a> Answers<'a> {
             slot,
         } = impl_for;
         let table = self.table();
-        let count = self.rows.len();
         let filled_desc = self.filled_desc();
+        let glue = framework_glue(krate, quote!([#generics] [#ty] [#api_where]));
         quote! {
-            // Statics, not consts: an answer reads one slot rather than copying the table.
-            static TABLE: #krate::__private::Table = #table;
-
-            // Apart from the table: an identity holds the code's metric handles, registered
-            // at its first answer, which a `const` may not read.
-            static IDENTITIES: [#krate::CodeIdentity; #count] = #krate::__private::identities(&TABLE);
-
             #[automatically_derived]
             impl #generics #krate::__private::Tabled for #ty #error_where {
-                const TABLE: &'static #krate::__private::Table = &TABLE;
+                // A constant, not a `static` beside the impl: one item less for rustc in
+                // every derive, and an answer still reads one slot of it.
+                const TABLE: &'static #krate::__private::Table = &#table;
 
                 #[inline]
                 fn slot(&self) -> usize {
@@ -118,30 +131,20 @@ impl<'a> Answers<'a> {
                 #filled_desc
             }
 
-            #krate::__framework_glue! { [#generics] [#ty] [#api_where] }
+            #glue
         }
     }
 
-    /// `Table { envelope, catalogs, ..}`: one slot per variant, one row per locale, bodies
-    /// serialized now, at compile time.
+    /// `Table { envelope, identities, ..}`: one slot per variant, one row per locale,
+    /// bodies serialized now, at compile time.
     fn table(&self) -> TokenStream {
         let krate = self.krate;
         let envelope = match self.file {
             Some(file) => envelope::fields(file, krate),
             None => quote!(#krate::ENVELOPE),
         };
-        let catalogs = shared_or_each(self.rows.iter().map(|row| row.catalog).collect());
         let names = self.rows.iter().map(|row| row.name);
-        let codes = self.rows.iter().map(|row| row.code);
-        let statuses = self.rows.iter().map(|row| row.status);
-        // A catalog's success code is the one row `ErrorAnswers` does not list.
-        let success = match self.rows.iter().position(|row| !row.listed) {
-            Some(slot) => quote!(::core::option::Option::Some(#slot)),
-            None => quote!(::core::option::Option::None),
-        };
-        let grpcs = self.rows.iter().map(|row| row.grpc);
-        let reasons = self.rows.iter().map(|row| row.reason.as_str());
-        let domains = shared_or_each(self.rows.iter().map(|row| row.domain).collect());
+        let identities = self.rows.iter().map(|row| row.identity());
         let locales = 0..self.file.map_or(0, envelope::locale_count);
         let descs = locales.clone().map(|locale| {
             let row = self.rows.iter().map(|row| match (&row.desc, locale) {
@@ -158,17 +161,10 @@ impl<'a> Answers<'a> {
         quote! {
             #krate::__private::Table {
                 envelope: #envelope,
-                catalogs: &[#(#catalogs),*],
                 names: &[#(#names),*],
-                codes: &[#(#codes),*],
-                statuses: &[#(#statuses),*],
-                grpcs: &[#(#grpcs),*],
-                reasons: &[#(#reasons),*],
-                domains: &[#(#domains),*],
-                success: #success,
+                identities: &#krate::__private::identities([#(#identities),*]),
                 descs: &[#(#descs),*],
                 bodies: &[#(#bodies),*],
-                identities: &IDENTITIES,
             }
         }
     }
@@ -234,11 +230,22 @@ impl<'a> Answers<'a> {
     }
 }
 
-/// A column's one value when every row has the same (a type's codes are mostly from one
-/// catalog), else each row's: `Table` reads either.
-fn shared_or_each(mut column: Vec<&str>) -> Vec<&str> {
-    if column.windows(2).all(|pair| pair[0] == pair[1]) {
-        column.truncate(1);
-    }
-    column
+/// The framework impls of a type that implements `ApiError`: one call of the runtime's
+/// macro for each framework feature it has (`hero_codes::__axum_glue! { [generics] [Type]
+/// [where] }` and the like), which it turns on in this crate too (a build of it that
+/// lacks a feature another build turned on here defines that macro empty). Chosen here,
+/// not by a runtime macro asking each feature in turn: each macro call is work for rustc
+/// in every derive.
+fn framework_glue(krate: &TokenStream, input: TokenStream) -> TokenStream {
+    let enabled = [
+        (cfg!(feature = "axum"), quote!(__axum_glue)),
+        (cfg!(feature = "actix"), quote!(__actix_glue)),
+        (cfg!(feature = "utoipa"), quote!(__utoipa_glue)),
+        (cfg!(feature = "tonic"), quote!(__tonic_glue)),
+    ];
+    enabled
+        .into_iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, glue)| quote!(#krate::#glue! { #input }))
+        .collect()
 }

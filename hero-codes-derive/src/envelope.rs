@@ -6,8 +6,8 @@ use quote::quote;
 
 /// The file's envelope and locales as a `hero_codes::Envelope` value; `krate` is the
 /// path of the runtime crate. Only what differs from the default envelope is written
-/// (`Envelope { locales: &["zh", "en"], ..DEFAULT_ENVELOPE }`): every derive emits one,
-/// and each token is work for the compiler.
+/// (`Envelope { locales: &["zh", "en"], ..DEFAULT_ENVELOPE }`, or `DEFAULT_ENVELOPE`
+/// alone): every derive emits one, and each token is work for the compiler.
 pub(crate) fn fields(file: &CatalogFile, krate: &TokenStream) -> TokenStream {
     let envelope = &file.envelope;
     let mut fields = TokenStream::new();
@@ -58,6 +58,9 @@ pub(crate) fn fields(file: &CatalogFile, krate: &TokenStream) -> TokenStream {
         fields.extend(quote! {
             doc_url: ::core::option::Option::Some(#krate::DocUrl { field: #field, template: #template }),
         });
+    }
+    if fields.is_empty() {
+        return quote!(#krate::__private::DEFAULT_ENVELOPE);
     }
     quote!(#krate::Envelope { #fields ..#krate::__private::DEFAULT_ENVELOPE })
 }

@@ -223,98 +223,43 @@ pub mod __private {
     #[cfg(feature = "utoipa")]
     pub use utoipa;
 
-    /// `IntoResponse` and the other framework impls of each enabled feature, for a type
-    /// that implements [`ApiError`](crate::ApiError).
+    // The glue of each framework feature this build of the crate lacks: nothing. The
+    // derive emits a call for each feature it has, and every build of this crate turns
+    // its features on in the derive (one build of it for the whole dependency graph), so
+    // the derive can have more features than one build of this crate (a build dependency
+    // with fewer, say); that build's calls reach these.
+    #[cfg(not(feature = "axum"))]
     #[macro_export]
     #[doc(hidden)]
-    macro_rules! __framework_glue {
-        ($($input:tt)*) => {
-            $crate::__axum_glue_if_enabled! { $($input)* }
-            $crate::__actix_glue_if_enabled! { $($input)* }
-            $crate::__utoipa_glue_if_enabled! { $($input)* }
-            $crate::__tonic_glue_if_enabled! { $($input)* }
-        };
-    }
-
-    #[cfg(feature = "tonic")]
-    #[macro_export]
-    #[doc(hidden)]
-    macro_rules! __tonic_glue_if_enabled {
-        ($($input:tt)*) => { $crate::__tonic_glue! { $($input)* } };
-    }
-
-    #[cfg(not(feature = "tonic"))]
-    #[macro_export]
-    #[doc(hidden)]
-    macro_rules! __tonic_glue_if_enabled {
+    macro_rules! __axum_glue {
         ($($input:tt)*) => {};
-    }
-
-    /// What each enabled feature implements for a catalog enum beyond its errors (its
-    /// schema, for utoipa).
-    #[macro_export]
-    #[doc(hidden)]
-    macro_rules! __catalog_glue {
-        ($name:ident) => {
-            $crate::__utoipa_catalog_glue_if_enabled! { $name }
-        };
-    }
-
-    #[cfg(feature = "utoipa")]
-    #[macro_export]
-    #[doc(hidden)]
-    macro_rules! __utoipa_glue_if_enabled {
-        ($($input:tt)*) => { $crate::__utoipa_glue! { $($input)* } };
-    }
-
-    #[cfg(not(feature = "utoipa"))]
-    #[macro_export]
-    #[doc(hidden)]
-    macro_rules! __utoipa_glue_if_enabled {
-        ($($input:tt)*) => {};
-    }
-
-    #[cfg(feature = "utoipa")]
-    #[macro_export]
-    #[doc(hidden)]
-    macro_rules! __utoipa_catalog_glue_if_enabled {
-        ($name:ident) => {
-            $crate::__utoipa_catalog_glue! { $name }
-        };
-    }
-
-    #[cfg(not(feature = "utoipa"))]
-    #[macro_export]
-    #[doc(hidden)]
-    macro_rules! __utoipa_catalog_glue_if_enabled {
-        ($name:ident) => {};
-    }
-
-    #[cfg(feature = "actix")]
-    #[macro_export]
-    #[doc(hidden)]
-    macro_rules! __actix_glue_if_enabled {
-        ($($input:tt)*) => { $crate::__actix_glue! { $($input)* } };
     }
 
     #[cfg(not(feature = "actix"))]
     #[macro_export]
     #[doc(hidden)]
-    macro_rules! __actix_glue_if_enabled {
+    macro_rules! __actix_glue {
         ($($input:tt)*) => {};
     }
 
-    #[cfg(feature = "axum")]
+    #[cfg(not(feature = "utoipa"))]
     #[macro_export]
     #[doc(hidden)]
-    macro_rules! __axum_glue_if_enabled {
-        ($($input:tt)*) => { $crate::__axum_glue! { $($input)* } };
+    macro_rules! __utoipa_glue {
+        ($($input:tt)*) => {};
     }
 
-    #[cfg(not(feature = "axum"))]
+    #[cfg(not(feature = "utoipa"))]
     #[macro_export]
     #[doc(hidden)]
-    macro_rules! __axum_glue_if_enabled {
+    macro_rules! __utoipa_catalog_glue {
+        ($($input:tt)*) => {};
+    }
+
+    #[cfg(not(feature = "tonic"))]
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __tonic_glue {
         ($($input:tt)*) => {};
     }
 }

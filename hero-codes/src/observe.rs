@@ -3,10 +3,10 @@
 //! handler's latency by code class. The envelope core records each answer once,
 //! for axum and actix-web alike.
 //!
-//! Each code of a catalog has one [`CodeIdentity`], a `static` the macros generate beside
-//! the code's tables, so recording an answer reads labels that exist already and, with
-//! metrics, increments handles registered at its first answer: it never formats or hashes
-//! a label.
+//! Each code of a catalog has one [`CodeIdentity`], a row of the table the macros generate,
+//! so recording an answer reads labels that exist already and, with metrics, increments
+//! handles registered at its first answer (found by the identity's address, see
+//! `metrics::registry`): it never formats or hashes a label.
 
 #[cfg(any(feature = "axum", feature = "actix", feature = "tonic"))]
 use std::time::Duration;
@@ -16,10 +16,8 @@ use http::StatusCode;
 #[cfg(any(feature = "axum", feature = "actix", feature = "tonic"))]
 use tracing::Level;
 
-use crate::table::Table;
-
-/// A code of a catalog as operators see it: the labels of its answers. Generated as a
-/// `static` per code; read it with [`ApiError::identity`](crate::ApiError::identity).
+/// A code of a catalog as operators see it: the labels of its answers. Generated as a row
+/// of its type's table; read it with [`ApiError::identity`](crate::ApiError::identity).
 ///
 /// ```
 /// use hero_codes::{ApiError, ResultCode};
@@ -39,8 +37,6 @@ pub struct CodeIdentity {
     grpc: i32,
     reason: &'static str,
     domain: &'static str,
-    #[cfg(feature = "metrics")]
-    pub(crate) handles: std::sync::OnceLock<crate::metrics::Handles>,
 }
 
 /// Whether a code means success, a client's mistake or the server's: the class its
@@ -75,47 +71,32 @@ impl CodeClass {
     }
 }
 
+/// The identity of `code` of `catalog`, answered with `status`, over gRPC with the status
+/// numbered `grpc` and the `ErrorInfo` of `reason` in `domain`; `success` for the catalog's
+/// success code. Evaluated at compile time (for a generated table's rows, by
+/// [`identities`](crate::table::identities)), so a status that `StatusCode` does not take
+/// fails the build, never an answer.
+pub(crate) const fn identity(
+    catalog: &'static str,
+    code: &'static str,
+    status: u16,
+    success: bool,
+    grpc: i32,
+    reason: &'static str,
+    domain: &'static str,
+) -> CodeIdentity {
+    CodeIdentity {
+        catalog,
+        code,
+        status: crate::catalog::private::status(status),
+        class: CodeClass::of(success, status),
+        grpc,
+        reason,
+        domain,
+    }
+}
+
 impl CodeIdentity {
-    /// The identity of `code` of `catalog`, answered with `status`, over gRPC with the
-    /// status numbered `grpc` and the `ErrorInfo` of `reason` in `domain`; `success` for
-    /// the catalog's success code. Generated code has them built from its table.
-    pub(crate) const fn new(
-        catalog: &'static str,
-        code: &'static str,
-        status: u16,
-        success: bool,
-        grpc: i32,
-        reason: &'static str,
-        domain: &'static str,
-    ) -> Self {
-        CodeIdentity {
-            catalog,
-            code,
-            status: crate::catalog::private::status(status),
-            class: CodeClass::of(success, status),
-            grpc,
-            reason,
-            domain,
-            #[cfg(feature = "metrics")]
-            handles: std::sync::OnceLock::new(),
-        }
-    }
-
-    /// Makes this the identity of the code at `slot` of `table`: how a `const` array of
-    /// identities is filled in, since a value that holds metric handles cannot be dropped,
-    /// hence replaced, at compile time.
-    pub(crate) const fn set(&mut self, table: &Table, slot: usize) {
-        let status = table.status(slot);
-        let success = matches!(table.success, Some(success) if success == slot);
-        self.catalog = table.catalog(slot);
-        self.code = table.codes[slot];
-        self.status = status;
-        self.class = CodeClass::of(success, status.as_u16());
-        self.grpc = table.grpcs[slot];
-        self.reason = table.reasons[slot];
-        self.domain = table.domain(slot);
-    }
-
     /// The name of the code's catalog: `ResultCode`.
     pub const fn catalog(&self) -> &'static str {
         self.catalog
@@ -171,7 +152,7 @@ impl CodeIdentity {
 /// The identity of codes that no catalog generated: answers of an `ApiError`
 /// implemented by hand. One label value, so the count's cardinality stays bounded.
 pub(crate) static UNKNOWN: CodeIdentity =
-    CodeIdentity::new("unknown", "unknown", 500, false, 2, "UNKNOWN", "unknown");
+    identity("unknown", "unknown", 500, false, 2, "UNKNOWN", "unknown");
 
 /// The names an answer records on the current span. Only fields a span declares can be
 /// recorded (a `tracing` rule), so they are declared empty by the span that wants them:

@@ -1,11 +1,11 @@
 //! The data generated code answers from, and the impls that read it.
 //!
-//! A catalog enum and a derived error each emit one [`Table`] (codes, statuses,
-//! descriptions and compile-time bodies, one slot per variant and one row per locale), the
-//! [`CodeIdentity`]s built from it, and an impl of the hidden trait [`Tabled`]: the table
-//! and the variant's slot. [`ApiError`] and [`ErrorAnswers`] are implemented here once for
-//! every `Tabled` type, so each derive adds two statics, one small impl and the framework
-//! glue for rustc to check, rather than a dozen methods. A type that implements `ApiError`
+//! A catalog enum and a derived error each emit an impl of the hidden trait [`Tabled`]:
+//! its [`Table`] (each variant's [`CodeIdentity`]: its code, status and labels;
+//! descriptions and compile-time bodies, one row per locale), a constant, and the
+//! variant's slot. [`ApiError`] and [`ErrorAnswers`] are implemented here once for every
+//! `Tabled` type, so each derive adds one small impl and the framework glue for rustc to
+//! check, rather than a dozen methods and statics. A type that implements `ApiError`
 //! by hand is not `Tabled` (only its own crate could make it so), so its impl and the
 //! blanket one never overlap.
 
@@ -16,59 +16,39 @@ use bytes::Bytes;
 use http::StatusCode;
 
 use crate::error::error_body;
-use crate::{ApiError, CodeIdentity, Envelope, ErrorAnswer, ErrorAnswers};
+use crate::observe::identity;
+use crate::{ApiError, CodeClass, CodeIdentity, Envelope, ErrorAnswer, ErrorAnswers};
 
 /// One type's answers, indexed by slot (a variant's position), the default locale's row
 /// first.
 pub struct Table {
     /// The envelope of the catalog file the answers come from.
     pub envelope: Envelope,
-    /// The catalog of each slot's code, or a single name when they share one.
-    pub catalogs: &'static [&'static str],
     /// The name of each variant, as [`ErrorAnswers`] lists it.
     pub names: &'static [&'static str],
-    /// The code of each variant.
-    pub codes: &'static [&'static str],
-    /// The HTTP status of each variant, as [`status`](Table::status) reads it.
-    pub statuses: &'static [u16],
-    /// The number of the gRPC status of each variant.
-    pub grpcs: &'static [i32],
-    /// The reason of each variant's gRPC `ErrorInfo`: its catalog code's name in
-    /// UPPER_SNAKE_CASE.
-    pub reasons: &'static [&'static str],
-    /// The gRPC error domain of each slot's code, or a single one when they share it.
-    pub domains: &'static [&'static str],
-    /// The slot of the catalog's success code, which [`ErrorAnswers`] does not list; `None`
-    /// for a derived error.
-    pub success: Option<usize>,
+    /// Each variant's code, its status and its labels, built by [`identities`] at compile
+    /// time. Plain data (an answer's metric handles live in the metrics' registry), so that
+    /// constants can read the table.
+    pub identities: &'static [CodeIdentity],
     /// The description of each variant, one row per locale. A description filled at run
     /// time is there as written (`应用{id}不存在`) in the default locale's row.
     pub descs: &'static [&'static [&'static str]],
     /// The envelope body of each variant, serialized at compile time, one row per locale;
     /// empty where the description is filled at run time.
     pub bodies: &'static [&'static [&'static [u8]]],
-    /// The identity of each variant's code, built from this table by [`identities`].
-    pub identities: &'static [CodeIdentity],
 }
 
 impl Table {
-    /// The catalog of the code at `slot`.
+    /// The code at `slot`.
     #[inline]
-    pub const fn catalog(&self, slot: usize) -> &'static str {
-        shared_or_own(self.catalogs, slot)
+    pub const fn code(&self, slot: usize) -> &'static str {
+        self.identities[slot].code()
     }
 
-    /// The HTTP status of the code at `slot`. The catalog's checks allow only statuses
-    /// `StatusCode` takes, and building the identities, at compile time, reads each.
+    /// The HTTP status of the code at `slot`, checked when the table was built.
     #[inline]
     pub const fn status(&self, slot: usize) -> StatusCode {
-        crate::catalog::private::status(self.statuses[slot])
-    }
-
-    /// The gRPC error domain of the code at `slot`.
-    #[inline]
-    pub const fn domain(&self, slot: usize) -> &'static str {
-        shared_or_own(self.domains, slot)
+        self.identities[slot].http_status()
     }
 
     /// The description at `slot` in the locale at `locale` (the default one for a locale
@@ -88,34 +68,41 @@ impl Table {
 
     /// Every error answer, in slot order: all but the success code.
     fn answers(&'static self) -> impl Iterator<Item = ErrorAnswer> {
-        (0..self.codes.len())
-            .filter(move |slot| self.success != Some(*slot))
-            .map(move |slot| ErrorAnswer {
+        self.identities
+            .iter()
+            .enumerate()
+            .filter(|(_, identity)| identity.class() != CodeClass::Success)
+            .map(move |(slot, identity)| ErrorAnswer {
                 name: self.names[slot],
-                code: self.codes[slot],
-                status: self.statuses[slot],
+                code: identity.code(),
+                status: identity.status(),
                 desc: self.descs[0][slot],
             })
     }
 }
 
-/// The one value of a column every slot shares, else the slot's own.
-const fn shared_or_own(column: &'static [&'static str], slot: usize) -> &'static str {
-    match column {
-        [one] => one,
-        all => all[slot],
-    }
-}
+/// A row of [`identities`]: catalog, code, HTTP status, whether it is the catalog's
+/// success code, gRPC status number, `ErrorInfo` reason and gRPC domain.
+pub type IdentityRow = (
+    &'static str,
+    &'static str,
+    u16,
+    bool,
+    i32,
+    &'static str,
+    &'static str,
+);
 
-/// The [`CodeIdentity`] of each slot of `table`: generated code builds them in a `static`
-/// apart from the table (an identity holds its metric handles, which a `const` may not
-/// read), so that each code and status is written once.
-pub const fn identities<const N: usize>(table: &Table) -> [CodeIdentity; N] {
-    // Placeholders (with a status `StatusCode` takes), each replaced field by field.
-    let mut all = [const { CodeIdentity::new("", "", 500, false, 0, "", "") }; N];
+/// The [`CodeIdentity`] of each row, for [`Table::identities`]: generated code writes each
+/// row as a tuple, fewer tokens for the compiler than a call per row, and each status is
+/// checked here, at compile time.
+pub const fn identities<const N: usize>(rows: [IdentityRow; N]) -> [CodeIdentity; N] {
+    // Placeholders (with a status `StatusCode` takes), each replaced by its row's.
+    let mut all = [const { identity("", "", 500, false, 0, "", "") }; N];
     let mut slot = 0;
     while slot < N {
-        all[slot].set(table, slot);
+        let (catalog, code, status, success, grpc, reason, domain) = rows[slot];
+        all[slot] = identity(catalog, code, status, success, grpc, reason, domain);
         slot += 1;
     }
     all
@@ -125,7 +112,8 @@ pub const fn identities<const N: usize>(table: &Table) -> [CodeIdentity; N] {
 /// `include_catalog!` implement, and all they implement of [`ApiError`] and
 /// [`ErrorAnswers`].
 pub trait Tabled: Error {
-    /// The type's table.
+    /// The type's table. A constant's data may be copied into each crate that uses it, so
+    /// a code's identity can have more than one address (`metrics::registry` allows it).
     const TABLE: &'static Table;
 
     /// The slot of `self`'s variant.
@@ -149,13 +137,13 @@ impl<T: Tabled> ApiError for T {
     // Inlined wherever the error is answered: one slot lookup, one read.
     #[inline]
     fn code(&self) -> &'static str {
-        T::TABLE.codes[self.slot()]
+        T::TABLE.code(self.slot())
     }
 
     // From the identity, where it was checked at compile time: no check per answer.
     #[inline]
     fn status(&self) -> StatusCode {
-        T::TABLE.identities[self.slot()].http_status()
+        T::TABLE.status(self.slot())
     }
 
     #[inline]
@@ -184,7 +172,7 @@ impl<T: Tabled> ApiError for T {
             Some(body) => body,
             None => error_body(
                 &T::TABLE.envelope,
-                T::TABLE.codes[slot],
+                T::TABLE.code(slot),
                 &self.localized_desc(locale),
             ),
         }

@@ -121,12 +121,12 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::observe::CodeIdentity;
+    use crate::observe::{CodeIdentity, identity};
     use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusRecorder};
 
     /// The handles of a code of its own catalog `catalog`, registered with `recorder`.
     fn handles(recorder: &PrometheusRecorder, catalog: &'static str) -> &'static Handles {
-        let identity: &'static CodeIdentity = Box::leak(Box::new(CodeIdentity::new(
+        let code: &'static CodeIdentity = Box::leak(Box::new(identity(
             catalog,
             "10400",
             404,
@@ -135,9 +135,7 @@ mod tests {
             "NOT_FOUND",
             catalog,
         )));
-        metrics::with_local_recorder(recorder, || {
-            identity.handles.get_or_init(|| Handles::register(identity))
-        })
+        metrics::with_local_recorder(recorder, || super::super::registry::handles(code))
     }
 
     /// The answers `recorder` has counted, and the latencies it has, of `catalog`.

@@ -11,7 +11,8 @@
 //!
 //! Label values come from the catalog only (a code no catalog generated is `unknown`), so
 //! the number of series is bounded by the file. Each code registers its handles at its
-//! first answer; later answers increment them, with no label formatted or hashed.
+//! first answer; later answers find them by the address of the code's identity and
+//! increment them, with no label formatted or hashed.
 //!
 //! What a thread records reaches the recorder in batches: each thread holds its answers
 //! until it has 128, or until a background thread hands them over (at most a second
@@ -29,6 +30,7 @@ use metrics::{Counter, Histogram, counter, histogram};
 use crate::observe::CodeIdentity;
 
 mod batch;
+mod registry;
 
 /// The counter of answers: `hero_codes_answers_total{catalog, code, status}`.
 pub const ANSWERS: &str = "hero_codes_answers_total";
@@ -149,7 +151,7 @@ pub fn flush() {
 
 /// Counts an answer and records its latency.
 pub(crate) fn record(identity: &'static CodeIdentity, status: StatusCode, elapsed: Duration) {
-    let handles = identity.handles.get_or_init(|| Handles::register(identity));
+    let handles = registry::handles(identity);
     let seconds = elapsed.as_secs_f64();
     if status.as_u16() == identity.status() {
         batch::record(handles, seconds);
