@@ -14,8 +14,8 @@ use axum::body::{Body, HttpBody};
 use axum::extract::Request;
 use axum::response::Response;
 use bytes::Bytes;
-use http::HeaderValue;
 use http::header::{ACCEPT_LANGUAGE, CONTENT_LANGUAGE, CONTENT_LENGTH, CONTENT_TYPE, VARY};
+use http::{HeaderMap, HeaderValue};
 use tower_layer::Layer;
 use tower_service::Service;
 
@@ -225,7 +225,7 @@ where
         let _nesting = Nesting::enter();
         // Envelopes the handler makes inside this poll are in the request's locale.
         let _locale = LocaleScope::enter(*this.locale);
-        let response = match this.state.project() {
+        let mut response = match this.state.project() {
             StateProjection::Called { future } => {
                 match catch_unwind(AssertUnwindSafe(|| future.poll(cx))) {
                     Ok(answer) => ready!(answer)?.map(Body::new),
@@ -236,7 +236,7 @@ where
                 .take()
                 .expect("an envelope future polled after it completed"),
         };
-        let (mut response, mark) = keep_in_envelope::<C>(response);
+        let mark = keep_in_envelope::<C>(&mut response);
         let status = response.status();
         match this.observation.finish::<C>(status, mark, answer::nested()) {
             Some(recorded) => {
@@ -246,10 +246,10 @@ where
             None => super::mark::reclaim(response.extensions_mut()),
         }
         // An answer of the envelope core says `Vary` itself (a marked one is one).
-        Poll::Ready(Ok(match mark {
-            Some(_) => response,
-            None => label_language::<C>(response),
-        }))
+        if mark.is_none() {
+            label_language::<C>(response.headers_mut());
+        }
+        Poll::Ready(Ok(response))
     }
 }
 
@@ -301,35 +301,36 @@ fn panic_response<C: FailureCodes>(panic: Box<dyn Any + Send>) -> Response {
     into_response(Answer::panic::<C>(panic.as_ref()))
 }
 
-/// The response, or the envelope of catalog `C` in its place (see
-/// [`answer::replacement`]), with the mark of the answer that goes out.
-fn keep_in_envelope<C: FailureCodes>(response: Response) -> (Response, Option<Mark>) {
+/// Keeps the response, or puts the envelope of catalog `C` in its place (see
+/// [`answer::replacement`]); the mark of the answer that goes out.
+fn keep_in_envelope<C: FailureCodes>(response: &mut Response) -> Option<Mark> {
     let mark = response.extensions().get::<Mark>().copied();
     let Some(answer) = answer::replacement::<C>(response.status(), mark) else {
-        return (response, mark);
+        return mark;
     };
     let answer_mark = answer.mark;
     if let Some(Mark::Rejected(_)) = mark {
         // The crate's own answer: nothing of it to keep.
-        return (into_response(answer), answer_mark);
+        *response = into_response(answer);
+        return answer_mark;
     }
     // Keep the status and headers such as `Allow` and `Vary`, to which `Accept-Language`
     // is added; the old body and its length go.
-    let (mut parts, _) = response.into_parts();
-    parts.headers.remove(CONTENT_LENGTH);
-    parts.headers.remove(CONTENT_TYPE);
+    let headers = response.headers_mut();
+    headers.remove(CONTENT_LENGTH);
+    headers.remove(CONTENT_TYPE);
     let (mut answer_parts, body) = into_response(answer).into_parts();
     answer_parts.headers.remove(VARY);
-    parts.headers.extend(answer_parts.headers);
-    parts.extensions.extend(answer_parts.extensions);
-    let replaced = Response::from_parts(parts, body);
-    (label_language::<C>(replaced), answer_mark)
+    headers.extend(answer_parts.headers);
+    label_language::<C>(headers);
+    response.extensions_mut().extend(answer_parts.extensions);
+    *response.body_mut() = body;
+    answer_mark
 }
 
 /// `Vary: Accept-Language` on an answer that says its language, when catalog `C` has
 /// several: see [`answer::must_vary_on_language`].
-fn label_language<C: CatalogCode>(mut response: Response) -> Response {
-    let headers = response.headers_mut();
+fn label_language<C: CatalogCode>(headers: &mut HeaderMap) {
     let vary =
         answer::must_vary_on_language::<C, _>(headers.contains_key(CONTENT_LANGUAGE), || {
             headers.get_all(VARY).iter().map(HeaderValue::as_bytes)
@@ -337,5 +338,4 @@ fn label_language<C: CatalogCode>(mut response: Response) -> Response {
     if vary {
         headers.append(VARY, HeaderValue::from_static("accept-language"));
     }
-    response
 }
