@@ -127,8 +127,8 @@ mod around_the_router {
     use tower::Layer;
 
     crate::http_cases! {
-        result: support::spawn_wrapped(EnvelopeLayer::<ResultCode>::new().layer(routes())),
-        hero: support::spawn_wrapped(EnvelopeLayer::<HeroCode>::new().layer(routes())),
+        result: support::spawn(EnvelopeLayer::<ResultCode>::new().layer(routes())),
+        hero: support::spawn(EnvelopeLayer::<HeroCode>::new().layer(routes())),
     }
 }
 

@@ -3,7 +3,6 @@
 
 #![allow(dead_code)] // each test file uses its own part of this module
 
-use axum::Router;
 use http::header::CONTENT_TYPE;
 use http::{HeaderMap, Method, StatusCode};
 use serde_json::Value;
@@ -14,21 +13,10 @@ pub mod prometheus;
 
 pub const ENVELOPE_CONTENT_TYPE: &str = "application/json; charset=utf-8";
 
-/// Serves `router` on a free port of 127.0.0.1 for the rest of the test; returns its base URL.
-pub async fn spawn(router: Router) -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind 127.0.0.1:0");
-    let addr = listener.local_addr().expect("local address");
-    tokio::spawn(async move {
-        axum::serve(listener, router).await.expect("serve");
-    });
-    format!("http://{addr}")
-}
-
-/// Serves `app`, a whole router wrapped in a layer (`Layer::layer(router)`), on a free port
-/// of 127.0.0.1 for the rest of the test, as axum serves such an app; returns its base URL.
-pub async fn spawn_wrapped<S>(app: S) -> String
+/// Serves `app` on a free port of 127.0.0.1 for the rest of the test, as axum serves it;
+/// returns its base URL. `app` is a `Router`, or a whole router wrapped in a layer
+/// (`Layer::layer(router)`).
+pub async fn spawn<S>(app: S) -> String
 where
     S: tower::Service<
             axum::extract::Request,
