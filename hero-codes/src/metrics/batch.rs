@@ -14,10 +14,10 @@
 //!
 //! A thread that ends leaves its answers for the next flush.
 
-use std::sync::{Arc, Mutex, MutexGuard, Once, PoisonError};
+use std::sync::{Arc, Mutex, Once};
 use std::time::Duration;
 
-use super::Handles;
+use super::{Handles, lock};
 
 /// The answers a thread holds before it hands them over itself.
 const BATCH: usize = 128;
@@ -111,11 +111,6 @@ fn start_background_flush() {
                 }
             });
     });
-}
-
-/// A lock of this module: what it guards stays valid whatever panicked while holding it.
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@
 //! before rendering, as the demo's `GET /metrics` does, for figures exact to the last
 //! answer.
 
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 use http::StatusCode;
@@ -92,10 +92,7 @@ impl Handles {
     /// Counts an answer with a status other than the code's own, at once: rare enough
     /// not to be batched.
     fn count_other_status(&self, identity: &CodeIdentity, status: u16) {
-        let mut others = self
-            .other_statuses
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut others = lock(&self.other_statuses);
         match others.iter().find(|(known, _)| *known == status) {
             Some((_, counter)) => counter.increment(1),
             None => {
@@ -105,6 +102,11 @@ impl Handles {
             }
         }
     }
+}
+
+/// A lock of the metrics: what it guards stays valid whatever panicked while holding it.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// Tells the recorder what the two metrics are (Prometheus' `# HELP` and unit), once.
