@@ -92,7 +92,7 @@ impl Answer {
                 status: answer.status(),
                 body: Bytes::from(body),
                 locale,
-                varies_on_language: locales.len() > 1,
+                varies_on_language: varies_on_language(locales),
                 mark: None,
             },
             Err(error) => {
@@ -119,7 +119,7 @@ impl Answer {
             status,
             body: error.localized_body(locale),
             locale: locales.get(locale).copied(),
-            varies_on_language: locales.len() > 1,
+            varies_on_language: varies_on_language(locales),
             mark: None,
         }
     }
@@ -294,6 +294,13 @@ impl Drop for Nesting {
     }
 }
 
+/// Whether an answer in a catalog with `locales` may follow the request's language, so
+/// that caches must keep one client's language from another: when there is a choice.
+#[inline]
+fn varies_on_language(locales: &[&str]) -> bool {
+    locales.len() > 1
+}
+
 /// Whether a layer of catalog `C` must add `Vary: Accept-Language` to an answer: the answer
 /// says its language (`Content-Language`), `C` has several locales, so caches must not
 /// give one client's language to another, and none of the `Vary` values already there (an
@@ -305,7 +312,7 @@ pub(crate) fn must_vary_on_language<'a, C: CatalogCode, V: IntoIterator<Item = &
     content_language: bool,
     vary_values: impl FnOnce() -> V,
 ) -> bool {
-    if !content_language || C::ENVELOPE.locales.len() < 2 {
+    if !content_language || !varies_on_language(C::ENVELOPE.locales) {
         return false;
     }
     !vary_values().into_iter().any(|value| {
