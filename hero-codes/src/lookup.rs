@@ -1,10 +1,10 @@
 //! Finding a variant by its code in constant time, whatever the catalog's size.
 //!
 //! Each generated enum holds its codes in its table's identities and, built by `const`
-//! evaluation at
-//! compile time, an open-addressing table of twice the codes' count, rounded up to a power
-//! of two: a code hashes to a slot and is found in one or two probes on average, for 14
-//! codes as for 10,000. The hash lives here only, used both to build and to search.
+//! evaluation at compile time, an open-addressing table of twice the codes' count, rounded
+//! up to a power of two: a code hashes to a slot and is found in one or two probes on
+//! average, for 14 codes as for 10,000. The hash lives here only, used both to build and
+//! to search.
 
 use crate::CodeIdentity;
 

@@ -33,7 +33,8 @@ pub fn failure_response<C: FailureCodes>(failure: Failure) -> HttpResponse {
 }
 
 /// The actix-web response of an envelope answer: its status, body, content type, language
-/// (and `Vary` when it may follow the request's), and on an error answer the mark that keeps it as it is in any `EnvelopeLayer` middleware.
+/// (and `Vary` when it may follow the request's), and on an error answer the mark that
+/// keeps it as it is in any `EnvelopeLayer` middleware.
 pub(crate) fn into_response(answer: Answer) -> HttpResponse {
     let mut response =
         HttpResponse::with_body(actix_status(answer.status), BoxBody::new(answer.body));

@@ -30,7 +30,8 @@ pub fn failure_response<C: FailureCodes>(failure: Failure) -> Response {
 }
 
 /// The axum response of an envelope answer: its status, body, content type, language (and
-/// `Vary` when it may follow the request's), and on an error answer the mark that keeps it as it is in any envelope layer.
+/// `Vary` when it may follow the request's), and on an error answer the mark that keeps it
+/// as it is in any envelope layer.
 // Inlined into the caller's crate: the answer is built in place, as a hand-written one is.
 #[inline]
 pub(crate) fn into_response(answer: Answer) -> Response {
