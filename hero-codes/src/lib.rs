@@ -148,6 +148,8 @@ mod error;
 mod failure;
 #[cfg(feature = "tonic")]
 pub mod grpc;
+#[cfg(any(feature = "axum", feature = "tonic"))]
+mod header;
 mod locale;
 mod lookup;
 #[cfg(feature = "metrics")]

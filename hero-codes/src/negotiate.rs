@@ -21,6 +21,17 @@ impl Negotiator {
         Negotiator { tags, available }
     }
 
+    /// The locale to answer a request with `headers` in: see [`pick`](Self::pick). A
+    /// catalog with one locale, or none, answers in it without reading the headers.
+    #[cfg(any(feature = "axum", feature = "tonic"))]
+    pub(crate) fn for_headers(&self, headers: &http::HeaderMap) -> Option<&'static str> {
+        match self.tags {
+            [] => None,
+            [only] => Some(only),
+            _ => self.pick(crate::header::find(headers, &http::header::ACCEPT_LANGUAGE)),
+        }
+    }
+
     /// The locale to answer in: the first range of `accept_language`, by quality, that one
     /// of the locales matches; else the default. `None` when the file declares no locales.
     pub(crate) fn pick(&self, accept_language: Option<&HeaderValue>) -> Option<&'static str> {

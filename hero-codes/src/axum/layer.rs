@@ -14,7 +14,7 @@ use axum::body::{Body, HttpBody};
 use axum::extract::Request;
 use axum::response::Response;
 use bytes::Bytes;
-use http::header::{ACCEPT_LANGUAGE, CONTENT_LANGUAGE, CONTENT_LENGTH, CONTENT_TYPE, VARY};
+use http::header::{CONTENT_LANGUAGE, CONTENT_LENGTH, CONTENT_TYPE, VARY};
 use http::{HeaderMap, HeaderValue};
 use tower_layer::Layer;
 use tower_service::Service;
@@ -23,6 +23,7 @@ use super::response::into_response;
 use tracing::Level;
 
 use crate::answer::{self, Answer, Mark, Nesting, Observation};
+use crate::header::find;
 use crate::locale::LocaleScope;
 use crate::negotiate::Negotiator;
 use crate::{CatalogCode, FailureCodes};
@@ -172,7 +173,7 @@ where
     }
 
     fn call(&mut self, request: Request) -> Self::Future {
-        let locale = self.negotiator.pick(request.headers().get(ACCEPT_LANGUAGE));
+        let locale = self.negotiator.for_headers(request.headers());
         // A handler may panic when called or when polled. Caught here rather than by
         // tower-http's `CatchPanic`, which boxes every answer's body once more.
         let state = match catch_unwind(AssertUnwindSafe(|| self.inner.call(request))) {
@@ -238,12 +239,14 @@ where
         };
         let mark = keep_in_envelope::<C>(&mut response);
         let status = response.status();
-        match this.observation.finish::<C>(status, mark, answer::nested()) {
-            Some(recorded) => {
+        let recorded = this.observation.finish::<C>(status, mark, answer::nested());
+        match (recorded, mark) {
+            (Some(recorded), _) => {
                 response.extensions_mut().insert(recorded);
             }
             // The mark is read, and no layer outside reads one: its map can serve again.
-            None => super::mark::reclaim(response.extensions_mut()),
+            (None, Some(_)) => super::mark::reclaim(response.extensions_mut()),
+            (None, None) => {}
         }
         // An answer of the envelope core says `Vary` itself (a marked one is one).
         if mark.is_none() {
@@ -332,7 +335,7 @@ fn keep_in_envelope<C: FailureCodes>(response: &mut Response) -> Option<Mark> {
 /// several: see [`answer::must_vary_on_language`].
 fn label_language<C: CatalogCode>(headers: &mut HeaderMap) {
     let vary =
-        answer::must_vary_on_language::<C, _>(headers.contains_key(CONTENT_LANGUAGE), || {
+        answer::must_vary_on_language::<C, _>(find(headers, &CONTENT_LANGUAGE).is_some(), || {
             headers.get_all(VARY).iter().map(HeaderValue::as_bytes)
         });
     if vary {

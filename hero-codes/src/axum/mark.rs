@@ -5,53 +5,49 @@
 //! about 600 instructions, a twentieth of a whole request over loopback. So the layer,
 //! once it has read a mark and nothing after it needs the map, keeps the map, and the
 //! next answer made on that thread overwrites the mark in it. Only a map that holds our
-//! mark and nothing else is kept, at most [`SPARE_MAPS`] per thread; what an answer
-//! means never depends on whether its map is new or used.
+//! mark and nothing else is kept, one per thread: a handler's answer is usually read by
+//! its layer in the same poll, before the thread makes another. What an answer means
+//! never depends on whether its map is new or used.
 
-use std::cell::RefCell;
+use std::cell::Cell;
 
 use http::Extensions;
 
 use crate::answer::Mark;
 
-/// The most maps a thread keeps: answers made on one thread and kept by a layer on
-/// another (a spawned task's) would otherwise pile maps up there.
-const SPARE_MAPS: usize = 32;
-
 thread_local! {
-    static SPARE: RefCell<Vec<Extensions>> = const { RefCell::new(Vec::new()) };
+    /// A map that holds a mark and nothing else, kept by the last layer on this thread.
+    static SPARE: Cell<Option<Extensions>> = const { Cell::new(None) };
 }
 
-/// Extensions that hold `mark` alone: a kept map with its mark overwritten, else a new one.
+/// Extensions that hold `mark` alone: the kept map with its mark overwritten, else a new one.
 pub(super) fn extensions_with(mark: Mark) -> Extensions {
-    let spare = SPARE
-        .try_with(|spare| spare.borrow_mut().pop())
+    let mut extensions = SPARE
+        .try_with(Cell::take)
         .ok()
-        .flatten();
-    if let Some(mut extensions) = spare
-        && let Some(kept) = extensions.get_mut::<Mark>()
-    {
-        *kept = mark;
-        return extensions;
+        .flatten()
+        .unwrap_or_default();
+    match extensions.get_mut::<Mark>() {
+        Some(kept) => *kept = mark,
+        None => {
+            extensions.insert(mark);
+        }
     }
-    let mut extensions = Extensions::new();
-    extensions.insert(mark);
     extensions
 }
 
-/// Takes `extensions` to be used again if they hold a mark and nothing else, leaving
-/// them empty; else leaves them as they are.
+/// Takes `extensions`, which hold a mark the layer has read, to be used again if they hold
+/// nothing else, leaving them empty; else leaves them as they are.
 pub(super) fn reclaim(extensions: &mut Extensions) {
-    if extensions.len() != 1 || extensions.get::<Mark>().is_none() {
-        return;
+    debug_assert!(
+        extensions.get::<Mark>().is_some(),
+        "reclaimed a map without a mark"
+    );
+    if extensions.len() == 1 {
+        let map = std::mem::take(extensions);
+        // A map kept before is dropped: one per thread is enough.
+        let _ = SPARE.try_with(|spare| spare.set(Some(map)));
     }
-    let map = std::mem::take(extensions);
-    let _ = SPARE.try_with(|spare| {
-        let mut spare = spare.borrow_mut();
-        if spare.len() < SPARE_MAPS {
-            spare.push(map);
-        }
-    });
 }
 
 #[cfg(test)]
@@ -74,10 +70,7 @@ mod tests {
         let mut extensions = extensions_with(Mark::Recorded);
         extensions.insert("the app's own");
         reclaim(&mut extensions);
-        assert_eq!(extensions.len(), 2);
-        let mut unmarked = Extensions::new();
-        unmarked.insert(7_u32);
-        reclaim(&mut unmarked);
-        assert_eq!(unmarked.get::<u32>(), Some(&7));
+        assert_eq!(extensions.len(), 2, "the map was left alone");
+        assert_eq!(extensions.get::<&str>(), Some(&"the app's own"));
     }
 }

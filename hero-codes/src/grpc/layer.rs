@@ -8,7 +8,6 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll};
 
-use http::header::ACCEPT_LANGUAGE;
 use http::{Request, Response, StatusCode};
 use tonic::{Code, Status};
 use tower_layer::Layer;
@@ -152,7 +151,7 @@ where
     }
 
     fn call(&mut self, request: Request<B>) -> Self::Future {
-        let locale = self.negotiator.pick(request.headers().get(ACCEPT_LANGUAGE));
+        let locale = self.negotiator.for_headers(request.headers());
         StatusFuture {
             inner: self.inner.call(request),
             locale,
@@ -277,6 +276,7 @@ mod tests {
     use super::*;
     use crate::grpc::reply;
     use crate::{Code as CatalogCode, ResultCode};
+    use http::header::ACCEPT_LANGUAGE;
 
     /// What the layer answers for a service whose answer is `status`, built by hand.
     async fn through_layer(status: Status, language: &str) -> Status {
