@@ -202,6 +202,23 @@ pub(crate) fn record(
     elapsed: Duration,
     client_level: Level,
 ) {
+    record_on_span(identity, status);
+    if identity.class == CodeClass::Client {
+        log_client_error(identity, status, client_level);
+    }
+    #[cfg(feature = "metrics")]
+    crate::metrics::record(identity, status, elapsed);
+    #[cfg(not(feature = "metrics"))]
+    let _ = elapsed;
+}
+
+/// Puts the answer's status and code on the current span. With no subscriber ever set
+/// there is no span to find, and looking for one would cost every request.
+#[cfg(any(feature = "axum", feature = "actix", feature = "tonic"))]
+fn record_on_span(identity: &CodeIdentity, status: StatusCode) {
+    if !tracing::dispatcher::has_been_set() {
+        return;
+    }
     let span = tracing::Span::current();
     if !span.is_disabled() {
         span.record(fields::STATUS, status.as_u16());
@@ -211,13 +228,6 @@ pub(crate) fn record(
             span.record(fields::ERROR_TYPE, identity.code);
         }
     }
-    if identity.class == CodeClass::Client {
-        log_client_error(identity, status, client_level);
-    }
-    #[cfg(feature = "metrics")]
-    crate::metrics::record(identity, status, elapsed);
-    #[cfg(not(feature = "metrics"))]
-    let _ = elapsed;
 }
 
 /// A client error's line, at the level the layer was given.
