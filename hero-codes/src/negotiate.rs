@@ -3,6 +3,7 @@
 
 use fluent_langneg::{LanguageIdentifier, NegotiationStrategy, negotiate_languages};
 use http::HeaderValue;
+use std::sync::{Mutex, PoisonError};
 
 /// A catalog's locales, parsed once, to negotiate each request against.
 pub(crate) struct Negotiator {
@@ -11,8 +12,24 @@ pub(crate) struct Negotiator {
 }
 
 impl Negotiator {
+    /// The negotiator for the locales of a catalog file, the default first: made once per
+    /// list of locales in the program and kept, so that a layer's service holds a plain
+    /// reference, which its framework copies for each request without touching a
+    /// reference count.
+    pub(crate) fn shared(tags: &'static [&'static str]) -> &'static Negotiator {
+        static MADE: Mutex<Vec<&'static Negotiator>> = Mutex::new(Vec::new());
+        let mut made = MADE.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(negotiator) = made.iter().find(|negotiator| negotiator.tags == tags) {
+            return negotiator;
+        }
+        // One per distinct list of locales: a handful in any program.
+        let negotiator = Box::leak(Box::new(Negotiator::new(tags)));
+        made.push(negotiator);
+        negotiator
+    }
+
     /// For the locales of a catalog file, the default first.
-    pub(crate) fn new(tags: &'static [&'static str]) -> Self {
+    fn new(tags: &'static [&'static str]) -> Self {
         let available = tags
             .iter()
             // The catalog checks that each is a language tag; an odd one never matches.

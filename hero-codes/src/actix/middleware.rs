@@ -98,7 +98,7 @@ where
     fn new_transform(&self, service: S) -> Self::Future {
         ready(Ok(EnvelopeService {
             service: Rc::new(service),
-            negotiator: Rc::new(Negotiator::new(C::ENVELOPE.locales)),
+            negotiator: Negotiator::shared(C::ENVELOPE.locales),
             client_level: self.client_level,
             catalog: PhantomData,
         }))
@@ -108,7 +108,7 @@ where
 /// The service of [`EnvelopeLayer`].
 pub struct EnvelopeService<S, C> {
     service: Rc<S>,
-    negotiator: Rc<Negotiator>,
+    negotiator: &'static Negotiator,
     client_level: Level,
     catalog: PhantomData<fn() -> C>,
 }

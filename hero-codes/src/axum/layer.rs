@@ -6,7 +6,6 @@ use std::future::Future;
 use std::marker::PhantomData;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::pin::Pin;
-use std::sync::Arc;
 use std::task::{Context, Poll, ready};
 
 use axum::Router;
@@ -123,7 +122,7 @@ impl<S, C: FailureCodes> Layer<S> for EnvelopeLayer<C> {
     fn layer(&self, inner: S) -> Self::Service {
         EnvelopeService {
             inner,
-            negotiator: Arc::new(Negotiator::new(C::ENVELOPE.locales)),
+            negotiator: Negotiator::shared(C::ENVELOPE.locales),
             client_level: self.client_level,
             catalog: PhantomData,
         }
@@ -133,7 +132,7 @@ impl<S, C: FailureCodes> Layer<S> for EnvelopeLayer<C> {
 /// The service of [`EnvelopeLayer`].
 pub struct EnvelopeService<S, C> {
     inner: S,
-    negotiator: Arc<Negotiator>,
+    negotiator: &'static Negotiator,
     client_level: Level,
     catalog: PhantomData<fn() -> C>,
 }
@@ -142,7 +141,7 @@ impl<S: Clone, C> Clone for EnvelopeService<S, C> {
     fn clone(&self) -> Self {
         EnvelopeService {
             inner: self.inner.clone(),
-            negotiator: Arc::clone(&self.negotiator),
+            negotiator: self.negotiator,
             client_level: self.client_level,
             catalog: PhantomData,
         }

@@ -5,7 +5,6 @@ use std::future::Future;
 use std::marker::PhantomData;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::pin::Pin;
-use std::sync::Arc;
 use std::task::{Context, Poll};
 
 use http::{Request, Response, StatusCode};
@@ -102,7 +101,7 @@ impl<S, C: FailureCodes> Layer<S> for StatusLayer<C> {
     fn layer(&self, inner: S) -> Self::Service {
         StatusService {
             inner,
-            negotiator: Arc::new(Negotiator::new(C::ENVELOPE.locales)),
+            negotiator: Negotiator::shared(C::ENVELOPE.locales),
             client_level: self.client_level,
             catalog: PhantomData,
         }
@@ -112,7 +111,7 @@ impl<S, C: FailureCodes> Layer<S> for StatusLayer<C> {
 /// The service of [`StatusLayer`].
 pub struct StatusService<S, C> {
     inner: S,
-    negotiator: Arc<Negotiator>,
+    negotiator: &'static Negotiator,
     client_level: Level,
     catalog: PhantomData<fn() -> C>,
 }
@@ -121,7 +120,7 @@ impl<S: Clone, C> Clone for StatusService<S, C> {
     fn clone(&self) -> Self {
         StatusService {
             inner: self.inner.clone(),
-            negotiator: Arc::clone(&self.negotiator),
+            negotiator: self.negotiator,
             client_level: self.client_level,
             catalog: PhantomData,
         }
