@@ -175,18 +175,25 @@ where
         let locale = self.negotiator.for_headers(request.headers());
         // A handler may panic when called or when polled. Caught here rather than by
         // tower-http's `CatchPanic`, which boxes every answer's body once more.
-        let state = match catch_unwind(AssertUnwindSafe(|| self.inner.call(request))) {
-            Ok(future) => State::Called { future },
-            Err(panic) => State::Panicked {
-                answer: Some(panic_response::<C>(panic)),
-            },
-        };
-        ResponseFuture {
+        let observation = Observation::start(self.client_level);
+        let future = |state| ResponseFuture {
             state,
             locale,
-            observation: Observation::start(self.client_level),
+            observation,
             catalog: PhantomData,
-        }
+        };
+        // Built whole inside the catch, so that the inner future is moved once, not thrice.
+        let inner = &mut self.inner;
+        catch_unwind(AssertUnwindSafe(|| {
+            future(State::Called {
+                future: inner.call(request),
+            })
+        }))
+        .unwrap_or_else(|panic| {
+            future(State::Panicked {
+                answer: Some(panic_response::<C>(panic)),
+            })
+        })
     }
 }
 
