@@ -119,16 +119,16 @@ http_cases! {
 }
 
 /// The same cases with the layer wrapped around the whole router, the way axum wraps
-/// middleware that must see every request (`Layer::layer(router)`), rather than added by
-/// `Router::layer` to each route.
+/// middleware that must see every request (`EnvelopeLayer::around`, which is
+/// `Layer::layer(router.with_state(()))`), rather than added by `Router::layer` to each
+/// route.
 mod around_the_router {
     use super::{HeroCode, ResultCode, routes, support};
     use hero_codes::axum::EnvelopeLayer;
-    use tower::Layer;
 
     crate::http_cases! {
-        result: support::spawn(EnvelopeLayer::<ResultCode>::new().layer(routes())),
-        hero: support::spawn(EnvelopeLayer::<HeroCode>::new().layer(routes())),
+        result: support::spawn(EnvelopeLayer::<ResultCode>::new().around(routes())),
+        hero: support::spawn(EnvelopeLayer::<HeroCode>::new().around(routes())),
     }
 }
 

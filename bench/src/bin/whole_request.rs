@@ -13,7 +13,7 @@
 //!   `Date`.
 //! - **hello-world**: `"Hello, World!"` under the layer against the same handler bare.
 //!
-//! Each with the layer wrapped around the whole router (`EnvelopeLayer::new().layer(router)`,
+//! Each with the layer wrapped around the whole router (`EnvelopeLayer::new().around(router)`,
 //! served with `into_make_service`, as axum wraps middleware that must see every request)
 //! and added by `.with_envelope()` (`Router::layer`, which axum applies to each route).
 //!
@@ -51,7 +51,6 @@ use hero_codes_bench::loopback::{
 };
 use http::StatusCode;
 use http::header::{CONTENT_LANGUAGE, CONTENT_TYPE, HeaderValue, VARY};
-use tower_layer::Layer;
 
 /// The derived error's answer, written by hand: what a person who knows the bytes sends.
 const NOT_FOUND: &[u8] =
@@ -223,7 +222,7 @@ fn serve(ports: [u16; 3]) {
                 get(|| async { Err::<(), _>(hero_codes_bench::AppError::NotFound) }),
             )
     };
-    let wrapped_app = EnvelopeLayer::<ResultCode>::new().layer(routes());
+    let wrapped_app = EnvelopeLayer::<ResultCode>::new().around(routes());
     let layered_app = routes().with_envelope::<ResultCode>();
     tokio::runtime::Builder::new_current_thread()
         .enable_all()

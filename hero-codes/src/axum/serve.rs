@@ -57,11 +57,10 @@ type Signal = Pin<Box<dyn Future<Output = ()> + Send>>;
 /// ```no_run
 /// use axum::{Router, routing::get};
 /// use hero_codes::{ResultCode, axum::EnvelopeLayer};
-/// use tower_layer::Layer;
 ///
 /// # async fn run() -> std::io::Result<()> {
 /// let router: Router = Router::new().route("/", get(|| async { "Hello, World!" }));
-/// let app = EnvelopeLayer::<ResultCode>::new().layer(router);
+/// let app = EnvelopeLayer::<ResultCode>::new().around(router);
 /// let listener = tokio::net::TcpListener::bind("127.0.0.1:3000").await?;
 /// hero_codes::axum::serve(listener, app).await
 /// # }

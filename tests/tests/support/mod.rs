@@ -15,7 +15,7 @@ pub const ENVELOPE_CONTENT_TYPE: &str = "application/json; charset=utf-8";
 
 /// Serves `app` on a free port of 127.0.0.1 for the rest of the test, as axum serves it;
 /// returns its base URL. `app` is a `Router`, or a whole router wrapped in a layer
-/// (`Layer::layer(router)`).
+/// (`EnvelopeLayer::around`).
 pub async fn spawn<S>(app: S) -> String
 where
     S: tower::Service<
