@@ -13,15 +13,17 @@
 //!   `Date`.
 //! - **hello-world**: `"Hello, World!"` under the layer against the same handler bare.
 //!
-//! Each with the layer wrapped around the whole router (`EnvelopeLayer::new().around(router)`,
-//! served with `into_make_service`, as axum wraps middleware that must see every request)
-//! and added by `.with_envelope()` (`Router::layer`, which axum applies to each route).
+//! Each with the layer wrapped around the whole router
+//! (`EnvelopeLayer::new().around(router)`, served with `into_make_service`, as axum wraps
+//! middleware that must see every request) and added by `.with_envelope()`
+//! (`Router::layer`, which axum applies to each route).
 //!
-//! The server is this program started again with `serve`: one Tokio thread serves the three
-//! apps (bare, wrapped, layered), on three ports of 127.0.0.1. `wrk` (Debian's `wrk`
+//! The server is this program started again with `serve`: one Tokio thread serves the
+//! three apps (bare, wrapped, layered), on three ports of 127.0.0.1. `wrk` (Debian's `wrk`
 //! package) loads one route at a time with 1 thread and 32 connections for SECONDS
 //! (default 4) per round; each round (default 5) runs every side once, the order reversed
-//! every other round so that no side always runs first. Every loop is bounded in time, and the server is killed at the end.
+//! every other round so that no side always runs first. Every loop is bounded in time,
+//! and the server is killed at the end.
 //!
 //! Times on a shared machine move with its load; instructions do not. With `instructions`
 //! the program counts, with `valgrind --tool=callgrind`, the server's instructions per

@@ -20,7 +20,8 @@ thread_local! {
     static SPARE: Cell<Option<Extensions>> = const { Cell::new(None) };
 }
 
-/// Extensions that hold `mark` alone: the kept map with its mark overwritten, else a new one.
+/// Extensions that hold `mark` alone: the kept map with its mark overwritten, else a new
+/// one.
 pub(super) fn extensions_with(mark: Mark) -> Extensions {
     let mut extensions = SPARE
         .try_with(Cell::take)
