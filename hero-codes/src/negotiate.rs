@@ -2,7 +2,6 @@
 //! values, matched by `fluent-langneg` (so `zh-CN` finds `zh` and `en` finds `en-US`).
 
 use fluent_langneg::{LanguageIdentifier, NegotiationStrategy, negotiate_languages};
-use http::HeaderValue;
 use std::sync::{Mutex, PoisonError};
 
 /// A catalog's locales, parsed once, to negotiate each request against.
@@ -38,22 +37,29 @@ impl Negotiator {
         Negotiator { tags, available }
     }
 
-    /// The locale to answer a request with `headers` in: see [`pick`](Self::pick). A
-    /// catalog with one locale, or none, answers in it without reading the headers.
+    /// The locale to answer a request with `headers` in: see [`pick`](Self::pick).
     #[cfg(any(feature = "axum", feature = "tonic"))]
     pub(crate) fn for_headers(&self, headers: &http::HeaderMap) -> Option<&'static str> {
-        match self.tags {
-            [] => None,
-            [only] => Some(only),
-            _ => self.pick(crate::header::find(headers, &http::header::ACCEPT_LANGUAGE)),
-        }
+        self.pick(|| {
+            crate::header::find(headers, &http::header::ACCEPT_LANGUAGE)
+                .and_then(|value| value.to_str().ok())
+        })
     }
 
-    /// The locale to answer in: the first range of `accept_language`, by quality, that one
-    /// of the locales matches; else the default. `None` when the file declares no locales.
-    pub(crate) fn pick(&self, accept_language: Option<&HeaderValue>) -> Option<&'static str> {
-        let default = *self.tags.first()?;
-        let Some(header) = accept_language.and_then(|value| value.to_str().ok()) else {
+    /// The locale to answer in: the first range of the request's `Accept-Language`, by
+    /// quality, that one of the locales matches; else the default. `None` when the file
+    /// declares no locales. `accept_language` (the header's text, if it has one that is
+    /// text) is called only when there is a choice: a catalog with one locale answers in
+    /// it without reading the request.
+    pub(crate) fn pick<'h>(
+        &self,
+        accept_language: impl FnOnce() -> Option<&'h str>,
+    ) -> Option<&'static str> {
+        let (default, others) = self.tags.split_first()?;
+        if others.is_empty() {
+            return Some(default);
+        }
+        let Some(header) = accept_language() else {
             return Some(default);
         };
         for range in ranked_ranges(header) {
@@ -110,9 +116,7 @@ mod tests {
     use super::*;
 
     fn pick(header: Option<&str>) -> Option<&'static str> {
-        let negotiator = Negotiator::new(&["zh", "en"]);
-        let value = header.map(|header| HeaderValue::from_str(header).unwrap());
-        negotiator.pick(value.as_ref())
+        Negotiator::new(&["zh", "en"]).pick(|| header)
     }
 
     #[test]
@@ -134,6 +138,11 @@ mod tests {
         assert_eq!(pick(Some("fr")), Some("zh"));
         assert_eq!(pick(Some(";;,,=q")), Some("zh"));
         assert_eq!(pick(None), Some("zh"));
-        assert_eq!(Negotiator::new(&[]).pick(None), None);
+        assert_eq!(Negotiator::new(&[]).pick(|| None), None);
+        let only = Negotiator::new(&["en"]);
+        assert_eq!(
+            only.pick(|| panic!("one locale reads no header")),
+            Some("en")
+        );
     }
 }

@@ -127,11 +127,10 @@ where
 
     fn call(&self, mut request: ServiceRequest) -> Self::Future {
         answer_head_as_get(&mut request);
-        let accept_language = request
-            .headers()
-            .get(ACCEPT_LANGUAGE)
-            .and_then(|value| http::HeaderValue::from_bytes(value.as_bytes()).ok());
-        let locale = self.negotiator.pick(accept_language.as_ref());
+        let locale = self.negotiator.pick(|| {
+            let accept_language = request.headers().get(ACCEPT_LANGUAGE)?;
+            accept_language.to_str().ok()
+        });
         let service = Rc::clone(&self.service);
         let observation = Observation::start(self.client_level);
         let answer = async move {
