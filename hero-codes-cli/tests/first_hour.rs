@@ -11,7 +11,6 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::time::{Duration, Instant};
 
 mod common;
 use common::{Run, hero_codes};
@@ -79,17 +78,13 @@ fn the_first_hour_with_a_catalog_of_ones_own() {
     assert!(built.status.success(), "{}", stderr(&built));
 
     // A build with nothing changed does nothing: the macros track no file that is missing.
-    let started = Instant::now();
     let again = shop.build();
-    let elapsed = started.elapsed();
     assert!(again.status.success(), "{}", stderr(&again));
     assert!(
         !stderr(&again).contains("Compiling shop"),
         "{}",
         stderr(&again)
     );
-    eprintln!("a build with nothing changed took {elapsed:?}");
-    assert!(elapsed < Duration::from_secs(5), "{elapsed:?}");
 
     every_subcommand_reads_the_declared_catalog(&shop);
     each_mistake_is_one_error(&shop);

@@ -68,7 +68,8 @@ fn json() -> impl Strategy<Value = Value> {
 /// `api_response_from_arbitrary_json_never_panics` holds only with `float_roundtrip`.
 #[test]
 fn a_float_in_data_reads_back_exactly() {
-    let text = r#"{"data":-5.210083980220022e-286,"result":false,"result_code":0,"result_desc":""}"#;
+    let text =
+        r#"{"data":-5.210083980220022e-286,"result":false,"result_code":0,"result_desc":""}"#;
     let reply: ApiResponse<Value, ResultCode> = serde_json::from_str(text).expect("deserializes");
     let again = serde_json::to_string(&reply).expect("serializes");
     let reread: ApiResponse<Value, ResultCode> =

@@ -41,21 +41,17 @@ async fn exchange(addr: &str, raw: &[u8]) -> String {
 #[tokio::test]
 async fn an_announced_body_over_the_limit_answers_413_before_it_is_sent() {
     let addr = bounded_service().await;
-    let started = Instant::now();
     let answer = exchange(
         &addr,
         b"PUT /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000000\r\n\r\n",
     )
     .await;
+    // No byte of the body is ever sent: a server that waited for it would answer the
+    // timeout's 408 (as the next test shows), so a 413 was decided from the headers alone.
     assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
     assert!(
         answer.ends_with(r#""result_code":"4003","result_desc":"上传文件的体积超过限制"}"#),
         "{answer}"
-    );
-    assert!(
-        started.elapsed() < TIMEOUT,
-        "answered only after {:?}",
-        started.elapsed()
     );
 }
 

@@ -128,10 +128,11 @@ async fn a_client_that_does_not_finish_its_headers_is_closed() {
 
 #[tokio::test]
 async fn a_shutdown_lets_a_request_in_flight_finish() {
-    let mut server = Server::start(Duration::from_secs(5)).await;
+    // A shutdown timeout far beyond the 500 ms answer, so that a server which waited for it
+    // instead of for the answer shows plainly.
+    let mut server = Server::start(Duration::from_secs(30)).await;
     let mut slow = server.send("/slow").await;
     tokio::time::sleep(Duration::from_millis(100)).await;
-    let stopped = Instant::now();
     server.stop();
     let answer = read_to_close(&mut slow).await;
     assert!(answer.starts_with("HTTP/1.1 200 OK"), "{answer}");
@@ -139,8 +140,7 @@ async fn a_shutdown_lets_a_request_in_flight_finish() {
     // No new connection once the signal came: a load balancer moves on at once.
     assert!(TcpStream::connect(&server.addr).await.is_err());
     // Returned once the answer was written, not at the shutdown timeout.
-    server.stopped(Duration::from_secs(1)).await;
-    assert!(stopped.elapsed() < Duration::from_secs(2));
+    server.stopped(Duration::from_secs(10)).await;
 }
 
 #[tokio::test]
@@ -151,7 +151,11 @@ async fn a_request_that_outlives_the_shutdown_timeout_is_cut() {
     tokio::time::sleep(Duration::from_millis(100)).await;
     let stopped = Instant::now();
     server.stop();
-    server.stopped(shutdown_timeout * 2).await;
+    // `/forever` sleeps an hour, so returning at all shows the cut; the bound leaves room for
+    // a busy machine.
+    server
+        .stopped(shutdown_timeout + Duration::from_secs(10))
+        .await;
     let elapsed = stopped.elapsed();
     assert!(elapsed >= shutdown_timeout, "returned after {elapsed:?}");
     assert_eq!(
